@@ -1,0 +1,1 @@
+// The Cypher module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The openCypher TCK runner: Gherkin features, TCK value syntax, strict result comparison.

@@ -1,0 +1,1 @@
+// The KnowledgeGraph module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The LLM module; see ARCHITECTURE.md for what it owns.

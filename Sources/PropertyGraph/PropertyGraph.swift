@@ -1,0 +1,1 @@
+// The PropertyGraph module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The QueryGraph module; see ARCHITECTURE.md for what it owns.

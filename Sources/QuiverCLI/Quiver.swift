@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `quiver` command: knowledge-graph RAG and query parsing, execution and scoring.
+@main
+struct Quiver: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiver",
+        abstract: "Knowledge-graph RAG, and parsing, executing and scoring of Cypher and SQL queries.",
+        version: "0.1.0",
+        subcommands: [
+            ScoreCommand.self,
+        ]
+    )
+}

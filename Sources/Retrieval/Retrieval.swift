@@ -1,0 +1,1 @@
+// The Retrieval module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The SQL module; see ARCHITECTURE.md for what it owns.

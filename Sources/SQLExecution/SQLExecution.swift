@@ -1,0 +1,1 @@
+// The SQLExecution module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,1 @@
+// The Scoring module; see ARCHITECTURE.md for what it owns.

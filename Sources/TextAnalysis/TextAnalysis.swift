@@ -1,0 +1,1 @@
+// The TextAnalysis module; see ARCHITECTURE.md for what it owns.
