@@ -1,1 +1,0 @@
-// The LLM module; see ARCHITECTURE.md for what it owns.
