@@ -10,6 +10,8 @@ extension CypherParser {
         case .integer, .float:
             advance()
             return Expression(.literal(try numberLiteral(token, negated: false)), range: token.range)
+        case .malformedNumber:
+            throw error("InvalidNumberLiteral", "invalid number literal '\(token.text)'", at: token.start)
         case .string:
             advance()
             return Expression(.literal(.string(token.text)), range: token.range)

@@ -14,6 +14,8 @@ struct Token: Sendable, Hashable {
         case integer
         /// A float literal; `text` is as written (`1.5`, `.5`, `1e3`).
         case float
+        /// A number-like word that is not a valid number (`0x`, `12ab`); an error where an expression is expected.
+        case malformedNumber
         /// A string literal; `text` is the decoded value.
         case string
         /// `$name`; `text` is the name without `$`.
