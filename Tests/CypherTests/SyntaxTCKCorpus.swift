@@ -12,6 +12,8 @@ struct TCKQuery: Sendable, CustomStringConvertible {
     var compileTimeError: (category: String, code: String)?
     /// Whether the scenario expects an error at run time or "any time" (so it must compile, or may fail).
     var mayFailAtCompileTime: Bool
+    /// The column names of the expected result table, when the scenario gives one.
+    var expectedColumns: [String]?
 
     var description: String { location }
 
@@ -36,6 +38,10 @@ struct TCKQuery: Sendable, CustomStringConvertible {
         var examples: [[String: String]] = []
         var header: [String]?
         var inExamples = false
+        var columns: [String]?
+        var awaitingColumns = false
+        /// After `When executing control query:` the result tables belong to that other query.
+        var controlQuerySeen = false
     }
 
     static func parse(feature text: String, name: String) -> [TCKQuery] {
@@ -50,10 +56,14 @@ struct TCKQuery: Sendable, CustomStringConvertible {
             for (index, row) in rows.enumerated() {
                 var q = query
                 for (key, value) in row { q = q.replacingOccurrences(of: "<\(key)>", with: value) }
+                let columns = s.columns?.map { column in
+                    row.reduce(column) { $0.replacingOccurrences(of: "<\($1.key)>", with: $1.value) }
+                }
                 let compile = s.error.flatMap { $0.phase == "compile time" ? ($0.category, $0.code) : nil }
                 let loose = s.error.map { $0.phase != "compile time" && $0.phase != "runtime" } ?? false
                 result.append(TCKQuery(location: "\(name): \(s.title) #\(index + 1)", query: q,
-                                       compileTimeError: compile, mayFailAtCompileTime: loose))
+                                       compileTimeError: compile, mayFailAtCompileTime: loose,
+                                       expectedColumns: columns))
             }
         }
 
@@ -87,13 +97,26 @@ struct TCKQuery: Sendable, CustomStringConvertible {
                 scenario?.error = error
                 continue
             }
+            if line.hasPrefix("When executing control query") {
+                scenario?.controlQuerySeen = true
+                continue
+            }
+            if line.hasPrefix("Then the result should be"), !line.hasSuffix("empty"), scenario?.query != nil,
+               scenario?.controlQuerySeen == false {
+                scenario?.awaitingColumns = true
+                continue
+            }
+            if scenario?.awaitingColumns == true, line.hasPrefix("|") {
+                scenario?.columns = cells(line)
+                scenario?.awaitingColumns = false
+                continue
+            }
             if line.hasPrefix("Examples:") {
                 scenario?.inExamples = true
                 continue
             }
             if scenario?.inExamples == true, line.hasPrefix("|") {
-                let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                let cells = cells(line)
                 if let header = scenario?.header {
                     scenario?.examples.append(Dictionary(zip(header, cells), uniquingKeysWith: { a, _ in a }))
                 } else {
@@ -103,6 +126,12 @@ struct TCKQuery: Sendable, CustomStringConvertible {
         }
         finish()
         return result
+    }
+
+    /// The cells of a Gherkin table row `| a | b |`.
+    private static func cells(_ line: String) -> [String] {
+        line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+            .map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// `Then a SyntaxError should be raised at compile time: UndefinedVariable`.

@@ -46,6 +46,24 @@ struct SyntaxTCKTests {
         #expect(compiled >= 2239, "compiled \(compiled) of \(valid.count); first misses:\n\(failures.prefix(5).joined(separator: "\n\n"))")
     }
 
+    @Test("result column names are the expression texts as written")
+    func columnNamesMatchTheTCK() throws {
+        let withColumns = Self.corpus.filter { $0.expectedColumns != nil && $0.compileTimeError == nil }
+        var misses: [String] = []
+        for item in withColumns {
+            guard let expected = item.expectedColumns,
+                  let analysed = try? SemanticAnalyzer.analyze(CypherParser.parse(item.query)) else { continue }
+            if analysed.columns != expected {
+                misses.append("\(item.location)\nexpected \(expected), got \(analysed.columns)\n\(item.query)")
+            }
+        }
+        Self.report(misses, name: "columns")
+        let matched = withColumns.count - misses.count
+        #expect(withColumns.count >= 2000)
+        // Floor: what the front end achieved; it only goes up.
+        #expect(matched >= 2087, "matched \(matched) of \(withColumns.count); first misses:\n\(misses.prefix(5).joined(separator: "\n\n"))")
+    }
+
     @Test("queries the TCK expects to fail at compile time raise the expected code")
     func invalidQueriesRaiseTheirCode() {
         let invalid = Self.corpus.filter { $0.compileTimeError != nil }
