@@ -3,7 +3,7 @@ import Testing
 @testable import Cypher
 
 /// A compact, fully parenthesised rendering of an expression, for asserting tree shapes.
-func render(_ e: Expression) -> String {
+func sexpr(_ e: Expression) -> String {
     switch e.kind {
     case .literal(.null): return "null"
     case .literal(.boolean(let b)): return "\(b)"
@@ -12,17 +12,17 @@ func render(_ e: Expression) -> String {
     case .literal(.string(let s)): return "'\(s)'"
     case .parameter(let p): return "$\(p)"
     case .variable(let v): return v
-    case .property(let s, let k): return "\(render(s)).\(k)"
-    case .subscript(let s, let i): return "\(render(s))[\(render(i))]"
-    case .slice(let s, let a, let b): return "\(render(s))[\(a.map(render) ?? "")..\(b.map(render) ?? "")]"
-    case .hasLabels(let s, let l): return "\(render(s)):\(l.joined(separator: ":"))"
-    case .unary(let op, let x): return "(\(op.rawValue) \(render(x)))"
-    case .binary(let op, let l, let r): return "(\(render(l)) \(op.rawValue) \(render(r)))"
-    case .isNull(let x, let n): return "(\(render(x)) IS \(n ? "NOT " : "")NULL)"
-    case .list(let xs): return "[" + xs.map(render).joined(separator: ", ") + "]"
+    case .property(let s, let k): return "\(sexpr(s)).\(k)"
+    case .subscript(let s, let i): return "\(sexpr(s))[\(sexpr(i))]"
+    case .slice(let s, let a, let b): return "\(sexpr(s))[\(a.map(sexpr) ?? "")..\(b.map(sexpr) ?? "")]"
+    case .hasLabels(let s, let l): return "\(sexpr(s)):\(l.joined(separator: ":"))"
+    case .unary(let op, let x): return "(\(op.rawValue) \(sexpr(x)))"
+    case .binary(let op, let l, let r): return "(\(sexpr(l)) \(op.rawValue) \(sexpr(r)))"
+    case .isNull(let x, let n): return "(\(sexpr(x)) IS \(n ? "NOT " : "")NULL)"
+    case .list(let xs): return "[" + xs.map(sexpr).joined(separator: ", ") + "]"
     case .functionCall(let c):
         return (c.namespace + [c.name]).joined(separator: ".") + "(" + (c.distinct ? "DISTINCT " : "")
-            + c.arguments.map(render).joined(separator: ", ") + ")"
+            + c.arguments.map(sexpr).joined(separator: ", ") + ")"
     case .countStar: return "count(*)"
     default: return "<\(e.kind)>".prefix(40).description
     }
@@ -50,7 +50,7 @@ struct SyntaxTests {
         ("n['k'] % 2", "(n['k'] % 2)"),
     ])
     func precedence(text: String, expected: String) throws {
-        #expect(render(try CypherParser.parseExpression(text)) == expected)
+        #expect(sexpr(try CypherParser.parseExpression(text)) == expected)
     }
 
     @Test("number and string literals", arguments: [
@@ -59,7 +59,7 @@ struct SyntaxTests {
         ("'a\\'b'", "'a'b'"), ("\"tab\\there\"", "'tab\there'"), ("'\\u00e9'", "'é'"),
     ])
     func literals(text: String, expected: String) throws {
-        #expect(render(try CypherParser.parseExpression(text)) == expected)
+        #expect(sexpr(try CypherParser.parseExpression(text)) == expected)
     }
 
     @Test("literal errors carry the TCK codes", arguments: [

@@ -65,7 +65,7 @@ extension Analyzer {
         switch expression.kind {
         case .countStar: return true
         case .functionCall(let call) where KnownFunctions.isAggregate(call): return true
-        default: return expression.children.contains { containsAggregate($0) }
+        default: return expression.subexpressions.contains { containsAggregate($0) }
         }
     }
 
@@ -102,7 +102,7 @@ extension Analyzer {
         case .listComprehension, .quantifier, .reduce, .patternComprehension: return
         default:
             if try visit(expression) { return }
-            for child in expression.children { try checkNonAggregatedParts(of: child, visit) }
+            for child in expression.subexpressions { try checkNonAggregatedParts(of: child, visit) }
         }
     }
 
@@ -170,7 +170,7 @@ extension Analyzer {
     private func referencesVariables(_ expression: Expression) -> Bool {
         switch expression.kind {
         case .variable, .pattern, .patternComprehension, .existsSubquery, .mapProjection: return true
-        default: return expression.children.contains { referencesVariables($0) }
+        default: return expression.subexpressions.contains { referencesVariables($0) }
         }
     }
 }

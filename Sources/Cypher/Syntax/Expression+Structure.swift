@@ -4,9 +4,9 @@ extension Expression {
     /// The direct sub-expressions, in source order (patterns and subqueries are not entered).
     ///
     /// ```swift
-    /// try CypherParser.parseExpression("a + f(b)").children.count   // 2
+    /// try CypherParser.parseExpression("a + f(b)").subexpressions.count   // 2
     /// ```
-    public var children: [Expression] {
+    public var subexpressions: [Expression] {
         switch kind {
         case .literal, .parameter, .variable, .countStar, .pattern, .existsSubquery, .shortestPath:
             return []
@@ -61,7 +61,7 @@ extension Expression {
              .quantifier, .reduce, .mapProjection, .pattern, .existsSubquery, .shortestPath:
             // Positions are the only difference left to drop; the case name and children suffice.
             let name = "\(kind)".prefix { $0 != "(" }
-            return "\(name)[" + children.map(\.structuralKey).joined(separator: ",") + "]"
+            return "\(name)[" + subexpressions.map(\.structuralKey).joined(separator: ",") + "]"
         }
     }
 }
