@@ -2,6 +2,16 @@
 enum CSVValueType: Sendable, Equatable {
     case int, float, bool, string
 
+    /// The name used in messages.
+    var displayName: String {
+        switch self {
+        case .int: "integer"
+        case .float: "float"
+        case .bool: "boolean (true or false)"
+        case .string: "string"
+        }
+    }
+
     /// Neo4j admin-import type names, folded into Quiver's four scalar kinds.
     init?(name: String) {
         switch name.lowercased() {

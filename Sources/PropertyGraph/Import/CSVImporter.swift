@@ -292,7 +292,7 @@ struct CSVImporter {
     private func badValue(_ text: String, _ type: CSVValueType, _ file: String, _ line: Int, _ header: CSVColumn) -> GraphStoreError {
         var name = ""
         if case .property(let n, _, _) = header { name = n }
-        return failure(file, line, "`\(text)` in column `\(name)` is not a valid \(type); fix the value or change the column's type in the header")
+        return failure(file, line, "`\(text)` in column `\(name)` is not a valid \(type.displayName); fix the value or change the column's type in the header")
     }
 
     private func failure(_ file: String, _ line: Int, _ message: String) -> GraphStoreError {
