@@ -148,6 +148,10 @@ public struct PropertyColumn: Sendable {
     /// Calls `body` with every entity id that has a value, in increasing order.
     func forEachPresent(_ body: (Int) throws -> Void) rethrows { try present.forEach(body) }
 
+    mutating func kindForBulk(_ newKind: Kind) { if kind == .empty { kind = newKind } }
+
+    mutating func addCount(_ added: Int) { count += added }
+
     /// Builds a column directly from typed arrays (bulk load); `present` marks which slots hold values.
     static func bulk(kind: Kind, present: BitSet, count: Int, ints: [Int64] = [], floats: [Double] = [],
                      strings: [String] = [], bools: [Bool] = [], values: [Value] = []) -> PropertyColumn {
