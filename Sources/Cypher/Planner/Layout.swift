@@ -29,6 +29,21 @@ final class Layout {
         return slot
     }
 
+    /// Binds `name` to the existing `slot` as a visible variable.
+    @discardableResult
+    func add(_ name: String, at slot: Int) -> Int {
+        slots[name] = slot
+        if !order.contains(name) { order.append(name) }
+        width = max(width, slot + 1)
+        return slot
+    }
+
+    /// Reserves `count` slots at the end (aggregate results).
+    func reserve(_ count: Int) -> Int {
+        width += count
+        return width - count
+    }
+
     /// A fresh slot no variable name refers to.
     func hidden() -> Int {
         width += 1
