@@ -1,0 +1,112 @@
+import PropertyGraph
+import QuiverCore
+
+extension QueryPlanner {
+    /// Plans WITH / RETURN: projection or aggregation, DISTINCT, ORDER BY, SKIP, LIMIT.
+    func planProjection(_ projection: Projection) throws(QueryError) {
+        var items: [(expression: Expression, name: String)] = []
+        if projection.includesAll {
+            for name in layout.names.sorted() {
+                items.append((Expression(.variable(name), range: projection.range), name))
+            }
+        }
+        for item in projection.items { items.append((item.expression, item.columnName)) }
+        let aggregating = items.contains { $0.expression.containsAggregate }
+        let before = layout
+        let newLayout = Layout(names: items.map(\.name))
+        var keepInput = false
+        var itemColumns: [String: Int] = [:]
+        for (index, item) in items.enumerated() where item.expression.range.end.offset > item.expression.range.start.offset {
+            itemColumns[context.normalizedText(item.expression.range)] = index
+        }
+        if aggregating {
+            let inner = ExpressionCompiler(layout: before, context: context)
+            var keys: [Expr] = []
+            var keyColumns: [String: Int] = [:]
+            var keyOfItem: [Int: Int] = [:]
+            for (index, item) in items.enumerated() where !item.expression.containsAggregate {
+                keyOfItem[index] = keys.count
+                keyColumns[context.normalizedText(item.expression.range)] = keys.count
+                keys.append(try inner.compile(item.expression))
+            }
+            let postLayout = Layout()
+            let base = postLayout.reserve(keys.count + 64) - 0 + keys.count
+            let collector = AggregationCollector(keyColumns: keyColumns, base: base - 0, inner: inner)
+            let post = ExpressionCompiler(layout: postLayout, context: context)
+            post.aggregation = collector
+            var outputs: [Expr] = []
+            for (index, item) in items.enumerated() {
+                if let key = keyOfItem[index] { outputs.append(.slot(key)) } else { outputs.append(try post.compile(item.expression)) }
+            }
+            append(AggregateOperator(keys: keys, specs: collector.specs, outputs: outputs))
+        } else {
+            var exprs: [Expr] = []
+            let itemCompiler = ExpressionCompiler(layout: before, context: context)
+            for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
+            keepInput = !projection.orderBy.isEmpty && !projection.distinct
+            append(ProjectOperator(exprs, keepInput: keepInput))
+            if keepInput {
+                for name in before.names where newLayout.slot(name) == nil {
+                    if let slot = before.slot(name) { newLayout.add(name, at: items.count + slot) }
+                }
+                _ = newLayout.reserve(max(0, items.count + before.width - newLayout.width))
+            }
+        }
+        if projection.distinct { append(DistinctOperator(width: items.count)) }
+        if !projection.orderBy.isEmpty {
+            let orderCompiler = ExpressionCompiler(layout: newLayout, context: context)
+            orderCompiler.itemColumns = itemColumns
+            var keys: [(Expr, ascending: Bool)] = []
+            for sortItem in projection.orderBy {
+                keys.append((try orderCompiler.compile(sortItem.expression), sortItem.ascending))
+            }
+            append(SortOperator(keys))
+        }
+        let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+        let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
+        if skip > 0 || limit != nil { append(SkipLimitOperator(skip: skip, limit: limit)) }
+        if keepInput { append(TruncateOperator(width: items.count)) }
+        layout = Layout(names: items.map(\.name))
+        columns = items.map(\.name)
+    }
+
+    /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.
+    private func count(_ e: Expression, _ what: String) throws(QueryError) -> Int {
+        let value = try ExpressionCompiler(layout: Layout(), context: context).compile(e).evaluate([], ExecutionContext(store: context.store))
+        switch value {
+        case .int(let i) where i >= 0: return Int(i)
+        case .int:
+            throw QueryError(.syntaxError, code: "NegativeIntegerArgument", phase: .runtime,
+                             message: "\(what) must not be negative", location: e.range.start)
+        default:
+            throw QueryError(.syntaxError, code: "InvalidArgumentType", phase: .runtime,
+                             message: "\(what) must be an INTEGER, not \(value.typeName)", location: e.range.start)
+        }
+    }
+
+    /// CALL of the built-in procedures `db.labels`, `db.relationshipTypes`, `db.propertyKeys`.
+    func planCall(_ call: Call) throws(QueryError) {
+        let store = context.store
+        let (field, values): (String, [String])
+        switch call.qualifiedName.lowercased() {
+        case "db.labels": (field, values) = ("label", store.labelNames.filter { name in store.labelID(name).map { store.nodeCount(label: $0) > 0 } ?? false })
+        case "db.relationshiptypes": (field, values) = ("relationshipType", store.typeNames.filter { name in store.typeID(name).map { store.relationshipCount(type: $0) > 0 } ?? false })
+        case "db.propertykeys": (field, values) = ("propertyKey", store.propertyKeyNames)
+        default:
+            throw QueryError(.procedureError, code: "ProcedureNotFound", phase: .compileTime,
+                             message: "unknown procedure \(call.qualifiedName)", location: call.range.start)
+        }
+        var name = field
+        if let yield = call.yield, let item = yield.items.first {
+            guard item.field == field else {
+                throw QueryError(.syntaxError, code: "UndefinedVariable", phase: .compileTime,
+                                 message: "\(call.qualifiedName) yields no field `\(item.field)`", location: item.range.start)
+            }
+            name = item.boundName
+        }
+        let slot = layout.add(name)
+        append(UnwindOperator(.constant(.list(values.map(Value.string))), slot: slot))
+        if let predicate = call.yield?.predicate { append(FilterOperator(try compiler.compile(predicate))) }
+        if call.yield == nil { columns = [name] }
+    }
+}

@@ -1,0 +1,250 @@
+import Collections
+import QuiverCore
+
+/// A push-based operator: rows flow from the reading clauses to the result one at a time, and
+/// blocking operators (sort, aggregation, eager barriers before writes) hold them until `finish`.
+class Operator {
+    /// The operator that receives this one's rows; the planner links the chain.
+    var next: Operator?
+
+    func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        try next?.push(&row, context)
+    }
+
+    func finish(_ context: ExecutionContext) throws(QueryError) {
+        try next?.finish(context)
+    }
+}
+
+/// MATCH / OPTIONAL MATCH: extends each row with every match of the pattern.
+final class MatchOperator: Operator {
+    let matcher: PatternMatcher
+    let optional: Bool
+
+    init(_ matcher: PatternMatcher, optional: Bool) {
+        self.matcher = matcher
+        self.optional = optional
+    }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard let next else { return }
+        var found = false
+        try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
+            found = true
+            try next.push(&match, context)
+        }
+        if optional && !found {
+            var padded = Expr.widened(row, matcher.width - 1)
+            for slot in matcher.introduced { padded[slot] = .null }
+            try next.push(&padded, context)
+        }
+    }
+}
+
+/// UNWIND: one row per list element; null and empty lists give no rows, other values one row.
+final class UnwindOperator: Operator {
+    let expression: Expr
+    let slot: Int
+
+    init(_ expression: Expr, slot: Int) {
+        self.expression = expression
+        self.slot = slot
+    }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        let value = try expression.evaluate(row, context)
+        var out = Expr.widened(row, slot)
+        switch value {
+        case .null: return
+        case .list(let items):
+            for item in items {
+                out[slot] = item
+                try next?.push(&out, context)
+            }
+        default:
+            out[slot] = value
+            try next?.push(&out, context)
+        }
+    }
+}
+
+/// WHERE after WITH: keeps rows whose predicate is true.
+final class FilterOperator: Operator {
+    let predicate: Expr
+
+    init(_ predicate: Expr) { self.predicate = predicate }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard case .bool(true) = try predicate.evaluate(row, context) else { return }
+        try next?.push(&row, context)
+    }
+}
+
+/// Projection: a new row of the item values, optionally followed by the input row for ORDER BY.
+final class ProjectOperator: Operator {
+    let items: [Expr]
+    let keepInput: Bool
+
+    init(_ items: [Expr], keepInput: Bool) {
+        self.items = items
+        self.keepInput = keepInput
+    }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var out: [Value] = []
+        out.reserveCapacity(items.count + (keepInput ? row.count : 0))
+        for item in items { out.append(try item.evaluate(row, context)) }
+        if keepInput { out.append(contentsOf: row) }
+        try next?.push(&out, context)
+    }
+}
+
+/// Grouping and aggregation: one output row per distinct key, in first-seen order.
+final class AggregateOperator: Operator {
+    let keys: [Expr]
+    let specs: [AggregationCollector.Spec]
+    let outputs: [Expr]
+    private var groups: OrderedDictionary<[Value], [AggregateState]> = [:]
+
+    init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
+        self.keys = keys
+        self.specs = specs
+        self.outputs = outputs
+    }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var key: [Value] = []
+        key.reserveCapacity(keys.count)
+        for k in keys { key.append(try k.evaluate(row, context)) }
+        var states = groups[key] ?? specs.map { AggregateState($0.function, distinct: $0.distinct) }
+        for (index, spec) in specs.enumerated() {
+            switch spec.arguments.count {
+            case 0: try states[index].add(.null)
+            case 1: try states[index].add(try spec.arguments[0].evaluate(row, context))
+            default:
+                try states[index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
+            }
+        }
+        groups[key] = states
+    }
+
+    override func finish(_ context: ExecutionContext) throws(QueryError) {
+        if groups.isEmpty && keys.isEmpty {
+            groups[[]] = specs.map { AggregateState($0.function, distinct: $0.distinct) }
+        }
+        for (key, states) in groups {
+            var aggregated = key + states.map { $0.result() }
+            var out: [Value] = []
+            for output in outputs { out.append(try output.evaluate(aggregated, context)) }
+            aggregated.removeAll()
+            try next?.push(&out, context)
+        }
+        groups.removeAll()
+        try next?.finish(context)
+    }
+}
+
+/// DISTINCT over the first `width` columns.
+final class DistinctOperator: Operator {
+    let width: Int
+    private var seen: Set<ArraySlice<Value>> = []
+
+    init(width: Int) { self.width = width }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard seen.insert(row[0..<min(width, row.count)]).inserted else { return }
+        try next?.push(&row, context)
+    }
+}
+
+/// ORDER BY: buffers the rows and emits them sorted by the keys (stable).
+final class SortOperator: Operator {
+    let keys: [(Expr, ascending: Bool)]
+    private var rows: [(keys: [Value], row: [Value])] = []
+
+    init(_ keys: [(Expr, ascending: Bool)]) { self.keys = keys }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var values: [Value] = []
+        for (key, _) in keys { values.append(try key.evaluate(row, context)) }
+        rows.append((values, row))
+    }
+
+    override func finish(_ context: ExecutionContext) throws(QueryError) {
+        let directions = keys.map(\.ascending)
+        let order = rows.indices.sorted { i, j in
+            for (k, ascending) in directions.enumerated() {
+                let c = rows[i].keys[k].orderCompare(rows[j].keys[k])
+                if c != .equal { return ascending ? c == .less : c == .greater }
+            }
+            return i < j
+        }
+        let sorted = order.map { rows[$0].row }
+        rows.removeAll()
+        for var row in sorted { try next?.push(&row, context) }
+        try next?.finish(context)
+    }
+}
+
+/// SKIP and LIMIT.
+final class SkipLimitOperator: Operator {
+    private var toSkip: Int
+    private var remaining: Int
+
+    init(skip: Int, limit: Int?) {
+        toSkip = skip
+        remaining = limit ?? Int.max
+    }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        if toSkip > 0 {
+            toSkip -= 1
+            return
+        }
+        guard remaining > 0 else { return }
+        remaining -= 1
+        try next?.push(&row, context)
+    }
+}
+
+/// Drops the hidden columns kept for ORDER BY.
+final class TruncateOperator: Operator {
+    let width: Int
+
+    init(width: Int) { self.width = width }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var out = Array(row.prefix(width))
+        try next?.push(&out, context)
+    }
+}
+
+/// A barrier: every input row is read before any is passed on, so a write clause never sees its own writes.
+final class EagerOperator: Operator {
+    private var rows: [[Value]] = []
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        rows.append(row)
+    }
+
+    override func finish(_ context: ExecutionContext) throws(QueryError) {
+        let buffered = rows
+        rows.removeAll()
+        for var row in buffered { try next?.push(&row, context) }
+        try next?.finish(context)
+    }
+}
+
+/// The end of a chain: keeps the result rows.
+final class CollectOperator: Operator {
+    private(set) var rows: [[Value]] = []
+    let width: Int
+
+    init(width: Int) { self.width = width }
+
+    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        rows.append(row.count == width ? row : Array(row.prefix(width)))
+    }
+
+    override func finish(_ context: ExecutionContext) throws(QueryError) {}
+}
