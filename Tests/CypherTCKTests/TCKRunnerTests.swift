@@ -158,3 +158,47 @@ struct TCKRunnerTests {
         #expect(records[2]["status"] as? String == "skipped")
     }
 }
+
+@Suite("Isolated TCK runner")
+struct IsolatedTCKRunnerTests {
+    @Test("A crashed or silent worker costs one scenario; the run goes on in a new worker")
+    func crashAndSilence() throws {
+        let scenarios = (0..<4).map { index in
+            TCKScenario(
+                featurePath: "a/F.feature", featureName: "F", name: "[\(index)] s", number: index,
+                exampleIndex: nil, line: index + 1, tags: [], steps: [])
+        }
+        let suite = TCKSuite(featuresDirectory: URL(fileURLWithPath: "/nonexistent"), scenarios: scenarios)
+        // A stand-in worker: from 0 it passes one scenario and then dies of SIGSEGV; from 2 it hangs;
+        // from 3 it passes the last scenario and says it is done.
+        let script = """
+            case "$1" in
+            0) echo '{"index":0,"status":"passed"}'; kill -SEGV $$ ;;
+            2) exec sleep 30 ;;
+            3) echo '{"index":3,"status":"passed","durationMs":1}'; echo '{"index":4,"done":true}' ;;
+            esac
+            """
+        var runner = IsolatedTCKRunner(
+            suite: suite, executable: URL(fileURLWithPath: "/bin/sh"), timeout: 0.2
+        ) { start in ["-c", script, "worker", "\(start)"] }
+        runner.silenceGrace = 0.5
+        let report = try runner.run()
+        #expect(report.results.map(\.status) == [.passed, .failed, .failed, .passed])
+        #expect(report.results[1].reason?.contains("crashed") == true)
+        #expect(report.results[2].reason?.contains("timed out") == true)
+    }
+}
+
+extension IsolatedTCKRunnerTests {
+    @Test("Workers that exit without output stop the run with an error")
+    func workersThatCannotStart() throws {
+        let scenario = TCKScenario(
+            featurePath: "a/F.feature", featureName: "F", name: "[1] s", number: 1, exampleIndex: nil, line: 1,
+            tags: [], steps: [])
+        let suite = TCKSuite(featuresDirectory: URL(fileURLWithPath: "/nonexistent"), scenarios: Array(repeating: scenario, count: 10))
+        let runner = IsolatedTCKRunner(suite: suite, executable: URL(fileURLWithPath: "/bin/sh"), timeout: 1) { _ in
+            ["-c", "exit 64"]
+        }
+        #expect(throws: IsolatedRunnerError.self) { try runner.run() }
+    }
+}

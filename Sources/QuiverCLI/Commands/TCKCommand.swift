@@ -42,6 +42,12 @@ struct TCKCommand: AsyncParsableCommand {
     @Option(help: "Exit non-zero when fewer scenarios pass than this.")
     var minPassed: Int?
 
+    @Flag(help: "Run scenarios in this process instead of in worker processes (a crash then ends the run).")
+    var inProcess = false
+
+    @Option(help: .hidden)
+    var workerFrom: Int?
+
     func run() async throws {
         let directory = try resolveFeaturesDirectory()
         let filter = TCKFilter(include: include, exclude: exclude, names: names, scope: scope)
@@ -51,11 +57,24 @@ struct TCKCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("cannot read the TCK features under \(directory.path): \(error)")
         }
-        let runner = TCKRunner(engine: CypherTCKEngine(), suite: suite, timeout: timeout)
-        let report = runner.run { done, total, result in
+        if let workerFrom {
+            runWorker(suite: suite, from: workerFrom)
+        }
+        let progress: (Int, Int, TCKScenarioResult) -> Void = { done, total, result in
             if done % 250 == 0 || done == total {
                 FileHandle.standardError.write(Data("tck: \(done)/\(total) \(result.scenario.folder)\n".utf8))
             }
+        }
+        let report: TCKReport
+        if inProcess {
+            report = TCKRunner(engine: CypherTCKEngine(), suite: suite, timeout: timeout).run(progress: progress)
+        } else {
+            let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            let arguments = workerArguments(directory: directory)
+            let runner = IsolatedTCKRunner(suite: suite, executable: executable, timeout: timeout) { start in
+                arguments + ["--worker-from", "\(start)"]
+            }
+            report = try runner.run(progress: progress)
         }
         if failures {
             for result in report.results where result.status == .failed {
@@ -73,6 +92,35 @@ struct TCKCommand: AsyncParsableCommand {
         if let minPassed, report.passed < minPassed {
             throw ValidationError("\(report.passed) scenarios passed, fewer than --min-passed \(minPassed)")
         }
+    }
+
+    /// Worker mode: runs the scenarios from `start` on, one JSON record per line, and exits.
+    ///
+    /// After a timeout the worker exits with ``IsolatedTCKRunner/restartExitStatus`` so the parent
+    /// restarts it and the runaway thread dies with this process.
+    private func runWorker(suite: TCKSuite, from start: Int) -> Never {
+        let runner = TCKRunner(engine: CypherTCKEngine(), suite: suite, timeout: timeout)
+        let scenarios = suite.scenarios
+        var index = start
+        while index < scenarios.count {
+            let result = runner.run(scenarios[index])
+            FileHandle.standardOutput.write(Data((TCKWorkerRecord(index: index, result: result).line() + "\n").utf8))
+            if result.status == .failed, result.reason?.hasPrefix("timed out") == true {
+                Foundation.exit(IsolatedTCKRunner.restartExitStatus)
+            }
+            index += 1
+        }
+        FileHandle.standardOutput.write(Data((TCKWorkerRecord.finished(count: scenarios.count).line() + "\n").utf8))
+        Foundation.exit(0)
+    }
+
+    /// The arguments that make a worker select exactly the scenarios this run selected.
+    private func workerArguments(directory: URL) -> [String] {
+        var arguments = ["tck", directory.path, "--scope", scope.rawValue, "--timeout", "\(timeout)"]
+        for pattern in include { arguments += ["--include", pattern] }
+        for pattern in exclude { arguments += ["--exclude", pattern] }
+        for name in names { arguments += ["--name", name] }
+        return arguments
     }
 
     private func resolveFeaturesDirectory() throws -> URL {
