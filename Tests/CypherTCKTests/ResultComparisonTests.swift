@@ -46,11 +46,11 @@ struct ResultComparisonTests {
         #expect(try compare([["v"], ["Inf"]], ["v"], [[.float(-.infinity)]]) != nil)
     }
 
-    @Test("Column names are checked exactly; their order is not")
+    @Test("Column names and their order are checked exactly")
     func columns() throws {
         let table = [["a", "count(*)"], ["1", "2"]]
         #expect(try compare(table, ["a", "count(*)"], [[1, 2]]) == nil)
-        #expect(try compare(table, ["count(*)", "a"], [[2, 1]]) == nil)
+        #expect(try compare(table, ["count(*)", "a"], [[2, 1]]) != nil)
         #expect(try compare(table, ["a", "count( * )"], [[1, 2]]) != nil)
         #expect(try compare(table, ["a"], [[1]]) != nil)
     }

@@ -2,9 +2,9 @@ import QuiverCore
 
 /// Compares a query's result with a TCK expected table, strictly.
 ///
-/// Column names must be exactly the header's names (the TCK writes the projection's text, e.g.
-/// `count(*)`); their order is not checked because rows are compared by column name, as the TCK's
-/// own runner does. Rows form a bag unless `ordered`; values match per ``TCKValueMatcher``.
+/// Column names must be exactly the header's names in the header's order (the TCK writes the
+/// projection's text, e.g. `count(*)`, and `RETURN *` columns sorted by name). Rows form a bag
+/// unless `ordered`; values match per ``TCKValueMatcher``.
 ///
 /// ```swift
 /// let failure = try ResultComparison.compare(expected: [["n"], ["1"]], columns: ["n"], rows: [[.int(1)]],
@@ -21,15 +21,13 @@ public enum ResultComparison {
         let expectedRows = try table.dropFirst().map { row throws(TCKValueError) in
             try row.map { cell throws(TCKValueError) in try TCKValueParser.parse(cell) }
         }
-        guard header.sorted() == columns.sorted() else {
+        guard header == columns else {
             return "columns differ: expected \(header), got \(columns)"
         }
         if let bad = rows.first(where: { $0.count != columns.count }) {
             return "a result row has \(bad.count) values for \(columns.count) columns"
         }
-        // Align actual values with the header's column order.
-        let positions = header.map { name in columns.firstIndex(of: name) ?? 0 }
-        let actualRows = rows.map { row in positions.map { row[$0] } }
+        let actualRows = rows
         let expectedKeys = expectedRows.map { rowKey($0, listsUnordered: listsUnordered) }
         let actualKeys = actualRows.map { rowKey($0, listsUnordered: listsUnordered) }
 
