@@ -202,3 +202,29 @@ extension IsolatedTCKRunnerTests {
         #expect(throws: IsolatedRunnerError.self) { try runner.run() }
     }
 }
+
+@Suite("Baseline comparison")
+struct BaselineTests {
+    @Test("Changes since a baseline list regressions and fixes, matched by file, line and example")
+    func changes() throws {
+        let a = TCKScenario(
+            featurePath: "x/A.feature", featureName: "A", name: "[1] a", number: 1, exampleIndex: 0, line: 5,
+            tags: [], steps: [])
+        var b = a
+        b.exampleIndex = 1
+        var c = a
+        c.line = 9
+        c.exampleIndex = nil
+        let before = TCKReport(results: [
+            TCKScenarioResult(scenario: a, status: .passed), TCKScenarioResult(scenario: b, status: .failed),
+            TCKScenarioResult(scenario: c, status: .passed),
+        ])
+        let after = TCKReport(results: [
+            TCKScenarioResult(scenario: a, status: .failed), TCKScenarioResult(scenario: b, status: .passed),
+            TCKScenarioResult(scenario: c, status: .passed),
+        ])
+        let changes = try after.changes(since: before.jsonData(featuresDirectory: "f"))
+        #expect(changes.regressed.map(\.scenario.id) == [a.id])
+        #expect(changes.fixed.map(\.scenario.id) == [b.id])
+    }
+}

@@ -42,6 +42,9 @@ struct TCKCommand: AsyncParsableCommand {
     @Option(help: "Exit non-zero when fewer scenarios pass than this.")
     var minPassed: Int?
 
+    @Option(help: "An earlier `--json` file: list the scenarios that regressed or got fixed since.")
+    var baseline: String?
+
     @Flag(help: "Run scenarios in this process instead of in worker processes (a crash then ends the run).")
     var inProcess = false
 
@@ -80,6 +83,20 @@ struct TCKCommand: AsyncParsableCommand {
             for result in report.results where result.status == .failed {
                 print("FAIL \(result.scenario.id) \(result.scenario.name): \(result.reason ?? "")")
             }
+        }
+        if let baseline {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: baseline))
+            } catch {
+                throw ValidationError("cannot read the baseline \(baseline): \(error.localizedDescription)")
+            }
+            let changes = try report.changes(since: data)
+            for result in changes.regressed {
+                print("REGRESSED \(result.scenario.id) \(result.scenario.name): \(result.reason ?? "")")
+            }
+            for result in changes.fixed { print("FIXED \(result.scenario.id) \(result.scenario.name)") }
+            print("since the baseline: \(changes.regressed.count) regressed, \(changes.fixed.count) fixed")
         }
         if let jsonFile {
             try report.jsonData(featuresDirectory: directory.path).write(to: URL(fileURLWithPath: jsonFile))
