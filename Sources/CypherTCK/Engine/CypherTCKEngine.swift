@@ -13,8 +13,10 @@ import QuiverCore
 public struct CypherTCKEngine: TCKEngine {
     public init() {}
 
+    /// A new, empty in-memory store.
     public func makeEmptyGraph() -> GraphStore { GraphStore() }
 
+    /// Runs `query` through ``CypherEngine/execute(_:parameters:on:readOnly:)``.
     public func execute(_ query: String, parameters: [String: Value], on graph: inout GraphStore) throws(QueryError)
         -> TCKQueryResult
     {
@@ -22,6 +24,7 @@ public struct CypherTCKEngine: TCKEngine {
         return TCKQueryResult(columns: result.columns, rows: result.rows)
     }
 
+    /// Reads every live node and relationship straight from the store.
     public func observe(_ graph: inout GraphStore) throws(QueryError) -> GraphObservation {
         GraphObservation(
             nodes: graph.nodeIDs().map { graph.node($0) },

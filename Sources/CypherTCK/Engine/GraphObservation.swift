@@ -11,10 +11,13 @@ import QuiverCore
 /// effects.counts["+nodes"]   // nodes created by the query
 /// ```
 public struct GraphObservation: Sendable, Hashable {
+    /// Ids of the nodes in the graph.
     public var nodeIDs: Set<Int>
+    /// Ids of the relationships in the graph.
     public var relationshipIDs: Set<Int>
     /// Property triples as canonical text (entity kind and id, key, ``TCKValueMatcher`` key of the value).
     public var properties: Set<String>
+    /// The distinct labels carried by at least one node.
     public var labels: Set<String>
 
     public init(nodeIDs: Set<Int>, relationshipIDs: Set<Int>, properties: Set<String>, labels: Set<String>) {

@@ -31,7 +31,9 @@ public protocol TCKEngine: Sendable {
 
 /// A query's result as the runner sees it: column names and rows of values.
 public struct TCKQueryResult: Sendable, Hashable {
+    /// Column names in result order.
     public var columns: [String]
+    /// One array of values per row, aligned with `columns`.
     public var rows: [[Value]]
 
     public init(columns: [String], rows: [[Value]]) {
@@ -41,6 +43,7 @@ public struct TCKQueryResult: Sendable, Hashable {
 }
 
 extension TCKEngine {
+    /// Observes the graph through `MATCH (n) RETURN n` and `MATCH ()-[r]->() RETURN r`.
     public func observe(_ graph: inout Graph) throws(QueryError) -> GraphObservation {
         let nodes = try execute("MATCH (n) RETURN n", parameters: [:], on: &graph).rows.compactMap { row -> Node? in
             if case .node(let node)? = row.first { return node }

@@ -7,6 +7,7 @@ public struct GherkinDocument: Sendable, Hashable {
     public var name: String
     /// Steps that prefix every scenario of the file.
     public var background: [GherkinStep]
+    /// Scenarios and outlines in file order.
     public var scenarios: [GherkinScenario]
 
     public init(name: String, background: [GherkinStep], scenarios: [GherkinScenario]) {
@@ -18,10 +19,13 @@ public struct GherkinDocument: Sendable, Hashable {
 
 /// A `Scenario:` or `Scenario Outline:` block.
 public struct GherkinScenario: Sendable, Hashable {
+    /// The title after `Scenario:` or `Scenario Outline:`.
     public var name: String
     /// 1-based line of the `Scenario` keyword.
     public var line: Int
+    /// Tags written above the scenario, e.g. `@ignore`.
     public var tags: [String]
+    /// The scenario's own steps (without the background).
     public var steps: [GherkinStep]
     /// `true` for `Scenario Outline:` / `Scenario Template:`.
     public var isOutline: Bool
@@ -47,6 +51,7 @@ public struct GherkinStep: Sendable, Hashable {
     public var keyword: String
     /// The text after the keyword, trimmed.
     public var text: String
+    /// 1-based line of the step.
     public var line: Int
     /// The `"""` block under the step, with its indentation removed.
     public var docString: String?
@@ -64,7 +69,9 @@ public struct GherkinStep: Sendable, Hashable {
 
 /// A Gherkin data table: rows of cells, unescaped, with the line each row came from.
 public struct GherkinTable: Sendable, Hashable {
+    /// Rows of unescaped, trimmed cells; for most tables the first row is a header.
     public var rows: [[String]]
+    /// 1-based line of each row.
     public var lines: [Int]
 
     public init(rows: [[String]] = [], lines: [Int] = []) {

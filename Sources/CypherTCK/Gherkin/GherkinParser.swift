@@ -100,8 +100,11 @@ public enum GherkinParser {
 
 /// A malformed feature file: which file, which line, and what was expected.
 public struct GherkinError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The feature file, relative to the features directory.
     public var file: String
+    /// 1-based line of the problem.
     public var line: Int
+    /// What was wrong there.
     public var message: String
 
     public init(file: String, line: Int, message: String) {

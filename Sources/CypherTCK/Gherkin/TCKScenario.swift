@@ -14,7 +14,9 @@ public struct TCKScenario: Sendable, Hashable, Identifiable {
     public var exampleIndex: Int?
     /// 1-based line of the scenario (for an outline row: the row's line).
     public var line: Int
+    /// Tags of the scenario, e.g. `@ignore`, `@skipGrammarCheck`.
     public var tags: [String]
+    /// Background and scenario steps, interpreted, in order.
     public var steps: [TCKStep]
     /// Set when a step could not be interpreted; the scenario then fails with this reason.
     public var stepError: String?

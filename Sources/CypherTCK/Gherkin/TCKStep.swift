@@ -4,6 +4,7 @@
 /// TCKStep.Kind.expectRows(table, ordered: false, listsUnordered: false)   // "Then the result should be, in any order:"
 /// ```
 public struct TCKStep: Sendable, Hashable {
+    /// What the step does.
     public var kind: Kind
     /// 1-based line in the feature file.
     public var line: Int
@@ -54,6 +55,7 @@ public struct TCKStep: Sendable, Hashable {
 public struct ExpectedError: Sendable, Hashable, CustomStringConvertible {
     /// `SyntaxError`, `TypeError`, …, or the generic `Error`.
     public var type: String
+    /// When the error must be raised.
     public var phase: Phase
     /// The detail code, or `*` for any.
     public var detail: String

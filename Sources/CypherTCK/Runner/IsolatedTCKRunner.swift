@@ -16,7 +16,9 @@ import Foundation
 /// let report = runner.run()
 /// ```
 public struct IsolatedTCKRunner: Sendable {
+    /// The scenarios to run; workers must select the same list.
     public var suite: TCKSuite
+    /// The worker executable (`quiver` itself).
     public var executable: URL
     /// Seconds one scenario may take; the parent waits this plus a grace period for a record.
     public var timeout: Double
@@ -102,6 +104,7 @@ public struct IsolatedTCKRunner: Sendable {
 
 /// Worker processes that cannot run the suite: what happened and the command to reproduce it.
 public struct IsolatedRunnerError: Error, Sendable, CustomStringConvertible {
+    /// What happened, and the command that reproduces it.
     public var message: String
 
     public var description: String { message }

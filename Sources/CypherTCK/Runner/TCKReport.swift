@@ -8,14 +8,18 @@ import Foundation
 /// try report.jsonData(featuresDirectory: dir.path).write(to: url)
 /// ```
 public struct TCKReport: Sendable {
+    /// One result per scenario, in suite order.
     public var results: [TCKScenarioResult]
 
     public init(results: [TCKScenarioResult]) {
         self.results = results
     }
 
+    /// Scenarios that passed.
     public var passed: Int { results.count { $0.status == .passed } }
+    /// Scenarios that failed.
     public var failed: Int { results.count { $0.status == .failed } }
+    /// Scenarios not run (tagged @ignore, or needing a procedure fixture).
     public var skipped: Int { results.count { $0.status == .skipped } }
     /// Failures that would pass if error detail codes were not checked.
     public var failedOnErrorDetailOnly: Int { results.count { $0.errorDetailOnly } }
@@ -25,9 +29,13 @@ public struct TCKReport: Sendable {
 
     /// Totals for one feature folder.
     public struct FolderSummary: Sendable, Hashable {
+        /// The feature folder, e.g. `clauses/match`.
         public var folder: String
+        /// Scenarios of the folder that passed.
         public var passed = 0
+        /// Scenarios of the folder that failed.
         public var failed = 0
+        /// Scenarios of the folder that were skipped.
         public var skipped = 0
 
         /// Passed as a percentage of the scenarios run (passed + failed).

@@ -12,7 +12,9 @@ import Foundation
 /// print(report.summaryLine)   // "tck: 2400 passed, 441 failed, 0 skipped"
 /// ```
 public struct TCKRunner<Engine: TCKEngine>: Sendable {
+    /// The engine under test.
     public var engine: Engine
+    /// The scenarios to run and where named graphs live.
     public var suite: TCKSuite
     /// The longest a scenario may take, in seconds.
     public var timeout: Double

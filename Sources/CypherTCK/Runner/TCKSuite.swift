@@ -9,6 +9,7 @@ import Foundation
 public struct TCKSuite: Sendable {
     /// The `features` directory the scenarios came from.
     public var featuresDirectory: URL
+    /// The selected scenarios, in file order.
     public var scenarios: [TCKScenario]
 
     public init(featuresDirectory: URL, scenarios: [TCKScenario]) {
@@ -53,10 +54,13 @@ public struct TCKSuite: Sendable {
 /// A pattern with `*` or `?` is a glob over the feature path (`*` also crosses `/`); any other pattern
 /// matches when the path contains it. `--include clauses/match` runs the `clauses/match` folder.
 public struct TCKFilter: Sendable, Hashable {
+    /// Path patterns; when non-empty, a feature path must match one.
     public var include: [String]
+    /// Path patterns; a feature path matching one is left out.
     public var exclude: [String]
     /// Substrings of scenario names; when non-empty, a scenario must contain one of them.
     public var names: [String]
+    /// A named selection applied before the patterns.
     public var scope: Scope
 
     public init(include: [String] = [], exclude: [String] = [], names: [String] = [], scope: Scope = .all) {

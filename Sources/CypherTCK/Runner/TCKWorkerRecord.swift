@@ -9,10 +9,15 @@ import Foundation
 /// {"index": 12, "status": "failed", "reason": "…", "errorDetailOnly": false, "durationMs": 3.2}
 /// ```
 public struct TCKWorkerRecord: Codable, Sendable, Hashable {
+    /// Index of the scenario in the suite (for the closing record: the suite size).
     public var index: Int
+    /// The verdict; absent on the closing record.
     public var status: TCKStatus?
+    /// Why it failed or was skipped.
     public var reason: String?
+    /// Whether only the error detail code differed.
     public var errorDetailOnly: Bool?
+    /// Wall-clock time of the scenario.
     public var durationMs: Double?
     /// Set on the last line of a worker that ran every scenario it was given.
     public var done: Bool?

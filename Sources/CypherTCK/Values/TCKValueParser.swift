@@ -251,8 +251,11 @@ public struct TCKValueParser {
 
 /// TCK value text that does not parse: the text, the UTF-8 offset, and what was expected there.
 public struct TCKValueError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The value text that failed to parse.
     public var text: String
+    /// UTF-8 offset of the problem in `text`.
     public var offset: Int
+    /// What was expected there.
     public var message: String
 
     public var description: String { "\(message) at offset \(offset) in `\(text)`" }
