@@ -76,6 +76,18 @@ extension GraphStore {
         w.u8(kind.rawValue)
         guard kind != .empty else { return }
         w.array(column.present.words(covering: limit))
+        if kind == column.kind && (kind == .int || kind == .float) {
+            // Gather fixed-width values into one array and append it in one go.
+            var raw: [UInt64] = []
+            raw.reserveCapacity(column.count)
+            if kind == .int {
+                column.ints.withUnsafeBufferPointer { ints in column.forEachPresent { raw.append(UInt64(bitPattern: ints[$0])) } }
+            } else {
+                column.floats.withUnsafeBufferPointer { floats in column.forEachPresent { raw.append(floats[$0].bitPattern) } }
+            }
+            w.array(raw)
+            return
+        }
         column.forEachPresent { id in
             let value = column.value(id)
             switch (kind, value) {

@@ -94,9 +94,12 @@ struct CSVImporter {
                             lastLabelField = field
                             lastCombo = combo
                         }
-                    case .property(_, let type, let isArray):
-                        try parse(field, type: type, isArray: isArray, into: &builders[slot[index]], scanner: scanner,
-                                  file: file.path, line: line, header: column)
+                    case .property(let name, let type, let isArray):
+                        do {
+                            try parse(field, type: type, isArray: isArray, into: &builders[slot[index]], scanner: scanner)
+                        } catch let bad as BadValue {
+                            throw badValue(bad, name, file.path, line)
+                        }
                     default:
                         break
                     }
@@ -119,6 +122,7 @@ struct CSVImporter {
         var columns: [CSVColumn] = []
         var builders: [ColumnBuilder] = []
         var slot: [Int] = []
+        var plans: [PropertyPlan] = []
         var starts: [Int32] = [], ends: [Int32] = [], types: [Int32] = []
         var lastTypeField: CSVField?
         var lastType: Int32 = 0
@@ -127,7 +131,10 @@ struct CSVImporter {
         let base = graph.relationshipIDLimit
         try bytes.withUnsafeBufferPointer { buffer in
             let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: file.path)
-            starts.reserveCapacity(buffer.count / 16)
+            let expectedRows = Self.lineCount(buffer)
+            starts.reserveCapacity(expectedRows)
+            ends.reserveCapacity(expectedRows)
+            types.reserveCapacity(expectedRows)
             try scanner.forEachRecord { fields, line in
                 if columns.isEmpty {
                     columns = try header(fields, scanner: scanner, file: file.path, forNodes: false)
@@ -149,7 +156,12 @@ struct CSVImporter {
                     guard typeColumn >= 0 || defaultType != nil else {
                         throw failure(file.path, 1, "no :TYPE column; add one or give a default type as TYPE=\(file.path)")
                     }
-                    (builders, slot) = Self.builders(for: columns)
+                    (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
+                    for (index, column) in columns.enumerated() {
+                        if case .property(_, let type, let isArray) = column {
+                            plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
+                        }
+                    }
                     return
                 }
                 try checkWidth(fields, columns, file: file.path, line: line)
@@ -174,10 +186,14 @@ struct CSVImporter {
                 } else {
                     throw failure(file.path, line, "the :TYPE field is empty; give every relationship a type")
                 }
-                for (index, column) in columns.enumerated() where slot[index] >= 0 {
-                    guard case .property(_, let type, let isArray) = column else { continue }
-                    try parse(fields[index], type: type, isArray: isArray, into: &builders[slot[index]],
-                              scanner: scanner, file: file.path, line: line, header: column)
+                // Plans hold no strings, so the per-row loop does no reference counting.
+                for plan in plans {
+                    do {
+                        try parse(fields[plan.field], type: plan.type, isArray: plan.isArray,
+                                  into: &builders[plan.slot], scanner: scanner)
+                    } catch let bad as BadValue {
+                        throw badValue(bad, columns[plan.field].propertyName ?? "", file.path, line)
+                    }
                 }
                 starts.append(start)
                 ends.append(end)
@@ -192,22 +208,29 @@ struct CSVImporter {
     }
 
     /// One builder per stored column; `slot[column]` is its builder's index, or -1.
-    static func builders(for columns: [CSVColumn]) -> (builders: [ColumnBuilder], slot: [Int]) {
+    static func builders(for columns: [CSVColumn], capacity: Int = 0) -> (builders: [ColumnBuilder], slot: [Int]) {
         var builders: [ColumnBuilder] = []
         var slot: [Int] = []
         for column in columns {
             switch column {
             case .property(_, let type, let isArray):
                 slot.append(builders.count)
-                builders.append(ColumnBuilder(kind: isArray ? .mixed : kind(type)))
+                builders.append(ColumnBuilder(kind: isArray ? .mixed : kind(type), capacity: capacity))
             case .id(_, let property?) where !property.isEmpty:
                 slot.append(builders.count)
-                builders.append(ColumnBuilder(kind: .string))
+                builders.append(ColumnBuilder(kind: .string, capacity: capacity))
             default:
                 slot.append(-1)
             }
         }
         return (builders, slot)
+    }
+
+    /// The number of line feeds, an upper bound on the records (used to size arrays once).
+    static func lineCount(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in buffer where byte == UInt8(ascii: "\n") { count &+= 1 }
+        return count + 1
     }
 
     private func space(_ group: String, file: String) throws -> IDSpace {
@@ -246,9 +269,22 @@ struct CSVImporter {
         }
     }
 
+    /// Where a typed property column's fields go: no strings inside, so copying it is free.
+    struct PropertyPlan {
+        var field: Int
+        var slot: Int
+        var type: CSVValueType
+        var isArray: Bool
+    }
+
+    /// A field that does not parse as its column's type; the caller adds the position.
+    struct BadValue: Error {
+        var text: String
+        var type: CSVValueType
+    }
+
     private func parse(
-        _ field: CSVField, type: CSVValueType, isArray: Bool, into builder: inout ColumnBuilder,
-        scanner: CSVScanner, file: String, line: Int, header: CSVColumn
+        _ field: CSVField, type: CSVValueType, isArray: Bool, into builder: inout ColumnBuilder, scanner: CSVScanner
     ) throws {
         if field.isEmpty && !(field.quoted && type == .string && !isArray) {
             builder.appendAbsent()
@@ -256,43 +292,41 @@ struct CSVImporter {
         }
         if isArray {
             let items = scanner.text(field).split(separator: Character(UnicodeScalar(arrayDelimiter)), omittingEmptySubsequences: false)
-            builder.append(.list(try items.map { try scalar(String($0), type: type, file: file, line: line, header: header) }))
+            builder.append(.list(try items.map { try scalar(String($0), type: type) }))
             return
         }
         switch type {
         case .int:
-            guard let v = scanner.integer(field) else { throw badValue(scanner.text(field), type, file, line, header) }
+            guard let v = scanner.integer(field) else { throw BadValue(text: scanner.text(field), type: type) }
             builder.appendInt(v)
         case .string:
             builder.appendString(scanner.text(field))
         default:
-            builder.append(try scalar(scanner.text(field), type: type, file: file, line: line, header: header))
+            builder.append(try scalar(scanner.text(field), type: type))
         }
     }
 
-    private func scalar(_ text: String, type: CSVValueType, file: String, line: Int, header: CSVColumn) throws -> Value {
+    private func scalar(_ text: String, type: CSVValueType) throws -> Value {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch type {
         case .string: return .string(text)
         case .int:
-            guard let v = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else { throw badValue(text, type, file, line, header) }
+            guard let v = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else { throw BadValue(text: text, type: type) }
             return .int(v)
         case .float:
-            guard let v = Double(trimmed) else { throw badValue(text, type, file, line, header) }
+            guard let v = Double(trimmed) else { throw BadValue(text: text, type: type) }
             return .float(v)
         case .bool:
             switch trimmed.lowercased() {
             case "true": return .bool(true)
             case "false": return .bool(false)
-            default: throw badValue(text, type, file, line, header)
+            default: throw BadValue(text: text, type: type)
             }
         }
     }
 
-    private func badValue(_ text: String, _ type: CSVValueType, _ file: String, _ line: Int, _ header: CSVColumn) -> GraphStoreError {
-        var name = ""
-        if case .property(let n, _, _) = header { name = n }
-        return failure(file, line, "`\(text)` in column `\(name)` is not a valid \(type.displayName); fix the value or change the column's type in the header")
+    private func badValue(_ bad: BadValue, _ name: String, _ file: String, _ line: Int) -> GraphStoreError {
+        failure(file, line, "`\(bad.text)` in column `\(name)` is not a valid \(bad.type.displayName); fix the value or change the column's type in the header")
     }
 
     private func failure(_ file: String, _ line: Int, _ message: String) -> GraphStoreError {
