@@ -25,6 +25,15 @@ public final class GraphStore {
         case incoming
         /// Both; a self-loop is reported once.
         case both
+
+        /// The same relationships seen from the other endpoint.
+        public var reversed: Direction {
+            switch self {
+            case .outgoing: .incoming
+            case .incoming: .outgoing
+            case .both: .both
+            }
+        }
     }
 
     // MARK: Names
@@ -74,6 +83,27 @@ public final class GraphStore {
 
     /// Creates an empty graph.
     public init() {}
+
+    /// An independent copy of the graph, cheap to make: storage is shared copy-on-write until
+    /// either graph is written. Fails inside a transaction (the copy would have no undo log).
+    ///
+    /// ```swift
+    /// let scratch = try graph.copy()   // run an untrusted write query on `scratch`
+    /// ```
+    public func copy() throws -> GraphStore {
+        try requireNoTransaction("copy")
+        let other = GraphStore()
+        other.labels = labels; other.types = types; other.keys = keys
+        other.nodeIDLimit = nodeIDLimit; other.nodeAlive = nodeAlive; other.nodeCount = nodeCount
+        other.nodeLabelWords = nodeLabelWords; other.labelStride = labelStride
+        other.labelMembers = labelMembers; other.labelCounts = labelCounts
+        other.relType = relType; other.relStart = relStart; other.relEnd = relEnd; other.relAlive = relAlive
+        other.relationshipCount = relationshipCount; other.typeCounts = typeCounts
+        other.outgoing = outgoing; other.incoming = incoming; other.deadInAdjacency = deadInAdjacency
+        other.nodeColumns = nodeColumns; other.relColumns = relColumns; other.indexes = indexes
+        other.compactionThreshold = compactionThreshold
+        return other
+    }
 
     /// Number of relationship ids handed out; ids are `0..<relationshipIDLimit`.
     public var relationshipIDLimit: Int { relType.count }
