@@ -93,16 +93,21 @@ public final class GraphStore {
     public func copy() throws -> GraphStore {
         try requireNoTransaction("copy")
         let other = GraphStore()
-        other.labels = labels; other.types = types; other.keys = keys
-        other.nodeIDLimit = nodeIDLimit; other.nodeAlive = nodeAlive; other.nodeCount = nodeCount
-        other.nodeLabelWords = nodeLabelWords; other.labelStride = labelStride
-        other.labelMembers = labelMembers; other.labelCounts = labelCounts
-        other.relType = relType; other.relStart = relStart; other.relEnd = relEnd; other.relAlive = relAlive
-        other.relationshipCount = relationshipCount; other.typeCounts = typeCounts
-        other.outgoing = outgoing; other.incoming = incoming; other.deadInAdjacency = deadInAdjacency
-        other.nodeColumns = nodeColumns; other.relColumns = relColumns; other.indexes = indexes
-        other.compactionThreshold = compactionThreshold
+        other.assignState(from: self)
         return other
+    }
+
+    /// Makes this graph's state equal to `source`'s (sharing storage copy-on-write).
+    func assignState(from source: GraphStore) {
+        labels = source.labels; types = source.types; keys = source.keys
+        nodeIDLimit = source.nodeIDLimit; nodeAlive = source.nodeAlive; nodeCount = source.nodeCount
+        nodeLabelWords = source.nodeLabelWords; labelStride = source.labelStride
+        labelMembers = source.labelMembers; labelCounts = source.labelCounts
+        relType = source.relType; relStart = source.relStart; relEnd = source.relEnd; relAlive = source.relAlive
+        relationshipCount = source.relationshipCount; typeCounts = source.typeCounts
+        outgoing = source.outgoing; incoming = source.incoming; deadInAdjacency = source.deadInAdjacency
+        nodeColumns = source.nodeColumns; relColumns = source.relColumns; indexes = source.indexes
+        compactionThreshold = source.compactionThreshold
     }
 
     /// Number of relationship ids handed out; ids are `0..<relationshipIDLimit`.

@@ -26,9 +26,16 @@ extension GraphStore {
         }
         var importer = CSVImporter(graph: self, delimiter: delimiterByte, arrayDelimiter: arrayByte)
         let nodesBefore = nodeCount, relsBefore = relationshipCount
-        for file in nodeFiles { try importer.importNodes(file) }
-        for key in Array(importer.idSpaces.keys) { importer.idSpaces[key]?.finish() }
-        for file in relationshipFiles { try importer.importRelationships(file) }
+        // A failed import leaves the graph as it was; the backup shares storage until written.
+        let backup = try copy()
+        do {
+            for file in nodeFiles { try importer.importNodes(file) }
+            for key in Array(importer.idSpaces.keys) { importer.idSpaces[key]?.finish() }
+            for file in relationshipFiles { try importer.importRelationships(file) }
+        } catch {
+            assignState(from: backup)
+            throw error
+        }
         compact()
         refreshIndexes()
         return CSVImportSummary(nodes: nodeCount - nodesBefore, relationships: relationshipCount - relsBefore)
@@ -85,7 +92,8 @@ struct CSVImporter {
                             combo = lastCombo
                         } else {
                             var ids = fileLabels
-                            for name in scanner.text(field).split(separator: ";") where !name.isEmpty {
+                            let names = scanner.text(field).split(separator: Character(UnicodeScalar(arrayDelimiter)))
+                            for name in names where !name.isEmpty {
                                 let id = graph.internLabel(String(name))
                                 if !ids.contains(id) { ids.append(id) }
                             }
