@@ -189,3 +189,28 @@ struct GraphStoreCopyTests {
         #expect(found == [r1])
     }
 }
+
+@Suite("GraphStore edge cases")
+struct GraphStoreEdgeCaseTests {
+    @Test("out-of-range and negative ids read as absent instead of trapping", arguments: [-1, -64, 5, 1_000])
+    func badIDsReadAsAbsent(id: Int) {
+        let graph = GraphStore()
+        graph.addNode(labels: ["A"], properties: ["k": 1])
+        #expect(!graph.isAlive(node: id) && !graph.isAlive(relationship: id))
+        #expect(graph.nodeProperty(id, 0) == .null && graph.nodeProperty(id, "k") == .null)
+        #expect(graph.labels(of: id).isEmpty && !graph.hasLabel(node: id, label: 0))
+        #expect(graph.degree(of: id, type: nil, direction: .both) == 0)
+        #expect(graph.neighbors(of: id, type: nil, direction: .both).isEmpty)
+    }
+
+    @Test("index lookups of values holding null or NaN match nothing", arguments: [
+        Value.null, .float(.nan), .list([1, .null]), .map(["a": .float(.nan)]),
+    ])
+    func indexIgnoresUnknownEquality(value: Value) throws {
+        let graph = GraphStore()
+        graph.createIndex(label: "A", key: "k")
+        graph.addNode(labels: ["A"], properties: ["k": value])
+        let label = try #require(graph.labelID("A")), key = try #require(graph.propertyKeyID("k"))
+        #expect(graph.indexLookup(label: label, key: key, value: value) == [])
+    }
+}
