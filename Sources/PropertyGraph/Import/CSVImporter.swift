@@ -130,49 +130,47 @@ struct CSVImporter {
         var columns: [CSVColumn] = []
         var builders: [ColumnBuilder] = []
         var slot: [Int] = []
-        var plans: [PropertyPlan] = []
         var starts: [Int32] = [], ends: [Int32] = [], types: [Int32] = []
-        var lastTypeField: CSVField?
-        var lastType: Int32 = 0
-        var startColumn = -1, endColumn = -1, typeColumn = -1
-        var startSpace = IDSpace(), endSpace = IDSpace()
         let base = graph.relationshipIDLimit
         try bytes.withUnsafeBufferPointer { buffer in
             let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: file.path)
+            var offset = scanner.firstOffset, line = 1
+            var headerFields: [CSVField] = []
+            guard try scanner.nextRecord(at: &offset, line: &line, into: &headerFields) != nil else { return }
+            columns = try header(headerFields, scanner: scanner, file: file.path, forNodes: false)
+            var startColumn = -1, endColumn = -1, typeColumn = -1
+            var startGroup = "", endGroup = ""
+            var plans: [PropertyPlan] = []
             let expectedRows = Self.lineCount(buffer)
+            (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
+            for (index, column) in columns.enumerated() {
+                switch column {
+                case .startID(let group): startColumn = index; startGroup = group
+                case .endID(let group): endColumn = index; endGroup = group
+                case .type: typeColumn = index
+                case .property(_, let type, let isArray):
+                    plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
+                default: break
+                }
+            }
+            guard startColumn >= 0, endColumn >= 0 else {
+                throw failure(file.path, 1, "a relationship file needs :START_ID and :END_ID columns")
+            }
+            guard typeColumn >= 0 || defaultType != nil else {
+                throw failure(file.path, 1, "no :TYPE column; add one or give a default type as TYPE=\(file.path)")
+            }
+            // Constants of the row loop are `let`s so the loop does no reference counting on them.
+            let startSpace = try space(startGroup, file: file.path)
+            let endSpace = try space(endGroup, file: file.path)
+            let propertyPlans = plans
+            let width = columns.count
             starts.reserveCapacity(expectedRows)
             ends.reserveCapacity(expectedRows)
             types.reserveCapacity(expectedRows)
-            try scanner.forEachRecord { fields, line in
-                if columns.isEmpty {
-                    columns = try header(fields, scanner: scanner, file: file.path, forNodes: false)
-                    for (index, column) in columns.enumerated() {
-                        switch column {
-                        case .startID(let group):
-                            startColumn = index
-                            startSpace = try space(group, file: file.path)
-                        case .endID(let group):
-                            endColumn = index
-                            endSpace = try space(group, file: file.path)
-                        case .type: typeColumn = index
-                        default: break
-                        }
-                    }
-                    guard startColumn >= 0, endColumn >= 0 else {
-                        throw failure(file.path, 1, "a relationship file needs :START_ID and :END_ID columns")
-                    }
-                    guard typeColumn >= 0 || defaultType != nil else {
-                        throw failure(file.path, 1, "no :TYPE column; add one or give a default type as TYPE=\(file.path)")
-                    }
-                    (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
-                    for (index, column) in columns.enumerated() {
-                        if case .property(_, let type, let isArray) = column {
-                            plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
-                        }
-                    }
-                    return
-                }
-                try checkWidth(fields, columns, file: file.path, line: line)
+            var lastTypeField: CSVField?
+            var lastType: Int32 = 0
+            try scanner.forEachRecord(from: offset, line: line) { fields, line in
+                guard fields.count == width else { return try checkWidth(fields, columns, file: file.path, line: line) }
                 guard let start = startSpace.lookup(fields[startColumn], in: scanner) else {
                     throw failure(file.path, line, "start node `\(scanner.text(fields[startColumn]))` is not among the imported node ids; import its node file or fix the id")
                 }
@@ -194,8 +192,7 @@ struct CSVImporter {
                 } else {
                     throw failure(file.path, line, "the :TYPE field is empty; give every relationship a type")
                 }
-                // Plans hold no strings, so the per-row loop does no reference counting.
-                for plan in plans {
+                for plan in propertyPlans {
                     do {
                         try parse(fields[plan.field], type: plan.type, isArray: plan.isArray,
                                   into: &builders[plan.slot], scanner: scanner)
