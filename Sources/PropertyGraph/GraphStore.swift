@@ -16,7 +16,18 @@ import QuiverCore
 ///     print(rel == knows, other == bob)
 /// }
 /// ```
-public final class GraphStore {
+///
+/// Storage: liveness and per-label membership are bitsets; relationships are three `Int32`
+/// columns (type, start, end) plus a CSR per direction whose rows are grouped by type, with a
+/// per-node write buffer for edges added since the last compaction; properties are one typed
+/// column per key (see ``PropertyColumn``).
+///
+/// Threading: one writer at a time, and no reads while a write runs; any number of concurrent
+/// readers are safe when nobody writes. Use ``copy()`` to give a task its own graph to change.
+// @unchecked: the store holds only value-type storage and never mutates it on a read path
+// (compaction runs from writes), so concurrent reads are safe; writes must be exclusive, which
+// the documentation above states and callers (one query at a time per graph) uphold.
+public final class GraphStore: @unchecked Sendable {
     /// Which relationships of a node an expand follows.
     public enum Direction: Sendable, Hashable {
         /// Relationships that start at the node.
