@@ -33,7 +33,7 @@ struct PatternCompiler {
             let slots = partSlots[index]
             let element = part.element
             if part.selector != .all {
-                try planShortest(part, slots, &bound, append)
+                try planShortest(part, slots, bound, append)
                 continue
             }
             let nodes = element.nodes, rels = element.relationships
@@ -93,7 +93,7 @@ struct PatternCompiler {
     }
 
     private func planShortest(
-        _ part: PatternPart, _ slots: (path: Int?, nodes: [Int], relationships: [Int]), _ bound: inout Set<Int>,
+        _ part: PatternPart, _ slots: (path: Int?, nodes: [Int], relationships: [Int]), _ bound: Set<Int>,
         _ append: (MatchStep, [Int]) -> Void
     ) throws(QueryError) {
         let element = part.element
