@@ -89,7 +89,7 @@ public enum CypherEngine {
             try planned.head.push(&empty, context)
             try planned.head.finish(context)
             if index == 0 { columns = planned.columns }
-            rows += planned.sink.rows
+            if !planned.columns.isEmpty { rows += planned.sink.rows }
         }
         if query.unions.contains(where: { !$0.all }) {
             var seen: Set<[Value]> = []

@@ -70,7 +70,9 @@ struct Adjacency: Sendable {
         let relCount = relTypes.count
         // Order live relationship ids by type (stable).
         var byType = [Int32](repeating: 0, count: liveCount)
-        if typeCount <= 1 {
+        if typeCount <= 1 && liveCount == relCount {
+            for id in 0..<relCount { byType[id] = Int32(id) }
+        } else if typeCount <= 1 {
             var k = 0
             alive.forEach { id in if id < relCount { byType[k] = Int32(id); k += 1 } }
         } else {
@@ -85,8 +87,12 @@ struct Adjacency: Sendable {
             }
         }
         var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-        for rel in byType { offsets[Int(endpoints[Int(rel)]) + 1] &+= 1 }
-        for n in 0..<nodeCount { offsets[n + 1] &+= offsets[n] }
+        offsets.withUnsafeMutableBufferPointer { off in
+            endpoints.withUnsafeBufferPointer { ends in
+                for rel in byType { off[Int(ends[Int(rel)]) &+ 1] &+= 1 }
+            }
+            for n in 0..<nodeCount { off[n &+ 1] &+= off[n] }
+        }
         var cursor = offsets
         var neighbors = [Int32](repeating: 0, count: liveCount)
         var relationships = [Int32](repeating: 0, count: liveCount)

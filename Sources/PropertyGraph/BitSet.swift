@@ -13,7 +13,8 @@ struct BitSet: Sendable, Equatable {
     @inline(__always)
     func contains(_ member: Int) -> Bool {
         let word = member &>> 6
-        return word < words.count && words[word] & (1 &<< UInt64(member & 63)) != 0
+        // The unsigned comparison also rejects negative members.
+        return UInt(bitPattern: word) < UInt(words.count) && words[word] & (1 &<< UInt64(member & 63)) != 0
     }
 
     @inline(__always)
@@ -26,7 +27,7 @@ struct BitSet: Sendable, Equatable {
     @inline(__always)
     mutating func remove(_ member: Int) {
         let word = member &>> 6
-        guard word < words.count else { return }
+        guard UInt(bitPattern: word) < UInt(words.count) else { return }
         words[word] &= ~(1 &<< UInt64(member & 63))
     }
 

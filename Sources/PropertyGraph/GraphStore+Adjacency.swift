@@ -1,8 +1,9 @@
 /// Expanding from a node along its relationships, and degrees.
 extension GraphStore {
     /// Calls `body(relationship, neighbour)` for each live relationship of `node` in `direction`,
-    /// of `type` when given, in relationship-id order per direction (outgoing before incoming
-    /// for `.both`, where a self-loop is reported once).
+    /// of `type` when given: grouped by type, then in relationship-id order (outgoing before
+    /// incoming for `.both`, where a self-loop is reported once). The order is the same whether
+    /// or not the graph has been compacted since the relationships were added.
     ///
     /// ```swift
     /// graph.forEachNeighbor(of: ann, type: knows, direction: .outgoing) { rel, friend in
@@ -49,6 +50,28 @@ extension GraphStore {
             if checkAlive && !relAlive.contains(rel) { continue }
             if skipSelfLoops && other == node { continue }
             try body(rel, other)
+        }
+    }
+
+    /// Calls `body` with each live relationship between `node` and `other` in `direction` as seen
+    /// from `node` (of `type` when given), walking whichever endpoint has the smaller degree.
+    ///
+    /// ```swift
+    /// graph.forEachRelationship(between: a, and: b, type: knows, direction: .outgoing) { rel in … }
+    /// ```
+    public func forEachRelationship(
+        between node: Int, and other: Int, type: Int?, direction: Direction, _ body: (Int) throws -> Void
+    ) rethrows {
+        let fromNode = degree(of: node, type: type, direction: direction)
+        let fromOther = degree(of: other, type: type, direction: direction.reversed)
+        if fromNode <= fromOther {
+            try forEachNeighbor(of: node, type: type, direction: direction) { rel, neighbor in
+                if neighbor == other { try body(rel) }
+            }
+        } else {
+            try forEachNeighbor(of: other, type: type, direction: direction.reversed) { rel, neighbor in
+                if neighbor == node { try body(rel) }
+            }
         }
     }
 

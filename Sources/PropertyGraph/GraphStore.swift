@@ -16,7 +16,18 @@ import QuiverCore
 ///     print(rel == knows, other == bob)
 /// }
 /// ```
-public final class GraphStore {
+///
+/// Storage: liveness and per-label membership are bitsets; relationships are three `Int32`
+/// columns (type, start, end) plus a CSR per direction whose rows are grouped by type, with a
+/// per-node write buffer for edges added since the last compaction; properties are one typed
+/// column per key (see ``PropertyColumn``).
+///
+/// Threading: one writer at a time, and no reads while a write runs; any number of concurrent
+/// readers are safe when nobody writes. Use ``copy()`` to give a task its own graph to change.
+// @unchecked: the store holds only value-type storage and never mutates it on a read path
+// (compaction runs from writes), so concurrent reads are safe; writes must be exclusive, which
+// the documentation above states and callers (one query at a time per graph) uphold.
+public final class GraphStore: @unchecked Sendable {
     /// Which relationships of a node an expand follows.
     public enum Direction: Sendable, Hashable {
         /// Relationships that start at the node.
@@ -25,6 +36,15 @@ public final class GraphStore {
         case incoming
         /// Both; a self-loop is reported once.
         case both
+
+        /// The same relationships seen from the other endpoint.
+        public var reversed: Direction {
+            switch self {
+            case .outgoing: .incoming
+            case .incoming: .outgoing
+            case .both: .both
+            }
+        }
     }
 
     // MARK: Names
@@ -74,6 +94,32 @@ public final class GraphStore {
 
     /// Creates an empty graph.
     public init() {}
+
+    /// An independent copy of the graph, cheap to make: storage is shared copy-on-write until
+    /// either graph is written. Fails inside a transaction (the copy would have no undo log).
+    ///
+    /// ```swift
+    /// let scratch = try graph.copy()   // run an untrusted write query on `scratch`
+    /// ```
+    public func copy() throws -> GraphStore {
+        try requireNoTransaction("copy")
+        let other = GraphStore()
+        other.assignState(from: self)
+        return other
+    }
+
+    /// Makes this graph's state equal to `source`'s (sharing storage copy-on-write).
+    func assignState(from source: GraphStore) {
+        labels = source.labels; types = source.types; keys = source.keys
+        nodeIDLimit = source.nodeIDLimit; nodeAlive = source.nodeAlive; nodeCount = source.nodeCount
+        nodeLabelWords = source.nodeLabelWords; labelStride = source.labelStride
+        labelMembers = source.labelMembers; labelCounts = source.labelCounts
+        relType = source.relType; relStart = source.relStart; relEnd = source.relEnd; relAlive = source.relAlive
+        relationshipCount = source.relationshipCount; typeCounts = source.typeCounts
+        outgoing = source.outgoing; incoming = source.incoming; deadInAdjacency = source.deadInAdjacency
+        nodeColumns = source.nodeColumns; relColumns = source.relColumns; indexes = source.indexes
+        compactionThreshold = source.compactionThreshold
+    }
 
     /// Number of relationship ids handed out; ids are `0..<relationshipIDLimit`.
     public var relationshipIDLimit: Int { relType.count }

@@ -60,6 +60,12 @@ public struct PropertyColumn: Sendable {
         kind == .string && present.contains(id) ? strings[id] : nil
     }
 
+    /// The boolean value of entity `id` when the column is all booleans and `id` has one.
+    @inline(__always)
+    public func bool(_ id: Int) -> Bool? {
+        kind == .bool && present.contains(id) ? bools[id] : nil
+    }
+
     /// Stores `value` for entity `id` (`.null` removes it) and returns the previous value.
     @discardableResult
     mutating func set(_ value: Value, at id: Int) -> Value {

@@ -11,6 +11,7 @@ struct Quiver: AsyncParsableCommand {
             ScoreCommand.self,
             TCKCommand.self,
             ImportCommand.self,
+            CypherCommand.self,
         ]
     )
 }

@@ -52,7 +52,7 @@ struct ReadCase: Sendable, CustomTestStringConvertible {
         ReadCase("MATCH (a:Person {name: 'Ann'}), (c:Person {name: 'Cid'}) MATCH p = shortestPath((a)-[:KNOWS*]->(c)) RETURN length(p)", [[2]]),
         ReadCase("RETURN CASE WHEN 1 > 2 THEN 'a' ELSE 'b' END, [x IN range(1, 5) WHERE x % 2 = 1 | x * 10]", [["b", [10, 30, 50]]]),
         ReadCase("RETURN all(x IN [1, 2] WHERE x > 0), any(x IN [1, null] WHERE x > 1), reduce(s = 0, x IN [1, 2, 3] | s + x)", [[true, nil, 6]]),
-        ReadCase("MATCH (n) WITH n.age AS age ORDER BY age DESC LIMIT 1 RETURN age", [[41]]),
+        ReadCase("MATCH (n:Person) WITH n.age AS age ORDER BY age DESC LIMIT 1 RETURN age", [[41]]),
     ]
 
     @Test(arguments: readCases)

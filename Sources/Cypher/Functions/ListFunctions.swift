@@ -71,7 +71,7 @@ extension Functions {
 
     private static func rangeBound(_ v: Value) throws(QueryError) -> Int64 {
         guard case .int(let i) = v else {
-            throw .invalidArgumentType("range() expects INTEGER arguments, not \(v.typeName)")
+            throw .runtime(.argumentError, "InvalidArgumentType", "range() expects INTEGER arguments, not \(v.typeName)")
         }
         return i
     }

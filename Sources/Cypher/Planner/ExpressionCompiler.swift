@@ -146,6 +146,16 @@ final class ExpressionCompiler {
                 return .patternComprehension(matcher, predicate: nil, projection: try compile(c.projection))
             }
         case .existsSubquery(let query):
+            let simple = query.unions.isEmpty && query.first.clauses.allSatisfy { clause in
+                switch clause {
+                case .match(let m): return !m.optional
+                case .return(let r): return !r.projection.items.contains { $0.expression.containsAggregate }
+                default: return false
+                }
+            }
+            if !simple {
+                return .existsQuery(SubqueryExists(query: query.first, outer: layout.slotsSnapshot, width: layout.width, context: context))
+            }
             return try withScope { () throws(QueryError) -> Expr in .existsSubquery(try compileExists(query)) }
         case .mapProjection(let m):
             guard let slot = layout.slot(m.variable.name) else {

@@ -33,7 +33,7 @@ struct PatternCompiler {
             let slots = partSlots[index]
             let element = part.element
             if part.selector != .all {
-                try planShortest(part, slots, &bound, append)
+                try planShortest(part, slots, bound, append)
                 continue
             }
             let nodes = element.nodes, rels = element.relationships
@@ -93,7 +93,7 @@ struct PatternCompiler {
     }
 
     private func planShortest(
-        _ part: PatternPart, _ slots: (path: Int?, nodes: [Int], relationships: [Int]), _ bound: inout Set<Int>,
+        _ part: PatternPart, _ slots: (path: Int?, nodes: [Int], relationships: [Int]), _ bound: Set<Int>,
         _ append: (MatchStep, [Int]) -> Void
     ) throws(QueryError) {
         let element = part.element
@@ -154,7 +154,7 @@ struct PatternCompiler {
         case .incoming: .incoming
         case .both: .both
         }
-        return RelationshipSpec(slot: slot, bound: bound, bindValue: bindValue || bound, types: pattern.types.map(TypeRef.init),
+        return RelationshipSpec(slot: slot, bound: bound, bindValue: bindValue || bound, types: Self.unique(pattern.types).map(TypeRef.init),
                                 direction: direction, properties: try properties(pattern.properties))
     }
 
@@ -174,6 +174,11 @@ struct PatternCompiler {
             }
             return map.keys.sorted().map { (PropertyKeyRef($0), .constant(map[$0] ?? .null)) }
         }
+    }
+
+    static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     static func flip(_ direction: GraphStore.Direction) -> GraphStore.Direction {

@@ -3,7 +3,7 @@ import QuiverCore
 
 extension QueryPlanner {
     /// Plans WITH / RETURN: projection or aggregation, DISTINCT, ORDER BY, SKIP, LIMIT.
-    func planProjection(_ projection: Projection) throws(QueryError) {
+    func planProjection(_ projection: Projection, predicate: Expression? = nil) throws(QueryError) {
         var items: [(expression: Expression, name: String)] = []
         if projection.includesAll {
             for name in layout.names.sorted() {
@@ -43,7 +43,7 @@ extension QueryPlanner {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
             for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
-            keepInput = !projection.orderBy.isEmpty && !projection.distinct
+            keepInput = !projection.orderBy.isEmpty || predicate != nil
             append(ProjectOperator(exprs, keepInput: keepInput))
             if keepInput {
                 for name in before.names where newLayout.slot(name) == nil {
@@ -65,6 +65,11 @@ extension QueryPlanner {
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
         if skip > 0 || limit != nil { append(SkipLimitOperator(skip: skip, limit: limit)) }
+        if let predicate {
+            let whereCompiler = ExpressionCompiler(layout: newLayout, context: context)
+            whereCompiler.itemColumns = itemColumns
+            append(FilterOperator(try whereCompiler.compile(predicate)))
+        }
         if keepInput { append(TruncateOperator(width: items.count)) }
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)

@@ -17,8 +17,9 @@ final class QueryPlanner {
     private var wrote = false
     var columns: [String] = []
 
-    init(context: PlanContext) {
+    init(context: PlanContext, layout: Layout = Layout()) {
         self.context = context
+        self.layout = layout
         tail = head
     }
 
@@ -37,6 +38,10 @@ final class QueryPlanner {
                 throw error.located(at: clause.range.start)
             }
         }
+        switch query.clauses.last {
+        case .return?, .call?: break
+        default: columns = []
+        }
         let sink = CollectOperator(width: columns.count)
         append(sink)
         return SingleQueryPlan(head: head, sink: sink, columns: columns)
@@ -52,8 +57,7 @@ final class QueryPlanner {
             let expression = try compiler.compile(u.expression)
             append(UnwindOperator(expression, slot: layout.add(u.variable.name)))
         case .with(let w):
-            try planProjection(w.projection)
-            if let predicate = w.predicate { append(FilterOperator(try compiler.compile(predicate))) }
+            try planProjection(w.projection, predicate: w.predicate)
         case .return(let r):
             try planProjection(r.projection)
         case .create(let c):

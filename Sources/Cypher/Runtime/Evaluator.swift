@@ -127,6 +127,8 @@ extension Expr {
                 out.append(try projection.evaluate(match, context))
             }
             return .list(out)
+        case .existsQuery(let subquery):
+            return .bool(try subquery.evaluate(row, context))
         case .existsSubquery(let matchers):
             return .bool(try Expr.anyMatch(matchers[...], row, context))
         case .mapProjection(let subject, let entries):

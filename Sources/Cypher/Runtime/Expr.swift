@@ -57,6 +57,7 @@ indirect enum Expr {
     case patternExists(PatternMatcher)
     case patternComprehension(PatternMatcher, predicate: Expr?, projection: Expr)
     case existsSubquery([PatternMatcher])
+    case existsQuery(SubqueryExists)
     case mapProjection(Expr, [MapProjectionEntry])
     case shortestPath(ShortestPathFinder)
 }
@@ -66,4 +67,31 @@ enum MapProjectionEntry {
     case property(PropertyKeyRef)
     case allProperties
     case entry(String, Expr)
+}
+
+/// A full `EXISTS { … }` subquery (with WITH, aggregation, …), planned against the outer row.
+final class SubqueryExists {
+    let query: SingleQuery
+    let outer: [String: Int]
+    let width: Int
+    let context: PlanContext
+
+    init(query: SingleQuery, outer: [String: Int], width: Int, context: PlanContext) {
+        self.query = query
+        self.outer = outer
+        self.width = width
+        self.context = context
+    }
+
+    /// Whether the subquery yields at least one row for `row`.
+    func evaluate(_ row: [Value], _ execution: ExecutionContext) throws(QueryError) -> Bool {
+        let layout = Layout()
+        for (name, slot) in outer.sorted(by: { $0.value < $1.value }) { layout.add(name, at: slot) }
+        _ = layout.reserve(max(0, width - layout.width))
+        let plan = try QueryPlanner(context: context, layout: layout).plan(query)
+        var input = Expr.widened(row, width - 1)
+        try plan.head.push(&input, execution)
+        try plan.head.finish(execution)
+        return !plan.sink.rows.isEmpty
+    }
 }

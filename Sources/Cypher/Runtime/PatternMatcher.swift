@@ -130,6 +130,10 @@ final class PatternMatcher {
             if !toBound { row[to.slot] = .null }
         case .expandVariable(let from, let rel, let to, let toBound, let minimum, let maximum, let reversed):
             guard case .node(let source) = row[from] else { return }
+            if rel.bound {
+                try followList(source.id, rel, to, toBound, reversed, pc, &row, &used, context, emit)
+                return
+            }
             var trail: [Int] = []
             try expandVariable(source.id, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
                                pc, &row, &used, context, emit)
@@ -176,6 +180,36 @@ final class PatternMatcher {
             }
         }
         if let failure { throw failure }
+    }
+
+    /// A variable-length pattern whose relationship list is already bound: walk exactly that list.
+    private func followList(
+        _ source: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool, _ reversed: Bool,
+        _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
+    ) throws(QueryError) {
+        guard case .list(let items) = row[rel.slot] else { return }
+        var rels: [Relationship] = []
+        for case .relationship(let r) in items { rels.append(r) }
+        guard rels.count == items.count else { return }
+        if reversed { rels.reverse() }
+        var current = source
+        for r in rels {
+            guard context.store.isAlive(relationship: r.id), !used.contains(r.id),
+                try relationshipPasses(r.id, rel, row, context)
+            else { return }
+            switch rel.direction {
+            case .outgoing where r.startID == current: current = r.endID
+            case .incoming where r.endID == current: current = r.startID
+            case .both where r.startID == current: current = r.endID
+            case .both where r.endID == current: current = r.startID
+            default: return
+            }
+        }
+        guard try bindTarget(current, to, toBound, &row, context) else { return }
+        let mark = used.count
+        used.append(contentsOf: rels.map(\.id))
+        defer { used.removeLast(used.count - mark) }
+        try run(pc + 1, &row, &used, context, emit)
     }
 
     private func expandBound(

@@ -36,6 +36,7 @@ enum Predicates {
 
     /// The comparison operators `<`, `<=`, `>`, `>=`; `null` when the operands are not comparable.
     static func compare(_ a: Value, _ b: Value, _ accept: (Value.Order) -> Bool) -> Value {
+        if let x = a.numericValue, let y = b.numericValue, x.isNaN || y.isNaN { return .bool(false) }
         guard let order = a.cypherCompare(b) else { return .null }
         return .bool(accept(order))
     }
