@@ -8,41 +8,51 @@ struct TCKCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tck",
         abstract: "Run the openCypher TCK against Quiver's Cypher engine.",
-        discussion: """
-            Prints a table per feature folder and a last line `tck: N passed, M failed, K skipped`.
-            Results are strict: rows as a bag unless the step says in order, column names, int vs float,
-            side effects, and the error's type and phase (a differing detail code fails and is counted apart).
-            """
+        discussion: "Prints a table per feature folder and a last line `tck: N passed, M failed, K skipped`. "
+            + "Checks are strict: rows as a bag unless the step says in order, column names and order, "
+            + "integers apart from floats, side effects, and the error's type and phase; a differing error "
+            + "detail code fails too and is counted apart."
     )
 
-    @Argument(help: "The TCK `features` directory (default: $QUIVER_DATA/opencypher-tck/tck/features).")
+    @Argument(help: ArgumentHelp(
+        "The TCK `features` directory (default: $QUIVER_DATA/opencypher-tck/tck/features).",
+        valueName: "features-dir"))
     var featuresDirectory: String?
 
-    @Option(name: .customLong("include"), help: "Run only feature paths containing this text or matching this glob (repeatable).")
+    @Option(name: .customLong("include"), help: ArgumentHelp(
+        "Run only feature paths containing this text or matching this glob (repeatable).",
+        valueName: "pattern"))
     var include: [String] = []
 
-    @Option(name: .customLong("exclude"), help: "Skip feature paths containing this text or matching this glob (repeatable).")
+    @Option(name: .customLong("exclude"), help: ArgumentHelp(
+        "Skip feature paths containing this text or matching this glob (repeatable).",
+        valueName: "pattern"))
     var exclude: [String] = []
 
-    @Option(name: .customLong("name"), help: "Run only scenarios whose title contains this text (repeatable).")
+    @Option(name: .customLong("name"), help: ArgumentHelp(
+        "Run only scenarios whose title contains this text (repeatable).",
+        valueName: "text"))
     var names: [String] = []
 
     @Option(help: "`all`, or `issue` for everything outside expressions/temporal and clauses/call.")
     var scope: TCKFilter.Scope = .all
 
-    @Option(name: .customLong("json"), help: "Write one record per scenario to this file (schemas/tck-result.schema.json).")
+    @Option(name: .customLong("json"), help: ArgumentHelp(
+        "Write one record per scenario to this file (schemas/tck-result.schema.json).",
+        valueName: "file"))
     var jsonFile: String?
 
-    @Option(help: "Seconds a scenario may run before it counts as failed.")
+    @Option(help: ArgumentHelp("Seconds a scenario may run before it counts as failed.", valueName: "seconds"))
     var timeout: Double = 20
 
     @Flag(help: "Print every failed scenario with its reason before the table.")
     var failures = false
 
-    @Option(help: "Exit non-zero when fewer scenarios pass than this.")
+    @Option(help: ArgumentHelp("Exit non-zero when fewer scenarios pass than this.", valueName: "n"))
     var minPassed: Int?
 
-    @Option(help: "An earlier `--json` file: list the scenarios that regressed or got fixed since.")
+    @Option(help: ArgumentHelp(
+        "An earlier `--json` file: list the scenarios that regressed or got fixed since.", valueName: "file"))
     var baseline: String?
 
     @Flag(help: "Run scenarios in this process instead of in worker processes (a crash then ends the run).")
