@@ -117,7 +117,8 @@ struct TCKCommand: AsyncParsableCommand {
         }
         print(report.summaryLine)
         if let minPassed, report.passed < minPassed {
-            throw ValidationError("\(report.passed) scenarios passed, fewer than --min-passed \(minPassed)")
+            FileHandle.standardError.write(Data("tck: \(report.passed) scenarios passed, fewer than --min-passed \(minPassed)\n".utf8))
+            throw ExitCode.failure
         }
     }
 
