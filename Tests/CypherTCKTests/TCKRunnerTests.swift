@@ -128,6 +128,16 @@ struct TCKRunnerTests {
         #expect(procedure.reason?.contains("procedure") == true)
     }
 
+    @Test("Procedure fixture tables parse: header of inputs and outputs, rows of values")
+    func procedureFixture() throws {
+        let fixture = try TCKProcedureFixture(
+            signature: "test.my.proc(name :: STRING?) :: (out :: INTEGER?)", table: [["name", "out"], ["'Ann'", "1"]])
+        #expect(fixture.columns == ["name", "out"])
+        #expect(fixture.rows == [["Ann", 1]])
+        let empty = try TCKProcedureFixture(signature: "test.doNothing() :: ()", table: [[]])
+        #expect(empty.columns.isEmpty && empty.rows.isEmpty)
+    }
+
     @Test("A scenario over its time limit fails")
     func timeout() throws {
         let result = try run(query("LOOP") + "    Then the result should be empty\n", timeout: 0.2)

@@ -27,6 +27,10 @@ public protocol TCKEngine: Sendable {
     /// The default runs `MATCH (n) RETURN n` and `MATCH ()-[r]->() RETURN r` through ``execute(_:parameters:on:)``;
     /// an adapter that can read its store directly should do so.
     func observe(_ graph: inout Graph) throws(QueryError) -> GraphObservation
+
+    /// Makes a TCK procedure fixture callable on `graph`; `false` when the engine has no procedure
+    /// fixtures (the scenario is then skipped). The default returns `false`.
+    func defineProcedure(_ fixture: TCKProcedureFixture, on graph: inout Graph) throws(QueryError) -> Bool
 }
 
 /// A query's result as the runner sees it: column names and rows of values.

@@ -25,11 +25,12 @@ struct ScenarioExecution<Engine: TCKEngine> {
 
     /// Why the scenario is not run, or `nil` to run it.
     static func skipReason(_ scenario: TCKScenario) -> String? {
-        if scenario.tags.contains("@ignore") { return "tagged @ignore" }
-        if scenario.steps.contains(where: { if case .procedure = $0.kind { true } else { false } }) {
-            return "needs a procedure fixture (`there exists a procedure`), which the runner does not provide"
-        }
-        return nil
+        scenario.tags.contains("@ignore") ? "tagged @ignore" : nil
+    }
+
+    /// The reason recorded when the engine declines a procedure fixture.
+    static var noProcedureFixtures: String {
+        "needs a procedure fixture (`there exists a procedure`), which the engine does not provide"
     }
 
     /// Runs the steps; returns the status, the reason, and whether only an error detail differed.
@@ -37,7 +38,10 @@ struct ScenarioExecution<Engine: TCKEngine> {
         if let stepError = scenario.stepError { return (.failed, stepError, false) }
         if let reason = Self.skipReason(scenario) { return (.skipped, reason, false) }
         for step in scenario.steps {
-            if let failure = perform(step) { return (.failed, "line \(step.line): \(failure)", false) }
+            if let failure = perform(step) {
+                if failure == Self.noProcedureFixtures { return (.skipped, failure, false) }
+                return (.failed, "line \(step.line): \(failure)", false)
+            }
         }
         if let detailMismatch { return (.failed, detailMismatch, true) }
         return (.passed, nil, false)
@@ -91,8 +95,17 @@ struct ScenarioExecution<Engine: TCKEngine> {
             return checkSideEffects(expected)
         case .expectError(let expected):
             return checkError(expected)
-        case .procedure:
-            return "procedure fixtures are not supported"
+        case .procedure(let signature, let table):
+            do throws(TCKValueError) {
+                let fixture = try TCKProcedureFixture(signature: signature, table: table)
+                do throws(QueryError) {
+                    return try engine.defineProcedure(fixture, on: &graph) ? nil : Self.noProcedureFixtures
+                } catch {
+                    return "defining procedure \(signature) raised \(Self.describe(error))"
+                }
+            } catch {
+                return "procedure table: \(error)"
+            }
         }
         return nil
     }
