@@ -73,10 +73,10 @@ public final class GraphStore: @unchecked Sendable {
     /// Live relationship count.
     public internal(set) var relationshipCount = 0
     var typeCounts: [Int] = []
-    var outgoing = Adjacency()
-    var incoming = Adjacency()
+    @usableFromInline var outgoing = Adjacency()
+    @usableFromInline var incoming = Adjacency()
     /// Deleted relationships still present in the adjacency (until the next compaction).
-    var deadInAdjacency = 0
+    @usableFromInline var deadInAdjacency = 0
 
     // MARK: Properties and indexes
     @usableFromInline var nodeColumns: [PropertyColumn] = []
