@@ -43,7 +43,11 @@ extension CypherParser {
             advance(); advance(); advance(); advance()
             return Expression(.countStar, range: range(from: start))
         case "EXISTS" where peek().isSymbol("{"):
-            return try parseExistsSubquery()
+            let query = try parseSubqueryBody()
+            return Expression(.existsSubquery(query), range: range(from: start))
+        case "COUNT" where peek().isSymbol("{"):
+            let query = try parseSubqueryBody()
+            return Expression(.countSubquery(query), range: range(from: start))
         case "ALL" where looksLikeQuantifier, "ANY" where looksLikeQuantifier,
              "NONE" where looksLikeQuantifier, "SINGLE" where looksLikeQuantifier:
             return try parseQuantifier()
@@ -241,9 +245,8 @@ extension CypherParser {
         return Expression(.reduce(reduce), range: range(from: start))
     }
 
-    /// `EXISTS { MATCH … }` or `EXISTS { (a)-->(b) WHERE … }`.
-    private mutating func parseExistsSubquery() throws -> Expression {
-        let start = current.start
+    /// The `{ … }` of `EXISTS { MATCH … }` or `COUNT { (a)-->(b) WHERE … }`, after the keyword.
+    private mutating func parseSubqueryBody() throws -> Query {
         advance()
         try expectSymbol("{")
         let query: Query
@@ -259,6 +262,6 @@ extension CypherParser {
             query = Query(first: body, unions: [], range: match.range)
         }
         try expectSymbol("}")
-        return Expression(.existsSubquery(query), range: range(from: start))
+        return query
     }
 }
