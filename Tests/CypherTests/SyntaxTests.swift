@@ -186,3 +186,43 @@ struct SyntaxTests {
         }
     }
 }
+
+@Suite("Cypher syntax robustness", .enabled(if: DataLocation.root() != nil, "skipped: QUIVER_DATA not found"))
+struct SyntaxRobustnessTests {
+    /// Every prefix of real queries either parses or fails with a positioned QueryError; never crashes.
+    @Test("truncated queries fail cleanly with a position")
+    func truncatedQueries() throws {
+        let sample = SyntaxTCKTests.corpus.enumerated().filter { $0.offset % 10 == 0 }.map(\.element.query)
+            .filter { $0.count <= 160 }
+        var checked = 0
+        for query in sample {
+            for length in stride(from: 0, to: query.count, by: 3) {
+                let prefix = String(query.prefix(length))
+                do {
+                    _ = try SemanticAnalyzer.compile(prefix)
+                } catch let error as QueryError {
+                    #expect(error.location != nil, "no position for error in \(prefix)")
+                    #expect(error.phase == .compileTime)
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("deep nesting is an error, not a crash")
+    func deepNesting() throws {
+        let text = "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        #expect(throws: QueryError.self) { try CypherParser.parse(text) }
+        let nots = "RETURN " + String(repeating: "NOT ", count: 5000) + "true"
+        #expect(throws: QueryError.self) { try CypherParser.parse(nots) }
+        let lists = "RETURN " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: QueryError.self) { try CypherParser.parse(lists) }
+        let sum = "RETURN " + Array(repeating: "1", count: 20000).joined(separator: " + ") + " AS s"
+        #expect(throws: QueryError.self) { try SemanticAnalyzer.compile(sum) }
+        // Just under the limit, the analyser's recursion must still fit the stack.
+        let deepest = "RETURN " + Array(repeating: "1", count: CypherParser.maximumDepth - 1).joined(separator: " + ")
+            + " AS s, " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + " AS l"
+        #expect(try SemanticAnalyzer.compile(deepest).columns == ["s", "l"])
+    }
+}

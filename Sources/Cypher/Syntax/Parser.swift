@@ -14,6 +14,9 @@ public struct CypherParser {
     var position = 0
     /// The end of the last consumed token, for closing node ranges.
     var lastEnd: SourceLocation
+    /// Current expression nesting, bounded so that hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 200
 
     init(_ text: String) throws {
         utf8 = Array(text.utf8)
