@@ -152,6 +152,16 @@ struct SyntaxTests {
         #expect(call.yield?.items.first?.boundName == "l")
     }
 
+    @Test("scripts split on semicolons outside strings and comments")
+    func scripts() throws {
+        let script = "CREATE (:A {s: 'a;b'}); // c;\n;MATCH (n) /* ; */ RETURN n\n"
+        let queries = try CypherParser.parseScript(script)
+        #expect(queries.count == 2)
+        #expect(queries[1].range.start.line == 2)
+        #expect(try CypherParser.parseScript("  ").isEmpty)
+        #expect(throws: QueryError.self) { try CypherParser.parseScript("RETURN 1 ) RETURN 2") }
+    }
+
     @Test("comprehensions, quantifiers, reduce, CASE, map projection, EXISTS")
     func complexExpressions() throws {
         let kinds = try [

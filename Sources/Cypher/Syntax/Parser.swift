@@ -42,6 +42,29 @@ public struct CypherParser {
         }
     }
 
+    /// Parses a script of statements separated by `;` (strings and comments may hold `;`).
+    ///
+    /// ```swift
+    /// let queries = try CypherParser.parseScript("CREATE (:A); MATCH (n) RETURN n;")   // 2 queries
+    /// ```
+    /// Each query's `range` locates its text in the script.
+    public static func parseScript(_ text: String) throws -> [Query] {
+        do {
+            var parser = try CypherParser(text)
+            var queries: [Query] = []
+            while true {
+                while parser.acceptSymbol(";") {}
+                if parser.current.kind == .endOfInput { return queries }
+                queries.append(try parser.parseQuery())
+                guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
+                    throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+                }
+            }
+        } catch let error as QueryError {
+            throw error.withSource(text)
+        }
+    }
+
     /// Parses a single expression, e.g. for tests or for tools that take expressions.
     public static func parseExpression(_ text: String) throws -> Expression {
         do {
