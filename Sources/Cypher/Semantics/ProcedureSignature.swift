@@ -10,10 +10,12 @@ import QuiverCore
 public struct ProcedureSignature: Sendable, Hashable {
     /// One named, typed input or output.
     public struct Field: Sendable, Hashable {
+        /// The name as written (backticks removed).
         public var name: String
         /// The declared type as written, e.g. `INTEGER?`, `STRING`, `LIST? OF INTEGER?`.
         public var type: String
 
+        /// Creates the value from its parts.
         public init(name: String, type: String) {
             self.name = name
             self.type = type
@@ -22,9 +24,12 @@ public struct ProcedureSignature: Sendable, Hashable {
 
     /// The dotted name, e.g. `db.labels`.
     public var name: String
+    /// The declared inputs, in order.
     public var inputs: [Field]
+    /// The declared outputs, in order.
     public var outputs: [Field]
 
+    /// Creates the value from its parts.
     public init(name: String, inputs: [Field], outputs: [Field]) {
         self.name = name
         self.inputs = inputs

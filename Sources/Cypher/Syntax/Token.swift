@@ -22,6 +22,7 @@ struct Token: Sendable, Hashable {
         case parameter
         /// Punctuation or an operator; `text` is the symbol (`(`, `..`, `<>`, `=~`, …).
         case symbol
+        /// The `endOfInput` case.
         case endOfInput
     }
 
