@@ -168,7 +168,7 @@ struct SyntaxTests {
             "[x IN list WHERE x > 1 | x * 2]", "[(a)-->(b) WHERE b.k | b.name]", "any(x IN l WHERE x)",
             "reduce(s = 0, x IN l | s + x)", "CASE WHEN a THEN 1 ELSE 2 END", "CASE a WHEN 1 THEN 'one' END",
             "n{.name, k: 1, .*, m}", "EXISTS { MATCH (n)-->(m) RETURN m }", "exists((n)-->())",
-            "`weird name`.`key`",
+            "`weird name`.`key`", "COUNT { (n)-[:T]->(m) WHERE m.x > 1 }",
         ].map { try CypherParser.parseExpression($0).kind }
         if case .listComprehension(let c) = kinds[0] { #expect(c.predicate != nil && c.projection != nil) } else {
             Issue.record("list comprehension")
@@ -193,6 +193,12 @@ struct SyntaxTests {
             #expect(key == "key")
         } else {
             Issue.record("quoted names")
+        }
+        if case .functionCall(let size) = kinds[10], size.name == "size",
+           case .patternComprehension(let c) = size.arguments.first?.kind {
+            #expect(c.predicate != nil && c.pattern.steps.count == 1)
+        } else {
+            Issue.record("COUNT { } as size of a pattern comprehension")
         }
     }
 }

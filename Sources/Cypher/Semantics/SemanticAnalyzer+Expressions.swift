@@ -145,9 +145,6 @@ extension Analyzer {
         case .existsSubquery(let query):
             try checkSubquery(query, name: "EXISTS")
             return .boolean
-        case .countSubquery(let query):
-            try checkSubquery(query, name: "COUNT")
-            return .integer
         case .mapProjection(let projection):
             let type = try check(Expression(.variable(projection.variable.name), range: projection.variable.range),
                                  context.value)

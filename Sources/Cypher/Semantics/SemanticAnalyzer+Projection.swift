@@ -169,7 +169,7 @@ extension Analyzer {
 
     private func referencesVariables(_ expression: Expression) -> Bool {
         switch expression.kind {
-        case .variable, .pattern, .patternComprehension, .existsSubquery, .countSubquery, .mapProjection: return true
+        case .variable, .pattern, .patternComprehension, .existsSubquery, .mapProjection: return true
         default: return expression.subexpressions.contains { referencesVariables($0) }
         }
     }

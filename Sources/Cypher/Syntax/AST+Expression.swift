@@ -62,9 +62,6 @@ public struct Expression: Sendable, Hashable {
         case mapProjection(MapProjection)
         /// `shortestPath((a)-[*]-(b))` / `allShortestPaths(…)` used as an expression.
         case shortestPath(PatternPart)
-        /// `COUNT { MATCH … }` or `COUNT { (a)-->(b) [WHERE …] }` (Neo4j 5): the number of rows the
-        /// subquery yields for the current row; stored like `existsSubquery`.
-        case countSubquery(Query)
     }
 
     /// What kind of node this is, with its parts.

@@ -46,8 +46,7 @@ extension CypherParser {
             let query = try parseSubqueryBody()
             return Expression(.existsSubquery(query), range: range(from: start))
         case "COUNT" where peek().isSymbol("{"):
-            let query = try parseSubqueryBody()
-            return Expression(.countSubquery(query), range: range(from: start))
+            return try parseCountSubquery(start: start)
         case "ALL" where looksLikeQuantifier, "ANY" where looksLikeQuantifier,
              "NONE" where looksLikeQuantifier, "SINGLE" where looksLikeQuantifier:
             return try parseQuantifier()
@@ -243,6 +242,27 @@ extension CypherParser {
         let reduce = Reduce(accumulator: accumulator, initial: initial, variable: variable, source: source,
                             expression: body)
         return Expression(.reduce(reduce), range: range(from: start))
+    }
+
+    /// Neo4j 5's `COUNT { (a)-->(b) WHERE … }` is read as `size([(a)-->(b) WHERE … | 1])`, which
+    /// counts the same paths with the expression kinds every later pass already knows.
+    private mutating func parseCountSubquery(start: SourceLocation) throws -> Expression {
+        let bodyStart = peek().start
+        let query = try parseSubqueryBody()
+        guard query.unions.isEmpty, query.first.clauses.count == 1, case .match(let match) = query.first.clauses[0],
+              !match.optional, match.pattern.parts.count == 1, let part = match.pattern.parts.first,
+              part.selector == .all
+        else {
+            throw error("UnexpectedSyntax", "COUNT { } supports a single pattern with an optional WHERE here",
+                        at: bodyStart)
+        }
+        let whole = range(from: start)
+        let one = Expression(.literal(.integer(1)), range: whole)
+        let comprehension = PatternComprehension(variable: part.variable, pattern: part.element,
+                                                 predicate: match.predicate, projection: one)
+        let list = Expression(.patternComprehension(comprehension), range: whole)
+        let size = FunctionCall(namespace: [], name: "size", distinct: false, arguments: [list])
+        return Expression(.functionCall(size), range: whole)
     }
 
     /// The `{ … }` of `EXISTS { MATCH … }` or `COUNT { (a)-->(b) WHERE … }`, after the keyword.
