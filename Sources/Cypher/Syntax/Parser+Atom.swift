@@ -34,7 +34,7 @@ extension CypherParser {
         case .identifier:
             break
         }
-        switch token.text.uppercased() {
+        switch token.keyword ?? "" {
         case "TRUE": advance(); return Expression(.literal(.boolean(true)), range: token.range)
         case "FALSE": advance(); return Expression(.literal(.boolean(false)), range: token.range)
         case "NULL": advance(); return Expression(.literal(.null), range: token.range)
@@ -271,7 +271,7 @@ extension CypherParser {
         try expectSymbol("{")
         let query: Query
         if current.kind == .identifier, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"]
-            .contains(current.text.uppercased()) {
+            .contains(current.keyword ?? "") {
             query = try parseQuery()
         } else {
             let matchStart = current.start

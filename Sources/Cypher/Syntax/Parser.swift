@@ -177,7 +177,7 @@ public struct CypherParser {
     mutating func parseClause() throws -> Clause? {
         let start = current.start
         guard current.kind == .identifier else { return nil }
-        switch current.text.uppercased() {
+        switch current.keyword ?? "" {
         case "MATCH":
             advance()
             return .match(try parseMatch(optional: false, start: start))
