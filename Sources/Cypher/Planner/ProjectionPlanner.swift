@@ -60,7 +60,9 @@ extension QueryPlanner {
             for sortItem in projection.orderBy {
                 keys.append((try orderCompiler.compile(sortItem.expression), sortItem.ascending))
             }
-            append(SortOperator(keys))
+            let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+            let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
+            append(SortOperator(keys, keep: limit.map { $0 + skip }))
         }
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }

@@ -116,16 +116,21 @@ final class AggregateOperator: Operator {
         var key: [Value] = []
         key.reserveCapacity(keys.count)
         for k in keys { key.append(try k.evaluate(row, context)) }
-        var states = groups[key] ?? specs.map { AggregateState($0.function, distinct: $0.distinct) }
+        let group: Int
+        if let existing = groups.index(forKey: key) {
+            group = existing
+        } else {
+            groups[key] = specs.map { AggregateState($0.function, distinct: $0.distinct) }
+            group = groups.count - 1
+        }
         for (index, spec) in specs.enumerated() {
             switch spec.arguments.count {
-            case 0: try states[index].add(.null)
-            case 1: try states[index].add(try spec.arguments[0].evaluate(row, context))
+            case 0: try groups.values[group][index].add(.null)
+            case 1: try groups.values[group][index].add(try spec.arguments[0].evaluate(row, context))
             default:
-                try states[index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
+                try groups.values[group][index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
             }
         }
-        groups[key] = states
     }
 
     override func finish(_ context: ExecutionContext) throws(QueryError) {
@@ -160,26 +165,40 @@ final class DistinctOperator: Operator {
 /// ORDER BY: buffers the rows and emits them sorted by the keys (stable).
 final class SortOperator: Operator {
     let keys: [(Expr, ascending: Bool)]
-    private var rows: [(keys: [Value], row: [Value])] = []
+    /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
+    let keep: Int?
+    private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
+    private var sequence = 0
 
-    init(_ keys: [(Expr, ascending: Bool)]) { self.keys = keys }
+    init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
+        self.keys = keys
+        self.keep = keep
+    }
 
     override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var values: [Value] = []
+        values.reserveCapacity(keys.count)
         for (key, _) in keys { values.append(try key.evaluate(row, context)) }
-        rows.append((values, row))
+        rows.append((values, sequence, row))
+        sequence += 1
+        if let keep, rows.count >= max(4096, keep * 4) { sortRows(keeping: keep) }
+    }
+
+    private func sortRows(keeping limit: Int?) {
+        let directions = keys.map(\.ascending)
+        rows.sort { a, b in
+            for (k, ascending) in directions.enumerated() {
+                let c = a.keys[k].orderCompare(b.keys[k])
+                if c != .equal { return ascending ? c == .less : c == .greater }
+            }
+            return a.sequence < b.sequence
+        }
+        if let limit, rows.count > limit { rows.removeLast(rows.count - limit) }
     }
 
     override func finish(_ context: ExecutionContext) throws(QueryError) {
-        let directions = keys.map(\.ascending)
-        let order = rows.indices.sorted { i, j in
-            for (k, ascending) in directions.enumerated() {
-                let c = rows[i].keys[k].orderCompare(rows[j].keys[k])
-                if c != .equal { return ascending ? c == .less : c == .greater }
-            }
-            return i < j
-        }
-        let sorted = order.map { rows[$0].row }
+        sortRows(keeping: keep)
+        let sorted = rows.map(\.row)
         rows.removeAll()
         for var row in sorted { try next?.push(&row, context) }
         try next?.finish(context)

@@ -67,6 +67,9 @@ final class PatternMatcher {
         self.introduced = introduced
     }
 
+    /// Labels with at least this many nodes get an equality index on first lookup.
+    static let autoIndexThreshold = 4096
+
     typealias Emit = (inout [Value]) throws(QueryError) -> Void
 
     /// Calls `emit` with the row extended by each match.
@@ -296,10 +299,13 @@ final class PatternMatcher {
         }
         if let best {
             for (key, expected) in check.properties {
-                guard let keyID = key.resolve(in: store), store.hasIndex(label: best, key: keyID),
-                    let value = try? expected.evaluate(row, context),
-                    let hits = store.indexLookup(label: best, key: keyID, value: value)
-                else { continue }
+                guard let keyID = key.resolve(in: store), let value = try? expected.evaluate(row, context) else { continue }
+                // Adaptive indexing: an equality lookup on a large label builds the (label, key)
+                // index once, as a primary-key index would serve it, instead of scanning each time.
+                if !store.hasIndex(label: best, key: keyID), store.nodeCount(label: best) >= Self.autoIndexThreshold {
+                    store.createIndex(label: store.labelName(best), key: key.name)
+                }
+                guard let hits = store.indexLookup(label: best, key: keyID, value: value) else { continue }
                 return hits
             }
         }
