@@ -38,7 +38,9 @@ extension QueryPlanner {
             for (index, item) in items.enumerated() {
                 if let key = keyOfItem[index] { outputs.append(.slot(key)) } else { outputs.append(try post.compile(item.expression)) }
             }
-            append(AggregateOperator(keys: keys, specs: collector.specs, outputs: outputs))
+            let specs = countPushDown(collector.specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
+                                      layout: before) ?? collector.specs
+            append(AggregateOperator(keys: keys, specs: specs, outputs: outputs))
         } else {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
@@ -75,6 +77,30 @@ extension QueryPlanner {
         if keepInput { append(TruncateOperator(width: items.count)) }
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)
+    }
+
+    /// Count push-down: when the aggregation right after a MATCH only counts the rows of its last
+    /// hop, the hop's matches are counted per row (often a degree lookup) instead of enumerated,
+    /// and each count becomes a sum of those counts.
+    private func countPushDown(
+        _ specs: [AggregationCollector.Spec], keyItems: [Expression], layout before: Layout
+    ) -> [AggregationCollector.Spec]? {
+        guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty,
+            let (counted, countSlot, target, relationship) = match.matcher.countingLastExpansion()
+        else { return nil }
+        let hidden = Set(before.slotsSnapshot.filter { $0.value == target || $0.value == relationship }.map(\.key))
+        guard keyItems.allSatisfy({ $0.referencedNames.isDisjoint(with: hidden) }) else { return nil }
+        for spec in specs where spec.distinct { return nil }
+        for spec in specs {
+            switch (spec.function, spec.arguments.first) {
+            case (.countStar, nil): continue
+            case (.count, .slot(let s)?) where s == target || s == relationship: continue
+            default: return nil
+            }
+        }
+        // The hop's variables must not be read anywhere else after the MATCH.
+        match.matcher = counted
+        return specs.map { _ in AggregationCollector.Spec(function: .sum, distinct: false, arguments: [.slot(countSlot)]) }
     }
 
     /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.
