@@ -33,9 +33,10 @@ final class PatternCompiler {
             part.element.collectVariables(into: &names)
             return Array(names)
         }).filter { name in layout.slot(name).map { !boundBefore.contains($0) } ?? false }
+        let nodeNames = Set(parts.flatMap { $0.element.nodes.compactMap(\.variable?.name) }).intersection(newNames)
         extraProperties = [:]
         conjuncts.removeAll { conjunct in
-            guard let (variable, key, value) = Self.propertyEquality(conjunct, newNames: newNames),
+            guard let (variable, key, value) = Self.propertyEquality(conjunct, nodes: nodeNames, newNames: newNames),
                 let slot = layout.slot(variable), let compiled = try? compiler.compile(value)
             else { return false }
             extraProperties[slot, default: []].append((PropertyKeyRef(key), compiled))
@@ -199,11 +200,11 @@ final class PatternCompiler {
 
     /// `v.key = value` (either way round) where `v` is a node bound by this pattern and `value`
     /// mentions none of the pattern's new variables.
-    static func propertyEquality(_ e: Expression, newNames: Set<String>) -> (String, String, Expression)? {
+    static func propertyEquality(_ e: Expression, nodes: Set<String>, newNames: Set<String>) -> (String, String, Expression)? {
         guard case .binary(.equal, let a, let b) = e.kind else { return nil }
         for (lhs, rhs) in [(a, b), (b, a)] {
             guard case .property(let subject, let key) = lhs.kind, case .variable(let name) = subject.kind,
-                newNames.contains(name), rhs.referencedNames.isDisjoint(with: newNames), !rhs.containsAggregate
+                nodes.contains(name), rhs.referencedNames.isDisjoint(with: newNames), !rhs.containsAggregate
             else { continue }
             if case .patternComprehension = rhs.kind { continue }
             return (name, key, rhs)

@@ -188,54 +188,51 @@ final class DistinctOperator: Operator {
 
 /// ORDER BY: buffers the rows and emits them sorted by the keys (stable).
 final class SortOperator: Operator {
-    let keys: [(Expr, ascending: Bool)]
+    let keys: [Expr]
+    let ascending: [Bool]
     /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
     let keep: Int?
     private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
     private var sequence = 0
+    private var scratch: [Value] = []
 
     init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
-        self.keys = keys
+        self.keys = keys.map(\.0)
+        ascending = keys.map(\.ascending)
         self.keep = keep
     }
 
     override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        var values: [Value] = []
-        values.reserveCapacity(keys.count)
-        for (key, _) in keys { values.append(try key.evaluate(row, context)) }
+        scratch.removeAll(keepingCapacity: true)
+        for key in keys { scratch.append(try key.evaluate(row, context)) }
         sequence += 1
         guard let keep else {
-            rows.append((values, sequence, row))
+            rows.append((scratch, sequence, row))
             return
         }
         // Top-k: `rows` stays sorted and at most `keep` long; most rows lose to the last one.
         if keep == 0 { return }
-        if rows.count == keep, let last = rows.last, !precedes(values, sequence, last.keys, last.sequence) { return }
+        if rows.count == keep, !precedes(scratch, sequence, rows[keep - 1].keys, rows[keep - 1].sequence) { return }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
-            if precedes(rows[mid].keys, rows[mid].sequence, values, sequence) { low = mid + 1 } else { high = mid }
+            if precedes(rows[mid].keys, rows[mid].sequence, scratch, sequence) { low = mid + 1 } else { high = mid }
         }
-        rows.insert((values, sequence, row), at: low)
+        rows.insert((scratch, sequence, row), at: low)
         if rows.count > keep { rows.removeLast() }
     }
 
+    @inline(__always)
     private func precedes(_ a: [Value], _ sa: Int, _ b: [Value], _ sb: Int) -> Bool {
-        for (k, key) in keys.enumerated() {
+        for k in 0..<ascending.count {
             let c = a[k].orderCompare(b[k])
-            if c != .equal { return key.ascending ? c == .less : c == .greater }
+            if c != .equal { return ascending[k] ? c == .less : c == .greater }
         }
         return sa < sb
     }
 
-    private func sortRows(keeping limit: Int?) {
-        if limit != nil { return }
-        rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) }
-        if let limit, rows.count > limit { rows.removeLast(rows.count - limit) }
-    }
-
     override func finish(_ context: ExecutionContext) throws(QueryError) {
-        sortRows(keeping: keep)
+        if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
         let sorted = rows.map(\.row)
         rows.removeAll()
         for var row in sorted { try next?.push(&row, context) }
