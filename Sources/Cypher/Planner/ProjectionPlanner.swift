@@ -45,6 +45,10 @@ extension QueryPlanner {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
             for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
+            if try planSortBeforeProjection(projection, predicate: predicate, items: items, exprs: exprs,
+                                            itemColumns: itemColumns, before: before) {
+                return
+            }
             keepInput = !projection.orderBy.isEmpty || predicate != nil
             append(ProjectOperator(exprs, keepInput: keepInput))
             if keepInput {
@@ -77,6 +81,31 @@ extension QueryPlanner {
         if keepInput { append(TruncateOperator(width: items.count)) }
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)
+    }
+
+    /// ORDER BY … LIMIT over a plain projection: sort (top-k) on the input rows first, so only the
+    /// rows that survive are projected.
+    private func planSortBeforeProjection(
+        _ projection: Projection, predicate: Expression?, items: [(expression: Expression, name: String)], exprs: [Expr],
+        itemColumns: [String: Int], before: Layout
+    ) throws(QueryError) -> Bool {
+        guard !projection.orderBy.isEmpty, projection.limit != nil, !projection.distinct, predicate == nil else { return false }
+        let sortCompiler = ExpressionCompiler(layout: before, context: context)
+        sortCompiler.itemColumns = itemColumns
+        sortCompiler.itemExpressions = exprs
+        for (index, item) in items.enumerated() { sortCompiler.aliasColumns[item.name] = index }
+        var keys: [(Expr, ascending: Bool)] = []
+        for sortItem in projection.orderBy {
+            keys.append((try sortCompiler.compile(sortItem.expression), sortItem.ascending))
+        }
+        let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+        let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
+        append(SortOperator(keys, keep: limit.map { $0 + skip }))
+        append(SkipLimitOperator(skip: skip, limit: limit))
+        append(ProjectOperator(exprs, keepInput: false))
+        layout = Layout(names: items.map(\.name))
+        columns = items.map(\.name)
+        return true
     }
 
     /// Count push-down: when the aggregation right after a MATCH only counts the rows of its last
