@@ -3,14 +3,15 @@
 /// Used for node and relationship liveness, per-label membership and property null masks.
 /// Words past the highest set bit may be zero; serialization writes an exact word count so
 /// two equal sets always encode to the same bytes.
+@usableFromInline
 struct BitSet: Sendable, Equatable {
-    var words: [UInt64] = []
+    @usableFromInline var words: [UInt64] = []
 
     init() {}
 
     init(words: [UInt64]) { self.words = words }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func contains(_ member: Int) -> Bool {
         let word = member &>> 6
         // The unsigned comparison also rejects negative members.

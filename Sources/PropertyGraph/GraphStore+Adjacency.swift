@@ -10,7 +10,7 @@ extension GraphStore {
     ///     friends.append(friend)
     /// }
     /// ```
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEachNeighbor(
         of node: Int, type: Int?, direction: Direction,
         _ body: (_ relationship: Int, _ neighbor: Int) throws -> Void
@@ -28,7 +28,7 @@ extension GraphStore {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func forEach(
         in adjacency: Adjacency, node: Int, type: Int32?, skipSelfLoops: Bool,
         _ body: (Int, Int) throws -> Void
@@ -84,6 +84,7 @@ extension GraphStore {
 
     /// The number of live relationships of `node` in `direction` (of `type` when given);
     /// a self-loop counts once for `.both`. O(1) when nothing is pending compaction.
+    @inlinable
     public func degree(of node: Int, type: Int?, direction: Direction) -> Int {
         guard node >= 0, node < nodeIDLimit else { return 0 }
         if deadInAdjacency == 0 && outgoing.bufferedCount == 0 && direction != .both {

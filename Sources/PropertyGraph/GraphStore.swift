@@ -55,32 +55,32 @@ public final class GraphStore: @unchecked Sendable {
     // MARK: Nodes
     /// Number of node ids handed out; ids are `0..<nodeIDLimit`.
     public internal(set) var nodeIDLimit = 0
-    var nodeAlive = BitSet()
+    @usableFromInline var nodeAlive = BitSet()
     /// Live node count.
     public internal(set) var nodeCount = 0
     /// Per-node label bitsets, `labelStride` words per node.
-    var nodeLabelWords: [UInt64] = []
-    var labelStride = 1
+    @usableFromInline var nodeLabelWords: [UInt64] = []
+    @usableFromInline var labelStride = 1
     /// Per-label membership over node ids, and the matching counts.
     var labelMembers: [BitSet] = []
-    var labelCounts: [Int] = []
+    @usableFromInline var labelCounts: [Int] = []
 
     // MARK: Relationships
-    var relType: [Int32] = []
-    var relStart: [Int32] = []
-    var relEnd: [Int32] = []
-    var relAlive = BitSet()
+    @usableFromInline var relType: [Int32] = []
+    @usableFromInline var relStart: [Int32] = []
+    @usableFromInline var relEnd: [Int32] = []
+    @usableFromInline var relAlive = BitSet()
     /// Live relationship count.
     public internal(set) var relationshipCount = 0
     var typeCounts: [Int] = []
-    var outgoing = Adjacency()
-    var incoming = Adjacency()
+    @usableFromInline var outgoing = Adjacency()
+    @usableFromInline var incoming = Adjacency()
     /// Deleted relationships still present in the adjacency (until the next compaction).
-    var deadInAdjacency = 0
+    @usableFromInline var deadInAdjacency = 0
 
     // MARK: Properties and indexes
-    var nodeColumns: [PropertyColumn] = []
-    var relColumns: [PropertyColumn] = []
+    @usableFromInline var nodeColumns: [PropertyColumn] = []
+    @usableFromInline var relColumns: [PropertyColumn] = []
     var indexes: [IndexKey: EqualityIndex] = [:]
 
     // MARK: Transactions
@@ -125,11 +125,11 @@ public final class GraphStore: @unchecked Sendable {
     public var relationshipIDLimit: Int { relType.count }
 
     /// Whether `node` is a live node id.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isAlive(node: Int) -> Bool { node >= 0 && nodeAlive.contains(node) }
 
     /// Whether `relationship` is a live relationship id.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isAlive(relationship: Int) -> Bool { relationship >= 0 && relAlive.contains(relationship) }
 
     // MARK: Interned names
@@ -195,9 +195,9 @@ public final class GraphStore: @unchecked Sendable {
     // MARK: Node structure
 
     /// Whether `node` carries `label`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasLabel(node: Int, label: Int) -> Bool {
-        guard node >= 0, node < nodeIDLimit, label >= 0, label < labels.count else { return false }
+        guard node >= 0, node < nodeIDLimit, label >= 0, label < labelCounts.count else { return false }
         return nodeLabelWords[node &* labelStride &+ (label &>> 6)] & (1 &<< UInt64(label & 63)) != 0
     }
 
@@ -221,16 +221,16 @@ public final class GraphStore: @unchecked Sendable {
     // MARK: Relationship structure
 
     /// The type id of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func relationshipType(_ relationship: Int) -> Int { Int(relType[relationship]) }
     /// The start node of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func startNode(of relationship: Int) -> Int { Int(relStart[relationship]) }
     /// The end node of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func endNode(of relationship: Int) -> Int { Int(relEnd[relationship]) }
     /// The endpoint of `relationship` that is not `node` (`node` itself for a self-loop).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func otherNode(of relationship: Int, from node: Int) -> Int {
         let start = Int(relStart[relationship])
         return start == node ? Int(relEnd[relationship]) : start

@@ -186,6 +186,17 @@ extension GraphStore {
             case .bool: bools = [Bool](repeating: false, count: limit)
             default: values = [Value](repeating: .null, count: limit)
             }
+            if kind == .int || kind == .float {
+                // Fixed-width values were written as one array; read it in one go and scatter.
+                let raw = try r.array(UInt64.self, count: present.count)
+                var k = 0
+                present.forEach { id in
+                    if kind == .int { ints[id] = Int64(bitPattern: raw[k]) } else { floats[id] = Double(bitPattern: raw[k]) }
+                    k += 1
+                }
+                columns.append(.bulk(kind: kind, present: present, count: raw.count, ints: ints, floats: floats))
+                continue
+            }
             var n = 0
             try present.forEach { id in
                 n += 1

@@ -52,6 +52,10 @@ struct ReadCase: Sendable, CustomTestStringConvertible {
         ReadCase("MATCH (a:Person {name: 'Ann'}), (c:Person {name: 'Cid'}) MATCH p = shortestPath((a)-[:KNOWS*]->(c)) RETURN length(p)", [[2]]),
         ReadCase("RETURN CASE WHEN 1 > 2 THEN 'a' ELSE 'b' END, [x IN range(1, 5) WHERE x % 2 = 1 | x * 10]", [["b", [10, 30, 50]]]),
         ReadCase("RETURN all(x IN [1, 2] WHERE x > 0), any(x IN [1, null] WHERE x > 1), reduce(s = 0, x IN [1, 2, 3] | s + x)", [[true, nil, 6]]),
+        ReadCase("MATCH (a)-[k:KNOWS]->(b) WHERE k.since = 2005 RETURN b.name", [["Cid"]]),
+        ReadCase("MATCH (a:Person)-[:KNOWS]->(b) WHERE a.name = 'Bob' RETURN b.name", [["Cid"]]),
+        ReadCase("MATCH (a:Person)-[:KNOWS]->(b)-[:KNOWS]->(c) RETURN count(*)", [[3]]),
+        ReadCase("MATCH (p:Person)-[:KNOWS]-(q) RETURN p.name, count(q) AS d ORDER BY d DESC, p.name LIMIT 2", [["Ann", 2], ["Bob", 2]]),
         ReadCase("MATCH (n:Person) WITH n.age AS age ORDER BY age DESC LIMIT 1 RETURN age", [[41]]),
     ]
 

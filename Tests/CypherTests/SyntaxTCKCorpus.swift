@@ -14,6 +14,10 @@ struct TCKQuery: Sendable, CustomStringConvertible {
     var mayFailAtCompileTime: Bool
     /// The column names of the expected result table, when the scenario gives one.
     var expectedColumns: [String]?
+    /// Procedure fixtures declared by the scenario (`test.my.proc(in :: INTEGER?) :: (out :: INTEGER?)`).
+    var procedures: [String] = []
+    /// Names of the parameters the scenario supplies.
+    var parameterNames: [String] = []
 
     var description: String { location }
 
@@ -42,6 +46,9 @@ struct TCKQuery: Sendable, CustomStringConvertible {
         var awaitingColumns = false
         /// After `When executing control query:` the result tables belong to that other query.
         var controlQuerySeen = false
+        var procedures: [String] = []
+        var parameterNames: [String] = []
+        var inParameters = false
     }
 
     static func parse(feature text: String, name: String) -> [TCKQuery] {
@@ -63,7 +70,8 @@ struct TCKQuery: Sendable, CustomStringConvertible {
                 let loose = s.error.map { $0.phase != "compile time" && $0.phase != "runtime" } ?? false
                 result.append(TCKQuery(location: "\(name): \(s.title) #\(index + 1)", query: q,
                                        compileTimeError: compile, mayFailAtCompileTime: loose,
-                                       expectedColumns: columns))
+                                       expectedColumns: columns, procedures: s.procedures,
+                                       parameterNames: s.parameterNames))
             }
         }
 
@@ -96,6 +104,23 @@ struct TCKQuery: Sendable, CustomStringConvertible {
             if line.contains("should be raised at"), let error = parseError(line) {
                 scenario?.error = error
                 continue
+            }
+            if line.hasPrefix("And there exists a procedure ") {
+                var declaration = line.dropFirst("And there exists a procedure ".count)
+                if declaration.hasSuffix(":") { declaration = declaration.dropLast() }
+                scenario?.procedures.append(String(declaration))
+                continue
+            }
+            if line.hasPrefix("And parameters are:") {
+                scenario?.inParameters = true
+                continue
+            }
+            if scenario?.inParameters == true {
+                if line.hasPrefix("|"), let name = cells(line).first {
+                    scenario?.parameterNames.append(name)
+                    continue
+                }
+                scenario?.inParameters = false
             }
             if line.hasPrefix("When executing control query") {
                 scenario?.controlQuerySeen = true

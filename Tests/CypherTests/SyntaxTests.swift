@@ -152,13 +152,23 @@ struct SyntaxTests {
         #expect(call.yield?.items.first?.boundName == "l")
     }
 
+    @Test("scripts split on semicolons outside strings and comments")
+    func scripts() throws {
+        let script = "CREATE (:A {s: 'a;b'}); // c;\n;MATCH (n) /* ; */ RETURN n\n"
+        let queries = try CypherParser.parseScript(script)
+        #expect(queries.count == 2)
+        #expect(queries[1].range.start.line == 2)
+        #expect(try CypherParser.parseScript("  ").isEmpty)
+        #expect(throws: QueryError.self) { try CypherParser.parseScript("RETURN 1 ) RETURN 2") }
+    }
+
     @Test("comprehensions, quantifiers, reduce, CASE, map projection, EXISTS")
     func complexExpressions() throws {
         let kinds = try [
             "[x IN list WHERE x > 1 | x * 2]", "[(a)-->(b) WHERE b.k | b.name]", "any(x IN l WHERE x)",
             "reduce(s = 0, x IN l | s + x)", "CASE WHEN a THEN 1 ELSE 2 END", "CASE a WHEN 1 THEN 'one' END",
             "n{.name, k: 1, .*, m}", "EXISTS { MATCH (n)-->(m) RETURN m }", "exists((n)-->())",
-            "`weird name`.`key`",
+            "`weird name`.`key`", "COUNT { (n)-[:T]->(m) WHERE m.x > 1 }",
         ].map { try CypherParser.parseExpression($0).kind }
         if case .listComprehension(let c) = kinds[0] { #expect(c.predicate != nil && c.projection != nil) } else {
             Issue.record("list comprehension")
@@ -184,5 +194,51 @@ struct SyntaxTests {
         } else {
             Issue.record("quoted names")
         }
+        if case .functionCall(let size) = kinds[10], size.name == "size",
+           case .patternComprehension(let c) = size.arguments.first?.kind {
+            #expect(c.predicate != nil && c.pattern.steps.count == 1)
+        } else {
+            Issue.record("COUNT { } as size of a pattern comprehension")
+        }
+    }
+}
+
+@Suite("Cypher syntax robustness", .enabled(if: DataLocation.root() != nil, "skipped: QUIVER_DATA not found"))
+struct SyntaxRobustnessTests {
+    /// Every prefix of real queries either parses or fails with a positioned QueryError; never crashes.
+    @Test("truncated queries fail cleanly with a position")
+    func truncatedQueries() throws {
+        let sample = SyntaxTCKTests.corpus.enumerated().filter { $0.offset % 10 == 0 }.map(\.element.query)
+            .filter { $0.count <= 160 }
+        var checked = 0
+        for query in sample {
+            for length in stride(from: 0, to: query.count, by: 3) {
+                let prefix = String(query.prefix(length))
+                do {
+                    _ = try SemanticAnalyzer.compile(prefix)
+                } catch let error as QueryError {
+                    #expect(error.location != nil, "no position for error in \(prefix)")
+                    #expect(error.phase == .compileTime)
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("deep nesting is an error, not a crash")
+    func deepNesting() throws {
+        let text = "RETURN " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        #expect(throws: QueryError.self) { try CypherParser.parse(text) }
+        let nots = "RETURN " + String(repeating: "NOT ", count: 5000) + "true"
+        #expect(throws: QueryError.self) { try CypherParser.parse(nots) }
+        let lists = "RETURN " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000)
+        #expect(throws: QueryError.self) { try CypherParser.parse(lists) }
+        let sum = "RETURN " + Array(repeating: "1", count: 20000).joined(separator: " + ") + " AS s"
+        #expect(throws: QueryError.self) { try SemanticAnalyzer.compile(sum) }
+        // Just under the limit, the analyser's recursion must still fit the stack.
+        let deepest = "RETURN " + Array(repeating: "1", count: CypherParser.maximumDepth - 1).joined(separator: " + ")
+            + " AS s, " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + " AS l"
+        #expect(try SemanticAnalyzer.compile(deepest).columns == ["s", "l"])
     }
 }

@@ -60,6 +60,18 @@ struct CSVImportTests {
         #expect(graph.nodeIDs().map { graph.nodeProperty($0, "text") } == ["a,b", "line1\nline2", "say \"hi\"", "plain"])
     }
 
+    @Test("a byte-order mark is skipped and a header-only file adds nothing")
+    func byteOrderMarkAndEmptyFile() throws {
+        let fx = try CSVFixture()
+        defer { fx.remove() }
+        let withMark = try fx.file("bom.csv", "\u{FEFF}:ID,name\n1,Ann\n")
+        let empty = try fx.file("empty.csv", ":ID,name\n")
+        let graph = GraphStore()
+        let summary = try graph.importCSV(nodes: [CSVImportFile(path: withMark), CSVImportFile(path: empty)], relationships: [])
+        #expect(summary.nodes == 1)
+        #expect(graph.nodeProperties(0) == ["name": "Ann"])
+    }
+
     struct BadCase: Sendable, CustomTestStringConvertible {
         let name: String
         let nodes: String
@@ -81,6 +93,7 @@ struct CSVImportTests {
                 file: "r.csv", line: 3, mentions: "`9`"),
         BadCase(name: "missing type", nodes: ":ID\n1\n", rels: ":START_ID,:END_ID\n1,1\n", file: "r.csv", line: 1, mentions: ":TYPE"),
         BadCase(name: "bad boolean", nodes: ":ID,ok:boolean\n1,yes\n", rels: nil, file: "n.csv", line: 2, mentions: "boolean"),
+        BadCase(name: "two id columns", nodes: ":ID,x:ID\n1,2\n", rels: nil, file: "n.csv", line: 1, mentions: "more than one :ID"),
         BadCase(name: "leading zeros make a different string id", nodes: ":ID\n7\n", rels: ":START_ID,:END_ID,:TYPE\n007,7,R\n",
                 file: "r.csv", line: 2, mentions: "`007`"),
     ]

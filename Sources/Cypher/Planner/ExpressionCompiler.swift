@@ -36,6 +36,10 @@ final class ExpressionCompiler {
     var aggregation: AggregationCollector?
     /// Normalised text of projected items → column, used to resolve ORDER BY over DISTINCT/aggregates.
     var itemColumns: [String: Int] = [:]
+    /// When set, a recognised item (by text or by alias) compiles to its expression instead of its column.
+    var itemExpressions: [Expr]?
+    /// Projection aliases → item index, used together with `itemExpressions`.
+    var aliasColumns: [String: Int] = [:]
 
     init(layout: Layout, context: PlanContext) {
         self.layout = layout
@@ -53,7 +57,7 @@ final class ExpressionCompiler {
     private func compileUnlocated(_ e: Expression) throws(QueryError) -> Expr {
         if !itemColumns.isEmpty || aggregation != nil {
             let text = context.normalizedText(e.range)
-            if let column = itemColumns[text] { return .slot(column) }
+            if let column = itemColumns[text] { return itemExpressions?[column] ?? .slot(column) }
             if let aggregation, let column = aggregation.keyColumns[text] { return .slot(column) }
         }
         switch e.kind {
@@ -66,6 +70,7 @@ final class ExpressionCompiler {
             }
             return .constant(value)
         case .variable(let name):
+            if let itemExpressions, let column = aliasColumns[name] { return itemExpressions[column] }
             guard let slot = layout.slot(name) else {
                 throw QueryError(.semanticError, code: "UndefinedVariable", phase: .compileTime,
                                  message: "variable `\(name)` is not defined", location: e.range.start)

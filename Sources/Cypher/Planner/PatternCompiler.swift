@@ -3,8 +3,14 @@ import QuiverCore
 
 /// Plans a MATCH pattern: picks each path's cheaper end to start from, orders the hops, and
 /// places every WHERE conjunct right after the step that binds its last variable.
-struct PatternCompiler {
+final class PatternCompiler {
     let compiler: ExpressionCompiler
+    /// Equality conjuncts of WHERE moved into node checks (so scans can use an index), by slot.
+    private var extraProperties: [Int: [(PropertyKeyRef, Expr)]] = [:]
+
+    init(compiler: ExpressionCompiler) {
+        self.compiler = compiler
+    }
 
     private var layout: Layout { compiler.layout }
     private var store: GraphStore { compiler.context.store }
@@ -20,6 +26,21 @@ struct PatternCompiler {
             for rel in part.element.relationships { rels.append(slot(for: rel.variable?.name, &introduced)) }
             let path = part.variable.map { slot(for: $0.name, &introduced) }
             partSlots.append((path, nodes, rels))
+        }
+        var conjuncts = predicate.map(Self.conjuncts) ?? []
+        let newNames = Set(parts.flatMap { part -> [String] in
+            var names: Set<String> = []
+            part.element.collectVariables(into: &names)
+            return Array(names)
+        }).filter { name in layout.slot(name).map { !boundBefore.contains($0) } ?? false }
+        let nodeNames = Set(parts.flatMap { $0.element.nodes.compactMap(\.variable?.name) }).intersection(newNames)
+        extraProperties = [:]
+        conjuncts.removeAll { conjunct in
+            guard let (variable, key, value) = Self.propertyEquality(conjunct, nodes: nodeNames, newNames: newNames),
+                let slot = layout.slot(variable), let compiled = try? compiler.compile(value)
+            else { return false }
+            extraProperties[slot, default: []].append((PropertyKeyRef(key), compiled))
+            return true
         }
         var steps: [MatchStep] = []
         var bound = boundBefore
@@ -76,8 +97,8 @@ struct PatternCompiler {
                 append(.path(slot: pathSlot, start: slots.nodes[0], relationships: slots.relationships), binding: [pathSlot])
             }
         }
-        if let predicate {
-            for conjunct in Self.conjuncts(predicate) {
+        do {
+            for conjunct in conjuncts {
                 let needed = Set(conjunct.referencedNames.compactMap { layout.slot($0) })
                 let filter = MatchStep.filter(try compiler.compile(conjunct))
                 if let position = boundAfterStep.firstIndex(where: { needed.isSubset(of: $0) }) {
@@ -145,7 +166,8 @@ struct PatternCompiler {
     }
 
     func nodeCheck(_ node: NodePattern, slot: Int) throws(QueryError) -> NodeCheck {
-        NodeCheck(slot: slot, labels: node.labels.map(LabelRef.init), properties: try properties(node.properties))
+        NodeCheck(slot: slot, labels: node.labels.map(LabelRef.init),
+                  properties: try properties(node.properties) + (extraProperties[slot] ?? []))
     }
 
     func relationshipSpec(_ pattern: RelationshipPattern, slot: Int, bound: Bool, bindValue: Bool) throws(QueryError) -> RelationshipSpec {
@@ -174,6 +196,20 @@ struct PatternCompiler {
             }
             return map.keys.sorted().map { (PropertyKeyRef($0), .constant(map[$0] ?? .null)) }
         }
+    }
+
+    /// `v.key = value` (either way round) where `v` is a node bound by this pattern and `value`
+    /// mentions none of the pattern's new variables.
+    static func propertyEquality(_ e: Expression, nodes: Set<String>, newNames: Set<String>) -> (String, String, Expression)? {
+        guard case .binary(.equal, let a, let b) = e.kind else { return nil }
+        for (lhs, rhs) in [(a, b), (b, a)] {
+            guard case .property(let subject, let key) = lhs.kind, case .variable(let name) = subject.kind,
+                nodes.contains(name), rhs.referencedNames.isDisjoint(with: newNames), !rhs.containsAggregate
+            else { continue }
+            if case .patternComprehension = rhs.kind { continue }
+            return (name, key, rhs)
+        }
+        return nil
     }
 
     static func unique(_ names: [String]) -> [String] {

@@ -38,11 +38,17 @@ extension QueryPlanner {
             for (index, item) in items.enumerated() {
                 if let key = keyOfItem[index] { outputs.append(.slot(key)) } else { outputs.append(try post.compile(item.expression)) }
             }
-            append(AggregateOperator(keys: keys, specs: collector.specs, outputs: outputs))
+            let specs = countPushDown(collector.specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
+                                      layout: before) ?? collector.specs
+            append(AggregateOperator(keys: keys, specs: specs, outputs: outputs))
         } else {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
             for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
+            if try planSortBeforeProjection(projection, predicate: predicate, items: items, exprs: exprs,
+                                            itemColumns: itemColumns, before: before) {
+                return
+            }
             keepInput = !projection.orderBy.isEmpty || predicate != nil
             append(ProjectOperator(exprs, keepInput: keepInput))
             if keepInput {
@@ -60,7 +66,9 @@ extension QueryPlanner {
             for sortItem in projection.orderBy {
                 keys.append((try orderCompiler.compile(sortItem.expression), sortItem.ascending))
             }
-            append(SortOperator(keys))
+            let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+            let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
+            append(SortOperator(keys, keep: limit.map { $0 + skip }))
         }
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
@@ -73,6 +81,55 @@ extension QueryPlanner {
         if keepInput { append(TruncateOperator(width: items.count)) }
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)
+    }
+
+    /// ORDER BY … LIMIT over a plain projection: sort (top-k) on the input rows first, so only the
+    /// rows that survive are projected.
+    private func planSortBeforeProjection(
+        _ projection: Projection, predicate: Expression?, items: [(expression: Expression, name: String)], exprs: [Expr],
+        itemColumns: [String: Int], before: Layout
+    ) throws(QueryError) -> Bool {
+        guard !projection.orderBy.isEmpty, projection.limit != nil, !projection.distinct, predicate == nil else { return false }
+        let sortCompiler = ExpressionCompiler(layout: before, context: context)
+        sortCompiler.itemColumns = itemColumns
+        sortCompiler.itemExpressions = exprs
+        for (index, item) in items.enumerated() { sortCompiler.aliasColumns[item.name] = index }
+        var keys: [(Expr, ascending: Bool)] = []
+        for sortItem in projection.orderBy {
+            keys.append((try sortCompiler.compile(sortItem.expression), sortItem.ascending))
+        }
+        let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+        let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
+        append(SortOperator(keys, keep: limit.map { $0 + skip }))
+        append(SkipLimitOperator(skip: skip, limit: limit))
+        append(ProjectOperator(exprs, keepInput: false))
+        layout = Layout(names: items.map(\.name))
+        columns = items.map(\.name)
+        return true
+    }
+
+    /// Count push-down: when the aggregation right after a MATCH only counts the rows of its last
+    /// hop, the hop's matches are counted per row (often a degree lookup) instead of enumerated,
+    /// and each count becomes a sum of those counts.
+    private func countPushDown(
+        _ specs: [AggregationCollector.Spec], keyItems: [Expression], layout before: Layout
+    ) -> [AggregationCollector.Spec]? {
+        guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty,
+            let (counted, countSlot, target, relationship) = match.matcher.countingLastExpansion()
+        else { return nil }
+        let hidden = Set(before.slotsSnapshot.filter { $0.value == target || $0.value == relationship }.map(\.key))
+        guard keyItems.allSatisfy({ $0.referencedNames.isDisjoint(with: hidden) }) else { return nil }
+        for spec in specs where spec.distinct { return nil }
+        for spec in specs {
+            switch (spec.function, spec.arguments.first) {
+            case (.countStar, nil): continue
+            case (.count, .slot(let s)?) where s == target || s == relationship: continue
+            default: return nil
+            }
+        }
+        // The hop's variables must not be read anywhere else after the MATCH.
+        match.matcher = counted
+        return specs.map { _ in AggregationCollector.Spec(function: .sum, distinct: false, arguments: [.slot(countSlot)]) }
     }
 
     /// The value of SKIP or LIMIT: a non-negative integer known before the query runs.

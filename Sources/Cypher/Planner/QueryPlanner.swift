@@ -13,7 +13,7 @@ final class QueryPlanner {
     let context: PlanContext
     var layout = Layout()
     private var head = Operator()
-    private var tail: Operator
+    private(set) var tail: Operator
     private var wrote = false
     var columns: [String] = []
 

@@ -1,4 +1,3 @@
-import Collections
 import QuiverCore
 
 /// A push-based operator: rows flow from the reading clauses to the result one at a time, and
@@ -18,7 +17,7 @@ class Operator {
 
 /// MATCH / OPTIONAL MATCH: extends each row with every match of the pattern.
 final class MatchOperator: Operator {
-    let matcher: PatternMatcher
+    var matcher: PatternMatcher
     let optional: Bool
 
     init(_ matcher: PatternMatcher, optional: Bool) {
@@ -100,11 +99,17 @@ final class ProjectOperator: Operator {
 }
 
 /// Grouping and aggregation: one output row per distinct key, in first-seen order.
+///
+/// Group states live in one flat array (group × aggregate) so updates happen in place; a single
+/// grouping key is hashed as a value, not as a one-element array.
 final class AggregateOperator: Operator {
     let keys: [Expr]
     let specs: [AggregationCollector.Spec]
     let outputs: [Expr]
-    private var groups: OrderedDictionary<[Value], [AggregateState]> = [:]
+    private var singleKeyGroups: [Value: Int] = [:]
+    private var multiKeyGroups: [[Value]: Int] = [:]
+    private var groupKeys: [[Value]] = []
+    private var states: [AggregateState] = []
 
     init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
         self.keys = keys
@@ -112,34 +117,58 @@ final class AggregateOperator: Operator {
         self.outputs = outputs
     }
 
+    private func newGroup(_ key: [Value]) -> Int {
+        groupKeys.append(key)
+        for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
+        return groupKeys.count - 1
+    }
+
+    private func group(for row: [Value], _ context: ExecutionContext) throws(QueryError) -> Int {
+        switch keys.count {
+        case 0:
+            return groupKeys.isEmpty ? newGroup([]) : 0
+        case 1:
+            let key = try keys[0].evaluate(row, context)
+            if let group = singleKeyGroups[key] { return group }
+            let group = newGroup([key])
+            singleKeyGroups[key] = group
+            return group
+        default:
+            var key: [Value] = []
+            key.reserveCapacity(keys.count)
+            for k in keys { key.append(try k.evaluate(row, context)) }
+            if let group = multiKeyGroups[key] { return group }
+            let group = newGroup(key)
+            multiKeyGroups[key] = group
+            return group
+        }
+    }
+
     override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        var key: [Value] = []
-        key.reserveCapacity(keys.count)
-        for k in keys { key.append(try k.evaluate(row, context)) }
-        var states = groups[key] ?? specs.map { AggregateState($0.function, distinct: $0.distinct) }
+        let base = try group(for: row, context) * specs.count
         for (index, spec) in specs.enumerated() {
             switch spec.arguments.count {
-            case 0: try states[index].add(.null)
-            case 1: try states[index].add(try spec.arguments[0].evaluate(row, context))
+            case 0: try states[base + index].add(.null)
+            case 1: try states[base + index].add(try spec.arguments[0].evaluate(row, context))
             default:
-                try states[index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
+                try states[base + index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
             }
         }
-        groups[key] = states
     }
 
     override func finish(_ context: ExecutionContext) throws(QueryError) {
-        if groups.isEmpty && keys.isEmpty {
-            groups[[]] = specs.map { AggregateState($0.function, distinct: $0.distinct) }
-        }
-        for (key, states) in groups {
-            var aggregated = key + states.map { $0.result() }
+        if groupKeys.isEmpty && keys.isEmpty { _ = newGroup([]) }
+        for (group, key) in groupKeys.enumerated() {
+            var aggregated = key
+            for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
             var out: [Value] = []
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
-            aggregated.removeAll()
             try next?.push(&out, context)
         }
-        groups.removeAll()
+        groupKeys.removeAll()
+        states.removeAll()
+        singleKeyGroups.removeAll()
+        multiKeyGroups.removeAll()
         try next?.finish(context)
     }
 }
@@ -159,27 +188,52 @@ final class DistinctOperator: Operator {
 
 /// ORDER BY: buffers the rows and emits them sorted by the keys (stable).
 final class SortOperator: Operator {
-    let keys: [(Expr, ascending: Bool)]
-    private var rows: [(keys: [Value], row: [Value])] = []
+    let keys: [Expr]
+    let ascending: [Bool]
+    /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
+    let keep: Int?
+    private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
+    private var sequence = 0
+    private var scratch: [Value] = []
 
-    init(_ keys: [(Expr, ascending: Bool)]) { self.keys = keys }
+    init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
+        self.keys = keys.map(\.0)
+        ascending = keys.map(\.ascending)
+        self.keep = keep
+    }
 
     override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        var values: [Value] = []
-        for (key, _) in keys { values.append(try key.evaluate(row, context)) }
-        rows.append((values, row))
+        scratch.removeAll(keepingCapacity: true)
+        for key in keys { scratch.append(try key.evaluate(row, context)) }
+        sequence += 1
+        guard let keep else {
+            rows.append((scratch, sequence, row))
+            return
+        }
+        // Top-k: `rows` stays sorted and at most `keep` long; most rows lose to the last one.
+        if keep == 0 { return }
+        if rows.count == keep, !precedes(scratch, sequence, rows[keep - 1].keys, rows[keep - 1].sequence) { return }
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if precedes(rows[mid].keys, rows[mid].sequence, scratch, sequence) { low = mid + 1 } else { high = mid }
+        }
+        rows.insert((scratch, sequence, row), at: low)
+        if rows.count > keep { rows.removeLast() }
+    }
+
+    @inline(__always)
+    private func precedes(_ a: [Value], _ sa: Int, _ b: [Value], _ sb: Int) -> Bool {
+        for k in 0..<ascending.count {
+            let c = a[k].orderCompare(b[k])
+            if c != .equal { return ascending[k] ? c == .less : c == .greater }
+        }
+        return sa < sb
     }
 
     override func finish(_ context: ExecutionContext) throws(QueryError) {
-        let directions = keys.map(\.ascending)
-        let order = rows.indices.sorted { i, j in
-            for (k, ascending) in directions.enumerated() {
-                let c = rows[i].keys[k].orderCompare(rows[j].keys[k])
-                if c != .equal { return ascending ? c == .less : c == .greater }
-            }
-            return i < j
-        }
-        let sorted = order.map { rows[$0].row }
+        if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
+        let sorted = rows.map(\.row)
         rows.removeAll()
         for var row in sorted { try next?.push(&row, context) }
         try next?.finish(context)

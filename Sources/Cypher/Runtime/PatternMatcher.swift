@@ -51,6 +51,9 @@ enum MatchStep {
     case path(slot: Int, start: Int, relationships: [Int])
     /// Bind the shortest path(s) between two bound nodes.
     case shortest(ShortestPathFinder)
+    /// Count the relationships one expansion would follow into `countSlot` instead of binding each
+    /// (count push-down: the rows would only be counted); rows with no match are dropped.
+    case countExpand(from: Int, relationship: RelationshipSpec, to: NodeCheck, countSlot: Int)
 }
 
 /// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
@@ -66,6 +69,9 @@ final class PatternMatcher {
         self.width = width
         self.introduced = introduced
     }
+
+    /// Labels with at least this many nodes get an equality index on first lookup.
+    static let autoIndexThreshold = 4096
 
     typealias Emit = (inout [Value]) throws(QueryError) -> Void
 
@@ -141,6 +147,12 @@ final class PatternMatcher {
         case .path(let slot, let start, let relationships):
             row[slot] = try buildPath(start, relationships, row, context)
             try run(pc + 1, &row, &used, context, emit)
+        case .countExpand(let from, let rel, let to, let countSlot):
+            guard case .node(let source) = row[from] else { return }
+            let n = try countNeighbors(source.id, rel, to, row, used, context)
+            guard n > 0 else { return }
+            row[countSlot] = .int(Int64(n))
+            try run(pc + 1, &row, &used, context, emit)
         case .shortest(let finder):
             for path in try finder.paths(row, context) {
                 finder.bind(path, into: &row, context)
@@ -180,6 +192,58 @@ final class PatternMatcher {
             }
         }
         if let failure { throw failure }
+    }
+
+    private func countNeighbors(
+        _ node: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ row: [Value], _ used: [Int], _ context: ExecutionContext
+    ) throws(QueryError) -> Int {
+        let store = context.store
+        // A label every node carries filters nothing, so the degree alone is the count.
+        let labelsVacuous = to.labels.allSatisfy { label in
+            label.resolve(in: store).map { store.nodeCount(label: $0) == store.nodeCount } ?? false
+        }
+        if labelsVacuous, to.properties.isEmpty, rel.properties.isEmpty, rel.types.count <= 1 {
+            var type: Int?
+            if let name = rel.types.first {
+                guard let id = name.resolve(in: store) else { return 0 }
+                type = id
+            }
+            var n = store.degree(of: node, type: type, direction: rel.direction)
+            // Relationships already used by this MATCH are not followed again (trail semantics).
+            for r in used where type == nil || store.relationshipType(r) == type {
+                let start = store.startNode(of: r), end = store.endNode(of: r)
+                switch rel.direction {
+                case .outgoing: if start == node { n -= 1 }
+                case .incoming: if end == node { n -= 1 }
+                case .both: if start == node || end == node { n -= 1 }
+                }
+            }
+            return n
+        }
+        var n = 0
+        var failure: QueryError?
+        forEachNeighbor(node, rel, store) { relationship, neighbor in
+            if failure != nil || used.contains(relationship) { return }
+            do throws(QueryError) {
+                guard try relationshipPasses(relationship, rel, row, context), try passes(neighbor, to, row, context)
+                else { return }
+                n += 1
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return n
+    }
+
+    /// The same pattern with its last single-hop expansion counted instead of bound, and the slot
+    /// holding the count; nil when the last step is not such an expansion.
+    func countingLastExpansion() -> (PatternMatcher, countSlot: Int, target: Int, relationship: Int)? {
+        guard case .expand(let from, let rel, let to, let toBound)? = steps.last, !toBound, !rel.bound else { return nil }
+        let countSlot = width
+        var counted = steps
+        counted[counted.count - 1] = .countExpand(from: from, relationship: rel, to: to, countSlot: countSlot)
+        return (PatternMatcher(steps: counted, width: width + 1, introduced: introduced), countSlot, to.slot, rel.slot)
     }
 
     /// A variable-length pattern whose relationship list is already bound: walk exactly that list.
@@ -296,10 +360,13 @@ final class PatternMatcher {
         }
         if let best {
             for (key, expected) in check.properties {
-                guard let keyID = key.resolve(in: store), store.hasIndex(label: best, key: keyID),
-                    let value = try? expected.evaluate(row, context),
-                    let hits = store.indexLookup(label: best, key: keyID, value: value)
-                else { continue }
+                guard let keyID = key.resolve(in: store), let value = try? expected.evaluate(row, context) else { continue }
+                // Adaptive indexing: an equality lookup on a large label builds the (label, key)
+                // index once, as a primary-key index would serve it, instead of scanning each time.
+                if !store.hasIndex(label: best, key: keyID), store.nodeCount(label: best) >= Self.autoIndexThreshold {
+                    store.createIndex(label: store.labelName(best), key: key.name)
+                }
+                guard let hits = store.indexLookup(label: best, key: keyID, value: value) else { continue }
                 return hits
             }
         }

@@ -143,7 +143,7 @@ extension Analyzer {
             try checkPatternExpression(path)
             return .boolean
         case .existsSubquery(let query):
-            try checkExistsSubquery(query)
+            try checkSubquery(query, name: "EXISTS")
             return .boolean
         case .mapProjection(let projection):
             let type = try check(Expression(.variable(projection.variable.name), range: projection.variable.range),
@@ -277,14 +277,14 @@ extension Analyzer {
         }
     }
 
-    /// `EXISTS { … }`: a read-only subquery that sees the outer variables.
-    private mutating func checkExistsSubquery(_ query: Query) throws {
+    /// `EXISTS { … }` / `COUNT { … }`: a read-only subquery that sees the outer variables.
+    private mutating func checkSubquery(_ query: Query, name: String) throws {
         try withLocalScope { analyzer in
             for part in query.parts {
                 for clause in part.clauses {
                     switch clause {
                     case .create, .merge, .set, .remove, .delete:
-                        throw analyzer.fail("InvalidClauseComposition", "EXISTS subqueries cannot update the graph",
+                        throw analyzer.fail("InvalidClauseComposition", "\(name) subqueries cannot update the graph",
                                             at: clause.range)
                     default: break
                     }

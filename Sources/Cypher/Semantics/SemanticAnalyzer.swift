@@ -21,6 +21,20 @@ public enum SemanticAnalyzer {
         return try analyzer.analyze(query)
     }
 
+    /// Analyses `query` knowing the procedures that exist and, optionally, the parameters supplied.
+    ///
+    /// With a catalog, CALL is checked too: unknown procedures (`ProcedureNotFound`), argument counts
+    /// (`InvalidNumberOfArguments`), literal argument types (`InvalidArgumentType`), implicit arguments
+    /// (`InvalidArgumentPassingMode`, and `MissingParameter` when `parameterNames` is given), and a
+    /// standalone CALL's columns are the procedure's outputs.
+    public static func analyze(_ query: Query, procedures: [ProcedureSignature],
+                               parameterNames: Set<String>? = nil) throws -> AnalyzedQuery {
+        var analyzer = Analyzer()
+        analyzer.procedures = Dictionary(procedures.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        analyzer.parameterNames = parameterNames
+        return try analyzer.analyze(query)
+    }
+
     /// Parses and analyses `text`; errors carry an excerpt of the text.
     public static func compile(_ text: String) throws -> AnalyzedQuery {
         do {
@@ -52,6 +66,10 @@ struct Environment {
 
 struct Analyzer {
     var env = Environment()
+    /// Known procedures by dotted name, or `nil` when CALL targets are not checked.
+    var procedures: [String: ProcedureSignature]?
+    /// Supplied parameter names, or `nil` when unknown.
+    var parameterNames: Set<String>?
 
     func fail(_ code: String, _ message: String, at range: SourceRange,
               category: QueryError.Category = .syntaxError) -> QueryError {
@@ -123,7 +141,9 @@ struct Analyzer {
                 readOnly = false
                 try checkDelete(delete)
             case .call(let call):
-                try checkCall(call, standalone: part.clauses.count == 1)
+                let standalone = part.clauses.count == 1
+                let outputs = try checkCall(call, standalone: standalone)
+                if standalone { columns = outputs }
             }
             scopes.append(env.scope)
         }
@@ -207,12 +227,58 @@ struct Analyzer {
         }
     }
 
-    mutating func checkCall(_ call: Call, standalone: Bool) throws {
-        for argument in call.arguments ?? [] { _ = try check(argument, Context()) }
-        guard let yield = call.yield else { return }
+    /// Checks a CALL, binds its yielded variables and returns the names it yields.
+    mutating func checkCall(_ call: Call, standalone: Bool) throws -> [String] {
+        var argumentTypes: [StaticType] = []
+        for argument in call.arguments ?? [] { argumentTypes.append(try check(argument, Context())) }
+        let signature = try procedureSignature(call, standalone: standalone, argumentTypes: argumentTypes)
+        guard let yield = call.yield else { return signature?.outputs.map(\.name) ?? [] }
+        if yield.all {
+            guard standalone else {
+                throw fail("UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", at: yield.range)
+            }
+            for output in signature?.outputs ?? [] { env.bind(output.name, .any) }
+            return signature?.outputs.map(\.name) ?? []
+        }
         for item in yield.items {
+            if let signature, !signature.outputs.contains(where: { $0.name == item.field }) {
+                throw fail("UndefinedVariable", "procedure `\(signature.name)` has no output `\(item.field)`",
+                           at: item.range)
+            }
             try bindNew(item.alias ?? Variable(name: item.field, range: item.range), .any)
         }
         if let predicate = yield.predicate { try checkPredicate(predicate) }
+        return yield.items.map(\.boundName)
+    }
+
+    private func procedureSignature(_ call: Call, standalone: Bool, argumentTypes: [StaticType]) throws
+        -> ProcedureSignature? {
+        guard let procedures else { return nil }
+        guard let signature = procedures[call.qualifiedName] else {
+            throw fail("ProcedureNotFound", "there is no procedure `\(call.qualifiedName)`", at: call.range,
+                       category: .procedureError)
+        }
+        guard call.arguments != nil else {
+            if !standalone, !signature.inputs.isEmpty {
+                throw fail("InvalidArgumentPassingMode",
+                           "arguments can only be passed implicitly (from parameters) in a standalone CALL",
+                           at: call.range)
+            }
+            if let parameterNames, let missing = signature.inputs.first(where: { !parameterNames.contains($0.name) }) {
+                throw fail("MissingParameter", "expected parameter `$\(missing.name)` for the implicit argument",
+                           at: call.range, category: .parameterMissing)
+            }
+            return signature
+        }
+        guard argumentTypes.count == signature.inputs.count else {
+            throw fail("InvalidNumberOfArguments",
+                       "procedure `\(signature.name)` takes \(signature.inputs.count) arguments, given \(argumentTypes.count)",
+                       at: call.range)
+        }
+        for (input, type) in zip(signature.inputs, argumentTypes) where !ProcedureSignature.accepts(input.type, type) {
+            throw fail("InvalidArgumentType", "argument `\(input.name)` expects \(input.type), found \(type.name)",
+                       at: call.range)
+        }
+        return signature
     }
 }

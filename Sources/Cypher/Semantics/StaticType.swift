@@ -1,6 +1,8 @@
 /// What the analyser knows of an expression's type at compile time; `.any` when it cannot tell.
 indirect enum StaticType: Hashable, Sendable {
+    /// The `any` case.
     case any, null, boolean, integer, float, string, map, node, relationship, path
+    /// The `list` case.
     case list(StaticType)
 
     /// The variable kind a binding of this type has.

@@ -41,6 +41,18 @@ extension Expression {
         }
     }
 
+    /// The depth of the expression tree, counted without recursion and capped at `limit + 1`.
+    public func treeDepth(limit: Int = .max) -> Int {
+        var deepest = 0
+        var stack: [(Expression, Int)] = [(self, 1)]
+        while let (expression, level) = stack.popLast() {
+            deepest = max(deepest, level)
+            if deepest > limit { return deepest }
+            for child in expression.subexpressions { stack.append((child, level + 1)) }
+        }
+        return deepest
+    }
+
     /// A rendering of the expression's structure without positions, for comparing two expressions
     /// written in different places (e.g. an ORDER BY key against a projected item).
     public var structuralKey: String {

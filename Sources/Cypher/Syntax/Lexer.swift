@@ -35,7 +35,7 @@ struct Lexer {
     private mutating func advance() {
         let scalar = scalars[index]
         index += 1
-        offset += String(scalar).utf8.count
+        offset += UTF8.width(scalar)
         if scalar == "\n" {
             line += 1
             column = 1

@@ -36,6 +36,9 @@ extension CypherParser {
 
     mutating func parsePathPattern() throws -> PathPattern {
         let start = current.start
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= CypherParser.maximumDepth else { throw unexpected("a less deeply nested pattern") }
         // A parenthesised path `((a)-->(b))` is the same path.
         if current.isSymbol("("), peek().isSymbol("(") {
             let saved = (position, lastEnd)

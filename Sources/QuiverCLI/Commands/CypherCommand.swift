@@ -35,6 +35,9 @@ struct CypherCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: table, json (one JSON object per query) or csv.")
     var format: Format = .table
 
+    @Flag(name: .long, help: "Print each query's execution time to stderr.")
+    var timing = false
+
     @Option(name: .customShort("e"), help: "A query to run (repeatable; runs before SCRIPT).")
     var queries: [String] = []
 
@@ -64,8 +67,15 @@ struct CypherCommand: AsyncParsableCommand {
         let printer = ResultPrinter(format: format)
         for (index, statement) in statements.enumerated() {
             do throws(QueryError) {
+                let clock = ContinuousClock()
+                let started = clock.now
                 let result = try CypherEngine.execute(statement.text, parameters: parameters, on: store)
+                let elapsed = clock.now - started
                 print(printer.render(result, index: index), terminator: "")
+                if timing {
+                    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                    FileHandle.standardError.write(Data("query \(index + 1): \(String(format: "%.2f", ms)) ms\n".utf8))
+                }
             } catch {
                 let fromScript = index >= queries.count
                 let located = fromScript ? shifted(error, by: statement, in: scriptText) : error
