@@ -203,16 +203,25 @@ final class SortOperator: Operator {
     }
 
     override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        sequence += 1
+        if let keep, rows.count == keep {
+            // Top-k: most rows lose to the current last one on the first key alone.
+            if keep == 0 { return }
+            var wins = false
+            for k in 0..<keys.count {
+                let c = try keys[k].evaluate(row, context).orderCompare(rows[keep - 1].keys[k])
+                if c == .equal { continue }
+                wins = ascending[k] ? c == .less : c == .greater
+                break
+            }
+            if !wins { return }
+        }
         scratch.removeAll(keepingCapacity: true)
         for key in keys { scratch.append(try key.evaluate(row, context)) }
-        sequence += 1
         guard let keep else {
             rows.append((scratch, sequence, row))
             return
         }
-        // Top-k: `rows` stays sorted and at most `keep` long; most rows lose to the last one.
-        if keep == 0 { return }
-        if rows.count == keep, !precedes(scratch, sequence, rows[keep - 1].keys, rows[keep - 1].sequence) { return }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
