@@ -107,6 +107,8 @@ final class AggregateOperator: Operator {
     let specs: [AggregationCollector.Spec]
     let outputs: [Expr]
     private var singleKeyGroups: [Value: Int] = [:]
+    /// Integer keys (and integral floats, which are equivalent to them) hashed as plain integers.
+    private var integerGroups: [Int64: Int] = [:]
     private var multiKeyGroups: [[Value]: Int] = [:]
     private var groupKeys: [[Value]] = []
     private var states: [AggregateState] = []
@@ -129,6 +131,18 @@ final class AggregateOperator: Operator {
             return groupKeys.isEmpty ? newGroup([]) : 0
         case 1:
             let key = try keys[0].evaluate(row, context)
+            var integer: Int64?
+            switch key {
+            case .int(let i): integer = i
+            case .float(let f) where f == f.rounded() && abs(f) < 9.0e18: integer = Int64(f)
+            default: integer = nil
+            }
+            if let integer {
+                if let group = integerGroups[integer] { return group }
+                let group = newGroup([key])
+                integerGroups[integer] = group
+                return group
+            }
             if let group = singleKeyGroups[key] { return group }
             let group = newGroup([key])
             singleKeyGroups[key] = group
@@ -168,6 +182,7 @@ final class AggregateOperator: Operator {
         groupKeys.removeAll()
         states.removeAll()
         singleKeyGroups.removeAll()
+        integerGroups.removeAll()
         multiKeyGroups.removeAll()
         try next?.finish(context)
     }
