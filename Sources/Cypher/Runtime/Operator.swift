@@ -110,7 +110,9 @@ final class AggregateOperator: Operator {
     /// Integer keys (and integral floats, which are equivalent to them) hashed as plain integers.
     private var integerGroups: [Int64: Int] = [:]
     private var multiKeyGroups: [[Value]: Int] = [:]
-    private var groupKeys: [[Value]] = []
+    /// Grouping key values of every group, flat (group × key).
+    private var groupKeys: [Value] = []
+    private var groupCount = 0
     private var states: [AggregateState] = []
 
     init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
@@ -120,15 +122,23 @@ final class AggregateOperator: Operator {
     }
 
     private func newGroup(_ key: [Value]) -> Int {
+        groupKeys.append(contentsOf: key)
+        for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
+        groupCount += 1
+        return groupCount - 1
+    }
+
+    private func newGroup(single key: Value) -> Int {
         groupKeys.append(key)
         for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
-        return groupKeys.count - 1
+        groupCount += 1
+        return groupCount - 1
     }
 
     private func group(for row: [Value], _ context: ExecutionContext) throws(QueryError) -> Int {
         switch keys.count {
         case 0:
-            return groupKeys.isEmpty ? newGroup([]) : 0
+            return groupCount == 0 ? newGroup([]) : 0
         case 1:
             let key = try keys[0].evaluate(row, context)
             var integer: Int64?
@@ -139,12 +149,12 @@ final class AggregateOperator: Operator {
             }
             if let integer {
                 if let group = integerGroups[integer] { return group }
-                let group = newGroup([key])
+                let group = newGroup(single: key)
                 integerGroups[integer] = group
                 return group
             }
             if let group = singleKeyGroups[key] { return group }
-            let group = newGroup([key])
+            let group = newGroup(single: key)
             singleKeyGroups[key] = group
             return group
         default:
@@ -171,15 +181,20 @@ final class AggregateOperator: Operator {
     }
 
     override func finish(_ context: ExecutionContext) throws(QueryError) {
-        if groupKeys.isEmpty && keys.isEmpty { _ = newGroup([]) }
-        for (group, key) in groupKeys.enumerated() {
-            var aggregated = key
+        if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
+        var aggregated: [Value] = []
+        aggregated.reserveCapacity(keys.count + specs.count)
+        for group in 0..<groupCount {
+            aggregated.removeAll(keepingCapacity: true)
+            aggregated.append(contentsOf: groupKeys[group * keys.count..<(group + 1) * keys.count])
             for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
             var out: [Value] = []
+            out.reserveCapacity(outputs.count)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }
         groupKeys.removeAll()
+        groupCount = 0
         states.removeAll()
         singleKeyGroups.removeAll()
         integerGroups.removeAll()
