@@ -5,12 +5,32 @@ import QuiverCore
 class Operator {
     /// The operator that receives this one's rows; the planner links the chain.
     var next: Operator?
+    /// Where the clause this operator runs starts, given to runtime errors that have no position yet.
+    var location: SourceLocation?
 
-    func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    /// Receives one row; errors are located at this operator's clause unless already located.
+    final func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        do {
+            try process(&row, context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    /// The end of the input: blocking operators emit their rows now.
+    final func finish(_ context: ExecutionContext) throws(QueryError) {
+        do {
+            try complete(context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         try next?.push(&row, context)
     }
 
-    func finish(_ context: ExecutionContext) throws(QueryError) {
+    func complete(_ context: ExecutionContext) throws(QueryError) {
         try next?.finish(context)
     }
 }
@@ -25,7 +45,7 @@ final class MatchOperator: Operator {
         self.optional = optional
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard let next else { return }
         var found = false
         try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
@@ -50,7 +70,7 @@ final class UnwindOperator: Operator {
         self.slot = slot
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let value = try expression.evaluate(row, context)
         var out = Expr.widened(row, slot)
         switch value {
@@ -73,7 +93,7 @@ final class FilterOperator: Operator {
 
     init(_ predicate: Expr) { self.predicate = predicate }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard case .bool(true) = try predicate.evaluate(row, context) else { return }
         try next?.push(&row, context)
     }
@@ -89,7 +109,7 @@ final class ProjectOperator: Operator {
         self.keepInput = keepInput
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var out: [Value] = []
         out.reserveCapacity(items.count + (keepInput ? row.count : 0))
         for item in items { out.append(try item.evaluate(row, context)) }
@@ -168,7 +188,7 @@ final class AggregateOperator: Operator {
         }
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let base = try group(for: row, context) * specs.count
         for (index, spec) in specs.enumerated() {
             switch spec.arguments.count {
@@ -180,7 +200,7 @@ final class AggregateOperator: Operator {
         }
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
         var aggregated: [Value] = []
         aggregated.reserveCapacity(keys.count + specs.count)
@@ -210,7 +230,7 @@ final class DistinctOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard seen.insert(row[0..<min(width, row.count)]).inserted else { return }
         try next?.push(&row, context)
     }
@@ -232,7 +252,7 @@ final class SortOperator: Operator {
         self.keep = keep
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         sequence += 1
         if let keep, rows.count == keep {
             // Top-k: most rows lose to the current last one on the first key alone.
@@ -270,7 +290,7 @@ final class SortOperator: Operator {
         return sa < sb
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
         let sorted = rows.map(\.row)
         rows.removeAll()
@@ -289,7 +309,7 @@ final class SkipLimitOperator: Operator {
         remaining = limit ?? Int.max
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         if toSkip > 0 {
             toSkip -= 1
             return
@@ -306,7 +326,7 @@ final class TruncateOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var out = Array(row.prefix(width))
         try next?.push(&out, context)
     }
@@ -316,11 +336,11 @@ final class TruncateOperator: Operator {
 final class EagerOperator: Operator {
     private var rows: [[Value]] = []
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows.append(row)
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         let buffered = rows
         rows.removeAll()
         for var row in buffered { try next?.push(&row, context) }
@@ -335,9 +355,9 @@ final class CollectOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows.append(row.count == width ? row : Array(row.prefix(width)))
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {}
+    override func complete(_ context: ExecutionContext) throws(QueryError) {}
 }
