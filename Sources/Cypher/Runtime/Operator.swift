@@ -281,6 +281,14 @@ final class SortOperator: Operator {
         if rows.count > keep { rows.removeLast() }
     }
 
+    /// Whether a row whose first sort key is `first` could still enter the top k.
+    func admits(first: Value) -> Bool {
+        guard let keep, keep > 0, rows.count == keep else { return keep != 0 }
+        let c = first.orderCompare(rows[keep - 1].keys[0])
+        if c == .equal { return true }
+        return ascending[0] ? c == .less : c == .greater
+    }
+
     @inline(__always)
     private func precedes(_ a: [Value], _ sa: Int, _ b: [Value], _ sb: Int) -> Bool {
         for k in 0..<ascending.count {
