@@ -12,6 +12,12 @@ struct TCKQuery: Sendable, CustomStringConvertible {
     var compileTimeError: (category: String, code: String)?
     /// Whether the scenario expects an error at run time or "any time" (so it must compile, or may fail).
     var mayFailAtCompileTime: Bool
+    /// The column names of the expected result table, when the scenario gives one.
+    var expectedColumns: [String]?
+    /// Procedure fixtures declared by the scenario (`test.my.proc(in :: INTEGER?) :: (out :: INTEGER?)`).
+    var procedures: [String] = []
+    /// Names of the parameters the scenario supplies.
+    var parameterNames: [String] = []
 
     var description: String { location }
 
@@ -36,6 +42,13 @@ struct TCKQuery: Sendable, CustomStringConvertible {
         var examples: [[String: String]] = []
         var header: [String]?
         var inExamples = false
+        var columns: [String]?
+        var awaitingColumns = false
+        /// After `When executing control query:` the result tables belong to that other query.
+        var controlQuerySeen = false
+        var procedures: [String] = []
+        var parameterNames: [String] = []
+        var inParameters = false
     }
 
     static func parse(feature text: String, name: String) -> [TCKQuery] {
@@ -50,10 +63,15 @@ struct TCKQuery: Sendable, CustomStringConvertible {
             for (index, row) in rows.enumerated() {
                 var q = query
                 for (key, value) in row { q = q.replacingOccurrences(of: "<\(key)>", with: value) }
+                let columns = s.columns?.map { column in
+                    row.reduce(column) { $0.replacingOccurrences(of: "<\($1.key)>", with: $1.value) }
+                }
                 let compile = s.error.flatMap { $0.phase == "compile time" ? ($0.category, $0.code) : nil }
                 let loose = s.error.map { $0.phase != "compile time" && $0.phase != "runtime" } ?? false
                 result.append(TCKQuery(location: "\(name): \(s.title) #\(index + 1)", query: q,
-                                       compileTimeError: compile, mayFailAtCompileTime: loose))
+                                       compileTimeError: compile, mayFailAtCompileTime: loose,
+                                       expectedColumns: columns, procedures: s.procedures,
+                                       parameterNames: s.parameterNames))
             }
         }
 
@@ -87,13 +105,43 @@ struct TCKQuery: Sendable, CustomStringConvertible {
                 scenario?.error = error
                 continue
             }
+            if line.hasPrefix("And there exists a procedure ") {
+                var declaration = line.dropFirst("And there exists a procedure ".count)
+                if declaration.hasSuffix(":") { declaration = declaration.dropLast() }
+                scenario?.procedures.append(String(declaration))
+                continue
+            }
+            if line.hasPrefix("And parameters are:") {
+                scenario?.inParameters = true
+                continue
+            }
+            if scenario?.inParameters == true {
+                if line.hasPrefix("|"), let name = cells(line).first {
+                    scenario?.parameterNames.append(name)
+                    continue
+                }
+                scenario?.inParameters = false
+            }
+            if line.hasPrefix("When executing control query") {
+                scenario?.controlQuerySeen = true
+                continue
+            }
+            if line.hasPrefix("Then the result should be"), !line.hasSuffix("empty"), scenario?.query != nil,
+               scenario?.controlQuerySeen == false {
+                scenario?.awaitingColumns = true
+                continue
+            }
+            if scenario?.awaitingColumns == true, line.hasPrefix("|") {
+                scenario?.columns = cells(line)
+                scenario?.awaitingColumns = false
+                continue
+            }
             if line.hasPrefix("Examples:") {
                 scenario?.inExamples = true
                 continue
             }
             if scenario?.inExamples == true, line.hasPrefix("|") {
-                let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                let cells = cells(line)
                 if let header = scenario?.header {
                     scenario?.examples.append(Dictionary(zip(header, cells), uniquingKeysWith: { a, _ in a }))
                 } else {
@@ -103,6 +151,12 @@ struct TCKQuery: Sendable, CustomStringConvertible {
         }
         finish()
         return result
+    }
+
+    /// The cells of a Gherkin table row `| a | b |`.
+    private static func cells(_ line: String) -> [String] {
+        line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
+            .map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// `Then a SyntaxError should be raised at compile time: UndefinedVariable`.

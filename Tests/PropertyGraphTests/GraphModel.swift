@@ -54,6 +54,13 @@ func checkInvariants(_ graph: GraphStore, sourceLocation: Testing.SourceLocation
                     #expect(actual.map { $0[0] } == actual.map { $0[0] }.sorted(), "typed rows are in id order", sourceLocation: sourceLocation)
                 }
                 #expect(graph.degree(of: node, type: type, direction: direction) == expected.count, sourceLocation: sourceLocation)
+                if direction != .both {
+                    graph.withAdjacency(direction) { csr in
+                        guard csr.isComplete else { return }
+                        let row = csr.range(of: node, type: type).map { [Int(csr.relationships[$0]), Int(csr.neighbors[$0])] }
+                        #expect(row == actual, "raw CSR view of node \(node)", sourceLocation: sourceLocation)
+                    }
+                }
             }
         }
     }

@@ -25,6 +25,7 @@ public struct Scope: Sendable, Hashable {
     /// The kind of every variable in scope.
     public private(set) var kinds: [String: VariableKind] = [:]
 
+    /// Creates the value from its parts.
     public init() {}
 
     /// Whether `name` is bound.
@@ -64,6 +65,7 @@ public struct AnalyzedQuery: Sendable, Hashable {
     /// `true` when the query has no CREATE, MERGE, SET, REMOVE or DELETE.
     public var isReadOnly: Bool
 
+    /// Creates the value from its parts.
     public init(query: Query, scopes: [[Scope]], columns: [String], isReadOnly: Bool) {
         self.query = query
         self.scopes = scopes

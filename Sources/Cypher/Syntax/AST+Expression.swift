@@ -64,9 +64,12 @@ public struct Expression: Sendable, Hashable {
         case shortestPath(PatternPart)
     }
 
+    /// What kind of node this is, with its parts.
     public var kind: Kind
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(_ kind: Kind, range: SourceRange) {
         self.kind = kind
         self.range = range
@@ -75,41 +78,69 @@ public struct Expression: Sendable, Hashable {
 
 /// A literal constant.
 public enum Literal: Sendable, Hashable {
+    /// The `null` case.
     case null
+    /// The `boolean` case.
     case boolean(Bool)
+    /// The `integer` case.
     case integer(Int64)
+    /// The `float` case.
     case float(Double)
+    /// The `string` case.
     case string(String)
 }
 
 /// Prefix operators.
 public enum UnaryOperator: String, Sendable, Hashable {
+    /// The `not` case.
     case not = "NOT"
+    /// The `minus` case.
     case minus = "-"
+    /// The `plus` case.
     case plus = "+"
 }
 
 /// Infix operators; `rawValue` is the operator as written in upper case.
 public enum BinaryOperator: String, Sendable, Hashable {
+    /// The `or` case.
     case or = "OR"
+    /// The `xor` case.
     case xor = "XOR"
+    /// The `and` case.
     case and = "AND"
+    /// The `equal` case.
     case equal = "="
+    /// The `notEqual` case.
     case notEqual = "<>"
+    /// The `less` case.
     case less = "<"
+    /// The `lessOrEqual` case.
     case lessOrEqual = "<="
+    /// The `greater` case.
     case greater = ">"
+    /// The `greaterOrEqual` case.
     case greaterOrEqual = ">="
+    /// The `startsWith` case.
     case startsWith = "STARTS WITH"
+    /// The `endsWith` case.
     case endsWith = "ENDS WITH"
+    /// The `contains` case.
     case contains = "CONTAINS"
+    /// The `in` case.
     case `in` = "IN"
+    /// The `regexMatch` case.
     case regexMatch = "=~"
+    /// The `add` case.
     case add = "+"
+    /// The `subtract` case.
     case subtract = "-"
+    /// The `multiply` case.
     case multiply = "*"
+    /// The `divide` case.
     case divide = "/"
+    /// The `modulo` case.
     case modulo = "%"
+    /// The `power` case.
     case power = "^"
 
     /// Whether the operator is one of the six comparisons.
@@ -123,10 +154,14 @@ public enum BinaryOperator: String, Sendable, Hashable {
 
 /// One `key: value` entry of a map literal.
 public struct MapEntry: Sendable, Hashable {
+    /// The key.
     public var key: String
+    /// The value.
     public var value: Expression
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(key: String, value: Expression, range: SourceRange) {
         self.key = key
         self.value = value
@@ -137,10 +172,14 @@ public struct MapEntry: Sendable, Hashable {
 /// `CASE [subject] WHEN w THEN t … [ELSE e] END`; with a subject each `when` is compared to it
 /// by equality, without one each `when` is a predicate.
 public struct CaseExpression: Sendable, Hashable {
+    /// The expression compared against each `WHEN`, for the simple form.
     public var subject: Expression?
+    /// The `WHEN … THEN …` pairs, in order.
     public var alternatives: [CaseAlternative]
+    /// The `ELSE` expression, if any.
     public var defaultValue: Expression?
 
+    /// Creates the value from its parts.
     public init(subject: Expression?, alternatives: [CaseAlternative], defaultValue: Expression?) {
         self.subject = subject
         self.alternatives = alternatives
@@ -150,9 +189,12 @@ public struct CaseExpression: Sendable, Hashable {
 
 /// One `WHEN condition THEN result` of a CASE.
 public struct CaseAlternative: Sendable, Hashable {
+    /// The `WHEN` expression.
     public var condition: Expression
+    /// The `THEN` expression.
     public var result: Expression
 
+    /// Creates the value from its parts.
     public init(condition: Expression, result: Expression) {
         self.condition = condition
         self.result = result
@@ -165,9 +207,12 @@ public struct FunctionCall: Sendable, Hashable {
     public var namespace: [String]
     /// The function name as written (case kept; function names are case-insensitive).
     public var name: String
+    /// Whether `DISTINCT` was written.
     public var distinct: Bool
+    /// The arguments, in source order.
     public var arguments: [Expression]
 
+    /// Creates the value from its parts.
     public init(namespace: [String], name: String, distinct: Bool, arguments: [Expression]) {
         self.namespace = namespace
         self.name = name
@@ -181,11 +226,16 @@ public struct FunctionCall: Sendable, Hashable {
 
 /// `[variable IN source WHERE predicate | projection]`; without a projection the element itself.
 public struct ListComprehension: Sendable, Hashable {
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable
+    /// The list iterated over.
     public var source: Expression
+    /// The `WHERE` condition, if any.
     public var predicate: Expression?
+    /// The projected items and their modifiers.
     public var projection: Expression?
 
+    /// Creates the value from its parts.
     public init(variable: Variable, source: Expression, predicate: Expression?, projection: Expression?) {
         self.variable = variable
         self.source = source
@@ -198,10 +248,14 @@ public struct ListComprehension: Sendable, Hashable {
 public struct PatternComprehension: Sendable, Hashable {
     /// The path variable of `p = …`, if any.
     public var variable: Variable?
+    /// The pattern.
     public var pattern: PathPattern
+    /// The `WHERE` condition, if any.
     public var predicate: Expression?
+    /// The projected items and their modifiers.
     public var projection: Expression
 
+    /// Creates the value from its parts.
     public init(variable: Variable?, pattern: PathPattern, predicate: Expression?, projection: Expression) {
         self.variable = variable
         self.pattern = pattern
@@ -214,12 +268,16 @@ public struct PatternComprehension: Sendable, Hashable {
 public struct Quantifier: Sendable, Hashable {
     /// Which quantifier.
     public enum Kind: String, Sendable, Hashable { case all, any, none, single }
+    /// What kind of node this is, with its parts.
     public var kind: Kind
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable
+    /// The list iterated over.
     public var source: Expression
     /// The predicate; `nil` when no WHERE was written (each element is then its own predicate).
     public var predicate: Expression?
 
+    /// Creates the value from its parts.
     public init(kind: Kind, variable: Variable, source: Expression, predicate: Expression?) {
         self.kind = kind
         self.variable = variable
@@ -230,12 +288,18 @@ public struct Quantifier: Sendable, Hashable {
 
 /// `reduce(accumulator = initial, variable IN source | expression)`.
 public struct Reduce: Sendable, Hashable {
+    /// The accumulator variable.
     public var accumulator: Variable
+    /// The accumulator's initial value.
     public var initial: Expression
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable
+    /// The list iterated over.
     public var source: Expression
+    /// The expression.
     public var expression: Expression
 
+    /// Creates the value from its parts.
     public init(accumulator: Variable, initial: Expression, variable: Variable, source: Expression, expression: Expression) {
         self.accumulator = accumulator
         self.initial = initial
@@ -247,9 +311,12 @@ public struct Reduce: Sendable, Hashable {
 
 /// `variable{items}`: a map built from an entity or map.
 public struct MapProjection: Sendable, Hashable {
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable
+    /// The items, in source order.
     public var items: [MapProjectionItem]
 
+    /// Creates the value from its parts.
     public init(variable: Variable, items: [MapProjectionItem]) {
         self.variable = variable
         self.items = items

@@ -10,9 +10,12 @@ import QuiverCore
 
 /// A comma-separated list of pattern parts, as in `MATCH (a)-->(b), (c)`.
 public struct Pattern: Sendable, Hashable {
+    /// The parts, in source order.
     public var parts: [PatternPart]
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(parts: [PatternPart], range: SourceRange) {
         self.parts = parts
         self.range = range
@@ -32,10 +35,14 @@ public struct PatternPart: Sendable, Hashable {
     }
     /// The path variable of `p = (…)`, if any.
     public var variable: Variable?
+    /// Whether all paths or only shortest paths match.
     public var selector: Selector
+    /// The chain of nodes and relationships.
     public var element: PathPattern
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(variable: Variable?, selector: Selector = .all, element: PathPattern, range: SourceRange) {
         self.variable = variable
         self.selector = selector
@@ -46,10 +53,14 @@ public struct PatternPart: Sendable, Hashable {
 
 /// A chain `node (relationship node)*`; `steps` is empty for a single node.
 public struct PathPattern: Sendable, Hashable {
+    /// The first node of the chain.
     public var start: NodePattern
+    /// The hops after the start node, in order.
     public var steps: [PatternStep]
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(start: NodePattern, steps: [PatternStep], range: SourceRange) {
         self.start = start
         self.steps = steps
@@ -64,9 +75,12 @@ public struct PathPattern: Sendable, Hashable {
 
 /// One hop of a path pattern: a relationship and the node it leads to.
 public struct PatternStep: Sendable, Hashable {
+    /// The relationship of the hop.
     public var relationship: RelationshipPattern
+    /// The node the hop leads to.
     public var node: NodePattern
 
+    /// Creates the value from its parts.
     public init(relationship: RelationshipPattern, node: NodePattern) {
         self.relationship = relationship
         self.node = node
@@ -75,13 +89,16 @@ public struct PatternStep: Sendable, Hashable {
 
 /// `(variable:Label:Other {key: value})`; every part optional.
 public struct NodePattern: Sendable, Hashable {
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable?
     /// Labels the node must all have (conjunction), in source order.
     public var labels: [String]
     /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
     public var properties: Expression?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(variable: Variable?, labels: [String], properties: Expression?, range: SourceRange) {
         self.variable = variable
         self.labels = labels
@@ -101,16 +118,20 @@ public struct RelationshipPattern: Sendable, Hashable {
         /// `-[]-` (or `<-[]->`): either direction.
         case both
     }
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable?
     /// Allowed types (disjunction, `:A|B`); empty means any type.
     public var types: [String]
+    /// The direction as written.
     public var direction: Direction
     /// The hop range for a variable-length relationship, or `nil` for exactly one hop.
     public var length: PathLength?
     /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
     public var properties: Expression?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(
         variable: Variable?, types: [String], direction: Direction, length: PathLength?,
         properties: Expression?, range: SourceRange
@@ -129,10 +150,14 @@ public struct RelationshipPattern: Sendable, Hashable {
 /// `*` → (nil, nil) · `*2` → (2, 2) · `*1..3` → (1, 3) · `*..3` → (nil, 3) · `*2..` → (2, nil).
 /// openCypher reads an open lower bound as 1 and an open upper bound as unbounded.
 public struct PathLength: Sendable, Hashable {
+    /// The lower bound, or `nil` when open.
     public var minimum: Int64?
+    /// The upper bound, or `nil` when open.
     public var maximum: Int64?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(minimum: Int64?, maximum: Int64?, range: SourceRange) {
         self.minimum = minimum
         self.maximum = maximum

@@ -26,8 +26,10 @@ public struct Query: Sendable, Hashable {
     public var first: SingleQuery
     /// The queries joined to `first` by `UNION` / `UNION ALL`, in source order.
     public var unions: [Union]
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(first: SingleQuery, unions: [Union] = [], range: SourceRange) {
         self.first = first
         self.unions = unions
@@ -42,9 +44,12 @@ public struct Query: Sendable, Hashable {
 public struct Union: Sendable, Hashable {
     /// `true` for `UNION ALL` (keep duplicates), `false` for `UNION` (distinct rows).
     public var all: Bool
+    /// The query.
     public var query: SingleQuery
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(all: Bool, query: SingleQuery, range: SourceRange) {
         self.all = all
         self.query = query
@@ -54,9 +59,12 @@ public struct Union: Sendable, Hashable {
 
 /// A sequence of clauses without `UNION`, e.g. `MATCH (n) WITH n.x AS x RETURN x`.
 public struct SingleQuery: Sendable, Hashable {
+    /// The clauses, in source order.
     public var clauses: [Clause]
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(clauses: [Clause], range: SourceRange) {
         self.clauses = clauses
         self.range = range
@@ -65,15 +73,25 @@ public struct SingleQuery: Sendable, Hashable {
 
 /// One clause of a single query.
 public enum Clause: Sendable, Hashable {
+    /// The `match` case.
     case match(Match)
+    /// The `unwind` case.
     case unwind(Unwind)
+    /// The `with` case.
     case with(With)
+    /// The `return` case.
     case `return`(Return)
+    /// The `create` case.
     case create(Create)
+    /// The `merge` case.
     case merge(Merge)
+    /// The `set` case.
     case set(SetClause)
+    /// The `remove` case.
     case remove(Remove)
+    /// The `delete` case.
     case delete(Delete)
+    /// The `call` case.
     case call(Call)
 
     /// The source range of the clause, keyword included.
@@ -111,11 +129,16 @@ public enum Clause: Sendable, Hashable {
 
 /// `[OPTIONAL] MATCH pattern [WHERE predicate]`.
 public struct Match: Sendable, Hashable {
+    /// Whether this is `OPTIONAL MATCH`.
     public var optional: Bool
+    /// The pattern.
     public var pattern: Pattern
+    /// The `WHERE` condition, if any.
     public var predicate: Expression?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(optional: Bool, pattern: Pattern, predicate: Expression?, range: SourceRange) {
         self.optional = optional
         self.pattern = pattern
@@ -126,10 +149,14 @@ public struct Match: Sendable, Hashable {
 
 /// `UNWIND expression AS variable`.
 public struct Unwind: Sendable, Hashable {
+    /// The expression.
     public var expression: Expression
+    /// The variable the node binds or refers to, if any.
     public var variable: Variable
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(expression: Expression, variable: Variable, range: SourceRange) {
         self.expression = expression
         self.variable = variable
@@ -139,10 +166,14 @@ public struct Unwind: Sendable, Hashable {
 
 /// `WITH projection [WHERE predicate]`; the predicate sees the projected names.
 public struct With: Sendable, Hashable {
+    /// The projected items and their modifiers.
     public var projection: Projection
+    /// The `WHERE` condition, if any.
     public var predicate: Expression?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(projection: Projection, predicate: Expression?, range: SourceRange) {
         self.projection = projection
         self.predicate = predicate
@@ -152,9 +183,12 @@ public struct With: Sendable, Hashable {
 
 /// `RETURN projection`.
 public struct Return: Sendable, Hashable {
+    /// The projected items and their modifiers.
     public var projection: Projection
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(projection: Projection, range: SourceRange) {
         self.projection = projection
         self.range = range
@@ -163,15 +197,22 @@ public struct Return: Sendable, Hashable {
 
 /// The body shared by WITH and RETURN: `[DISTINCT] [*,] items [ORDER BY …] [SKIP e] [LIMIT e]`.
 public struct Projection: Sendable, Hashable {
+    /// Whether `DISTINCT` was written.
     public var distinct: Bool
     /// `true` when the item list starts with `*` (project every variable in scope).
     public var includesAll: Bool
+    /// The items, in source order.
     public var items: [ProjectionItem]
+    /// The `ORDER BY` keys, in priority order.
     public var orderBy: [SortItem]
+    /// The `SKIP` expression, if any.
     public var skip: Expression?
+    /// The `LIMIT` expression, if any.
     public var limit: Expression?
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(
         distinct: Bool, includesAll: Bool, items: [ProjectionItem], orderBy: [SortItem] = [],
         skip: Expression? = nil, limit: Expression? = nil, range: SourceRange
@@ -188,12 +229,16 @@ public struct Projection: Sendable, Hashable {
 
 /// One projected column: `expression [AS alias]`, with the expression's text as written.
 public struct ProjectionItem: Sendable, Hashable {
+    /// The expression.
     public var expression: Expression
+    /// The `AS` name, if any.
     public var alias: Variable?
     /// The expression's source text exactly as written (spacing kept), e.g. `count(*)`, `a + 1`.
     public var text: String
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(expression: Expression, alias: Variable?, text: String, range: SourceRange) {
         self.expression = expression
         self.alias = alias
@@ -207,10 +252,14 @@ public struct ProjectionItem: Sendable, Hashable {
 
 /// One `ORDER BY` key: `expression [ASC|ASCENDING|DESC|DESCENDING]`.
 public struct SortItem: Sendable, Hashable {
+    /// The expression.
     public var expression: Expression
+    /// Whether the order is ascending (`ASC`, the default) rather than descending.
     public var ascending: Bool
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(expression: Expression, ascending: Bool, range: SourceRange) {
         self.expression = expression
         self.ascending = ascending
@@ -218,181 +267,14 @@ public struct SortItem: Sendable, Hashable {
     }
 }
 
-/// `CREATE pattern`.
-public struct Create: Sendable, Hashable {
-    public var pattern: Pattern
-    public var range: SourceRange
-
-    public init(pattern: Pattern, range: SourceRange) {
-        self.pattern = pattern
-        self.range = range
-    }
-}
-
-/// `MERGE patternPart [ON CREATE SET …] [ON MATCH SET …]…`.
-public struct Merge: Sendable, Hashable {
-    public var part: PatternPart
-    public var actions: [MergeAction]
-    public var range: SourceRange
-
-    public init(part: PatternPart, actions: [MergeAction], range: SourceRange) {
-        self.part = part
-        self.actions = actions
-        self.range = range
-    }
-}
-
-/// One `ON CREATE SET …` or `ON MATCH SET …` of a MERGE.
-public struct MergeAction: Sendable, Hashable {
-    /// When the action runs.
-    public enum Trigger: Sendable, Hashable { case onCreate, onMatch }
-    public var trigger: Trigger
-    public var items: [SetItem]
-    public var range: SourceRange
-
-    public init(trigger: Trigger, items: [SetItem], range: SourceRange) {
-        self.trigger = trigger
-        self.items = items
-        self.range = range
-    }
-}
-
-/// `SET item, item, …`.
-public struct SetClause: Sendable, Hashable {
-    public var items: [SetItem]
-    public var range: SourceRange
-
-    public init(items: [SetItem], range: SourceRange) {
-        self.items = items
-        self.range = range
-    }
-}
-
-/// One assignment of SET (also used by MERGE actions).
-public struct SetItem: Sendable, Hashable {
-    /// What the item does.
-    public enum Kind: Sendable, Hashable {
-        /// `target.key = value`; `target` is any expression (usually a variable).
-        case property(target: Expression, key: String, value: Expression)
-        /// `variable = value`: replace all properties with the map (or entity) `value`.
-        case replaceProperties(variable: Variable, value: Expression)
-        /// `variable += value`: add/overwrite properties from the map `value`.
-        case mergeProperties(variable: Variable, value: Expression)
-        /// `variable:Label:Other`: add labels.
-        case labels(variable: Variable, labels: [String])
-    }
-    public var kind: Kind
-    public var range: SourceRange
-
-    public init(kind: Kind, range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
-}
-
-/// `REMOVE item, item, …`.
-public struct Remove: Sendable, Hashable {
-    public var items: [RemoveItem]
-    public var range: SourceRange
-
-    public init(items: [RemoveItem], range: SourceRange) {
-        self.items = items
-        self.range = range
-    }
-}
-
-/// One item of REMOVE.
-public struct RemoveItem: Sendable, Hashable {
-    /// What the item removes.
-    public enum Kind: Sendable, Hashable {
-        /// `target.key`: remove a property.
-        case property(target: Expression, key: String)
-        /// `variable:Label:Other`: remove labels.
-        case labels(variable: Variable, labels: [String])
-    }
-    public var kind: Kind
-    public var range: SourceRange
-
-    public init(kind: Kind, range: SourceRange) {
-        self.kind = kind
-        self.range = range
-    }
-}
-
-/// `[DETACH] DELETE expression, …`.
-public struct Delete: Sendable, Hashable {
-    public var detach: Bool
-    public var expressions: [Expression]
-    public var range: SourceRange
-
-    public init(detach: Bool, expressions: [Expression], range: SourceRange) {
-        self.detach = detach
-        self.expressions = expressions
-        self.range = range
-    }
-}
-
-/// `CALL ns.name(args) [YIELD field [AS alias], … [WHERE predicate]]`, in a query or standalone.
-public struct Call: Sendable, Hashable {
-    /// The namespace parts before the procedure name, e.g. `["db"]` for `db.labels`.
-    public var namespace: [String]
-    public var name: String
-    /// The arguments, or `nil` when written without parentheses (`CALL db.labels`): implicit
-    /// arguments taken from parameters of the same names.
-    public var arguments: [Expression]?
-    /// The YIELD part, or `nil` when absent (standalone CALL yields every output field).
-    public var yield: Yield?
-    public var range: SourceRange
-
-    public init(namespace: [String], name: String, arguments: [Expression]?, yield: Yield?, range: SourceRange) {
-        self.namespace = namespace
-        self.name = name
-        self.arguments = arguments
-        self.yield = yield
-        self.range = range
-    }
-
-    /// The dotted name, e.g. `db.labels`.
-    public var qualifiedName: String { (namespace + [name]).joined(separator: ".") }
-}
-
-/// `YIELD *` or `YIELD field [AS alias], … [WHERE predicate]` of a CALL.
-public struct Yield: Sendable, Hashable {
-    /// `true` for `YIELD *`.
-    public var all: Bool
-    public var items: [YieldItem]
-    public var predicate: Expression?
-    public var range: SourceRange
-
-    public init(all: Bool, items: [YieldItem], predicate: Expression?, range: SourceRange) {
-        self.all = all
-        self.items = items
-        self.predicate = predicate
-        self.range = range
-    }
-}
-
-/// One `field [AS alias]` of YIELD; the bound name is `alias ?? field`.
-public struct YieldItem: Sendable, Hashable {
-    public var field: String
-    public var alias: Variable?
-    public var range: SourceRange
-
-    public init(field: String, alias: Variable?, range: SourceRange) {
-        self.field = field
-        self.alias = alias
-        self.range = range
-    }
-
-    /// The variable the item binds.
-    public var boundName: String { alias?.name ?? field }
-}
-
 /// A variable name as written (backticks removed), with its position.
 public struct Variable: Sendable, Hashable {
+    /// The name as written (backticks removed).
     public var name: String
+    /// Where this node is in the query text.
     public var range: SourceRange
 
+    /// Creates the value from its parts.
     public init(name: String, range: SourceRange) {
         self.name = name
         self.range = range

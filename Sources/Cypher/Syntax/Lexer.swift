@@ -35,7 +35,7 @@ struct Lexer {
     private mutating func advance() {
         let scalar = scalars[index]
         index += 1
-        offset += String(scalar).utf8.count
+        offset += UTF8.width(scalar)
         if scalar == "\n" {
             line += 1
             column = 1
@@ -209,10 +209,7 @@ struct Lexer {
             let valid = !digits.isEmpty && digits.unicodeScalars.allSatisfy {
                 hex ? $0.properties.isASCIIHexDigit : ($0 >= "0" && $0 <= "7")
             }
-            guard valid else {
-                throw error("InvalidNumberLiteral", "invalid number literal '\(literal)'", at: start)
-            }
-            return Token(kind: .integer, text: literal, range: SourceRange(start: start, end: location))
+            return Token(kind: valid ? .integer : .malformedNumber, text: literal, range: SourceRange(start: start, end: location))
         }
         while Lexer.isDigit(peek()) { advance() }
         if peek() == ".", Lexer.isDigit(peek(1)) {
@@ -231,7 +228,7 @@ struct Lexer {
         }
         if let d = peek(), Lexer.isIdentifierPart(d) {
             while let d = peek(), Lexer.isIdentifierPart(d) { advance() }
-            throw error("InvalidNumberLiteral", "invalid number literal '\(text(from: startIndex))'", at: start)
+            kind = .malformedNumber
         }
         return Token(kind: kind, text: text(from: startIndex), range: SourceRange(start: start, end: location))
     }

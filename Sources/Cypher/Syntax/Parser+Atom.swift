@@ -10,6 +10,8 @@ extension CypherParser {
         case .integer, .float:
             advance()
             return Expression(.literal(try numberLiteral(token, negated: false)), range: token.range)
+        case .malformedNumber:
+            throw error("InvalidNumberLiteral", "invalid number literal '\(token.text)'", at: token.start)
         case .string:
             advance()
             return Expression(.literal(.string(token.text)), range: token.range)
@@ -32,7 +34,7 @@ extension CypherParser {
         case .identifier:
             break
         }
-        switch token.text.uppercased() {
+        switch token.keyword ?? "" {
         case "TRUE": advance(); return Expression(.literal(.boolean(true)), range: token.range)
         case "FALSE": advance(); return Expression(.literal(.boolean(false)), range: token.range)
         case "NULL": advance(); return Expression(.literal(.null), range: token.range)
@@ -41,7 +43,10 @@ extension CypherParser {
             advance(); advance(); advance(); advance()
             return Expression(.countStar, range: range(from: start))
         case "EXISTS" where peek().isSymbol("{"):
-            return try parseExistsSubquery()
+            let query = try parseSubqueryBody()
+            return Expression(.existsSubquery(query), range: range(from: start))
+        case "COUNT" where peek().isSymbol("{"):
+            return try parseCountSubquery(start: start)
         case "ALL" where looksLikeQuantifier, "ANY" where looksLikeQuantifier,
              "NONE" where looksLikeQuantifier, "SINGLE" where looksLikeQuantifier:
             return try parseQuantifier()
@@ -239,14 +244,34 @@ extension CypherParser {
         return Expression(.reduce(reduce), range: range(from: start))
     }
 
-    /// `EXISTS { MATCH … }` or `EXISTS { (a)-->(b) WHERE … }`.
-    private mutating func parseExistsSubquery() throws -> Expression {
-        let start = current.start
+    /// Neo4j 5's `COUNT { (a)-->(b) WHERE … }` is read as `size([(a)-->(b) WHERE … | 1])`, which
+    /// counts the same paths with the expression kinds every later pass already knows.
+    private mutating func parseCountSubquery(start: SourceLocation) throws -> Expression {
+        let bodyStart = peek().start
+        let query = try parseSubqueryBody()
+        guard query.unions.isEmpty, query.first.clauses.count == 1, case .match(let match) = query.first.clauses[0],
+              !match.optional, match.pattern.parts.count == 1, let part = match.pattern.parts.first,
+              part.selector == .all
+        else {
+            throw error("UnexpectedSyntax", "COUNT { } supports a single pattern with an optional WHERE here",
+                        at: bodyStart)
+        }
+        let whole = range(from: start)
+        let one = Expression(.literal(.integer(1)), range: whole)
+        let comprehension = PatternComprehension(variable: part.variable, pattern: part.element,
+                                                 predicate: match.predicate, projection: one)
+        let list = Expression(.patternComprehension(comprehension), range: whole)
+        let size = FunctionCall(namespace: [], name: "size", distinct: false, arguments: [list])
+        return Expression(.functionCall(size), range: whole)
+    }
+
+    /// The `{ … }` of `EXISTS { MATCH … }` or `COUNT { (a)-->(b) WHERE … }`, after the keyword.
+    private mutating func parseSubqueryBody() throws -> Query {
         advance()
         try expectSymbol("{")
         let query: Query
         if current.kind == .identifier, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"]
-            .contains(current.text.uppercased()) {
+            .contains(current.keyword ?? "") {
             query = try parseQuery()
         } else {
             let matchStart = current.start
@@ -257,6 +282,6 @@ extension CypherParser {
             query = Query(first: body, unions: [], range: match.range)
         }
         try expectSymbol("}")
-        return Expression(.existsSubquery(query), range: range(from: start))
+        return query
     }
 }

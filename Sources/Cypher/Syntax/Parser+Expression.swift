@@ -3,7 +3,19 @@ import QuiverCore
 // Operator expressions, by precedence climbing from OR (loosest) down to postfix access.
 extension CypherParser {
     mutating func parseExpression() throws -> Expression {
-        try parseOr()
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= CypherParser.maximumDepth else {
+            throw error("UnexpectedSyntax", "expression nested more than \(CypherParser.maximumDepth) levels deep",
+                        at: current.start)
+        }
+        let expression = try parseOr()
+        // Operator chains build deep trees without nesting; later passes recurse over them.
+        if depth == 1, expression.treeDepth(limit: CypherParser.maximumDepth) > CypherParser.maximumDepth {
+            throw error("UnexpectedSyntax", "expression is more than \(CypherParser.maximumDepth) operators deep",
+                        at: expression.range.start)
+        }
+        return expression
     }
 
     private mutating func parseBinaryLevel(
@@ -36,6 +48,9 @@ extension CypherParser {
     private mutating func parseNot() throws -> Expression {
         let start = current.start
         if acceptKeyword("NOT") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= CypherParser.maximumDepth else { throw unexpected("fewer nested NOTs") }
             let operand = try parseNot()
             return Expression(.unary(.not, operand), range: range(from: start))
         }
@@ -151,6 +166,9 @@ extension CypherParser {
                 let literal = try numberLiteral(token, negated: true)
                 return try parsePostfix(Expression(.literal(literal), range: range(from: start)))
             }
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= CypherParser.maximumDepth else { throw unexpected("fewer nested signs") }
             let operand = try parseUnary()
             return Expression(.unary(minus ? .minus : .plus, operand), range: range(from: start))
         }

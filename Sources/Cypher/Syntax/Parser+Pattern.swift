@@ -36,6 +36,9 @@ extension CypherParser {
 
     mutating func parsePathPattern() throws -> PathPattern {
         let start = current.start
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= CypherParser.maximumDepth else { throw unexpected("a less deeply nested pattern") }
         // A parenthesised path `((a)-->(b))` is the same path.
         if current.isSymbol("("), peek().isSymbol("(") {
             let saved = (position, lastEnd)
@@ -95,6 +98,10 @@ extension CypherParser {
                     types.append(try parseName("a relationship type"))
                 }
             }
+            if current.isSymbol("..") {
+                throw error("InvalidRelationshipPattern", "a variable-length range needs '*' before it, e.g. *1..3",
+                            at: current.start)
+            }
             if current.isSymbol("*") { length = try parsePathLength() }
             properties = try parsePatternProperties()
             try expectSymbol("]")
@@ -110,6 +117,9 @@ extension CypherParser {
     mutating func parsePathLength() throws -> PathLength {
         let start = current.start
         try expectSymbol("*")
+        if current.isSymbol("-") {
+            throw error("InvalidRelationshipPattern", "a variable-length bound cannot be negative", at: current.start)
+        }
         var minimum: Int64?
         var maximum: Int64?
         if current.kind == .integer { minimum = try parseBound() }

@@ -14,6 +14,9 @@ public struct CypherParser {
     var position = 0
     /// The end of the last consumed token, for closing node ranges.
     var lastEnd: SourceLocation
+    /// Current expression nesting, bounded so that hostile input cannot exhaust the stack.
+    var depth = 0
+    static let maximumDepth = 200
 
     init(_ text: String) throws {
         utf8 = Array(text.utf8)
@@ -34,6 +37,29 @@ public struct CypherParser {
                 throw parser.unexpected("a clause, UNION or the end of the query")
             }
             return query
+        } catch let error as QueryError {
+            throw error.withSource(text)
+        }
+    }
+
+    /// Parses a script of statements separated by `;` (strings and comments may hold `;`).
+    ///
+    /// ```swift
+    /// let queries = try CypherParser.parseScript("CREATE (:A); MATCH (n) RETURN n;")   // 2 queries
+    /// ```
+    /// Each query's `range` locates its text in the script.
+    public static func parseScript(_ text: String) throws -> [Query] {
+        do {
+            var parser = try CypherParser(text)
+            var queries: [Query] = []
+            while true {
+                while parser.acceptSymbol(";") {}
+                if parser.current.kind == .endOfInput { return queries }
+                queries.append(try parser.parseQuery())
+                guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
+                    throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+                }
+            }
         } catch let error as QueryError {
             throw error.withSource(text)
         }
@@ -151,7 +177,7 @@ public struct CypherParser {
     mutating func parseClause() throws -> Clause? {
         let start = current.start
         guard current.kind == .identifier else { return nil }
-        switch current.text.uppercased() {
+        switch current.keyword ?? "" {
         case "MATCH":
             advance()
             return .match(try parseMatch(optional: false, start: start))

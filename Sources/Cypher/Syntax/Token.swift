@@ -14,24 +14,36 @@ struct Token: Sendable, Hashable {
         case integer
         /// A float literal; `text` is as written (`1.5`, `.5`, `1e3`).
         case float
+        /// A number-like word that is not a valid number (`0x`, `12ab`); an error where an expression is expected.
+        case malformedNumber
         /// A string literal; `text` is the decoded value.
         case string
         /// `$name`; `text` is the name without `$`.
         case parameter
         /// Punctuation or an operator; `text` is the symbol (`(`, `..`, `<>`, `=~`, …).
         case symbol
+        /// The `endOfInput` case.
         case endOfInput
     }
 
     var kind: Kind
     var text: String
     var range: SourceRange
+    /// `text` in upper case for bare identifiers (keyword tests happen many times per token).
+    let keyword: String?
+
+    init(kind: Kind, text: String, range: SourceRange) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+        keyword = kind == .identifier ? text.uppercased() : nil
+    }
 
     var start: SourceLocation { range.start }
 
     /// Whether this is the bare keyword `word` (case-insensitive; `word` must be upper case).
     func isKeyword(_ word: String) -> Bool {
-        kind == .identifier && text.count == word.count && text.uppercased() == word
+        keyword == word
     }
 
     /// Whether this is the symbol `symbol`.
