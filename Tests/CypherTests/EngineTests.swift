@@ -121,3 +121,44 @@ struct ReadCase: Sendable, CustomTestStringConvertible {
         #expect(result == [[3]])
     }
 }
+
+@Suite struct EngineOptimizationTests {
+    /// 200 nodes with scrambled values and a ring of R relationships plus chords.
+    func numberedGraph() throws -> GraphStore {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("UNWIND range(1, 200) AS i CREATE (:N {v: (i * 37) % 101, i: i})", on: graph)
+        _ = try CypherEngine.execute("""
+            MATCH (a:N), (b:N) WHERE b.i = a.i % 200 + 1 OR b.i = (a.i * 7) % 200 + 1 CREATE (a)-[:R]->(b)
+            """, on: graph)
+        return graph
+    }
+
+    @Test func topKAgreesWithFullSort() throws {
+        let graph = try numberedGraph()
+        let top = try rows("MATCH (n:N) RETURN n.v, n.i ORDER BY n.v DESC, n.i LIMIT 5", on: graph)
+        let full = try rows("MATCH (n:N) WITH n.v AS v, n.i AS i ORDER BY v DESC, i RETURN v, i", on: graph)
+        #expect(top == Array(full.prefix(5)))
+        let skipped = try rows("MATCH (n:N) RETURN n.v AS v ORDER BY v SKIP 3 LIMIT 4", on: graph)
+        let ascending = try rows("MATCH (n:N) WITH n.v AS v ORDER BY v RETURN v", on: graph)
+        #expect(skipped == Array(ascending[3..<7]))
+    }
+
+    @Test func countPushDownAgreesWithEnumeration() throws {
+        let graph = try numberedGraph()
+        // The WHERE on the target keeps the last hop enumerated; the plain form counts degrees.
+        let pushed = try rows("MATCH (p:N)-[:R]->(q:N) RETURN p.i, count(q) ORDER BY p.i", on: graph)
+        let enumerated = try rows("MATCH (p:N)-[:R]->(q:N) WHERE q.i > 0 RETURN p.i, count(q) ORDER BY p.i", on: graph)
+        #expect(pushed == enumerated)
+        let twoHop = try rows("MATCH (a:N)-[:R]->(b)-[:R]-(c) RETURN count(*)", on: graph)
+        let twoHopEnumerated = try rows("MATCH (a:N)-[:R]->(b)-[:R]-(c) WHERE c.i > 0 RETURN count(*)", on: graph)
+        #expect(twoHop == twoHopEnumerated)
+    }
+
+    @Test func adaptiveIndexKeepsEqualitySemantics() throws {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("UNWIND range(1, 5000) AS i CREATE (:P {id: i})", on: graph)
+        #expect(try rows("MATCH (p:P) WHERE p.id = 4321 RETURN p.id", on: graph) == [[4321]])
+        #expect(try rows("MATCH (p:P) WHERE p.id = 4321.0 RETURN count(*)", on: graph) == [[1]])
+        #expect(try rows("MATCH (p:P {id: $x}) RETURN count(*)", on: graph, ["x": nil]) == [[0]])
+    }
+}

@@ -65,7 +65,7 @@ final class ExpressionCompiler {
             return .constant(ExpressionCompiler.value(of: literal))
         case .parameter(let name):
             guard let value = context.parameters[name] else {
-                throw QueryError(.parameterMissing, code: "MissingParameter", phase: .runtime,
+                throw QueryError(.parameterMissing, code: "MissingParameter", phase: .compileTime,
                                  message: "parameter $\(name) was not given", location: e.range.start)
             }
             return .constant(value)

@@ -100,12 +100,27 @@ extension QueryPlanner {
         }
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
-        append(SortOperator(keys, keep: limit.map { $0 + skip }))
+        let sort = SortOperator(keys, keep: limit.map { $0 + skip })
+        pushTopKIntoScan(sort, firstKey: keys[0].0)
+        append(sort)
         append(SkipLimitOperator(skip: skip, limit: limit))
         append(ProjectOperator(exprs, keepInput: false))
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)
         return true
+    }
+
+    /// When the MATCH is a bare node scan and the first sort key is a property of that node, nodes
+    /// that cannot enter the top k are skipped before they are bound.
+    private func pushTopKIntoScan(_ sort: SortOperator, firstKey: Expr) {
+        guard let match = tail as? MatchOperator, !match.optional, match.matcher.steps.count == 1,
+            case .scan(let check) = match.matcher.steps[0], case .property(.slot(let slot), let key) = firstKey,
+            slot == check.slot
+        else { return }
+        match.matcher.scanPrefilter = { node, context in
+            let value = key.resolve(in: context.store).map { context.store.nodeProperty(node, $0) } ?? .null
+            return sort.admits(first: value)
+        }
     }
 
     /// Count push-down: when the aggregation right after a MATCH only counts the rows of its last

@@ -25,13 +25,18 @@ final class QueryPlanner {
 
     var compiler: ExpressionCompiler { ExpressionCompiler(layout: layout, context: context) }
 
+    /// The start of the clause being planned; operators appended now report errors there.
+    private var clauseLocation: SourceLocation?
+
     func append(_ op: Operator) {
+        op.location = clauseLocation
         tail.next = op
         tail = op
     }
 
     func plan(_ query: SingleQuery) throws(QueryError) -> SingleQueryPlan {
         for clause in query.clauses {
+            clauseLocation = clause.range.start
             do {
                 try plan(clause)
             } catch {

@@ -10,6 +10,11 @@ extension Expr {
         case .slot(let i):
             return i < row.count ? row[i] : .null
         case .property(let subject, let key):
+            if case .slot(let i) = subject, i < row.count, case .node(let n) = row[i] {
+                try context.requireNode(n.id)
+                guard let id = key.resolve(in: context.store) else { return .null }
+                return context.store.nodeProperty(n.id, id)
+            }
             return try Expr.property(of: subject.evaluate(row, context), key, context)
         case .subscriptAccess(let subject, let index):
             return try Expr.subscriptValue(subject.evaluate(row, context), index.evaluate(row, context), context)

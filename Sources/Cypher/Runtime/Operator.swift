@@ -5,12 +5,32 @@ import QuiverCore
 class Operator {
     /// The operator that receives this one's rows; the planner links the chain.
     var next: Operator?
+    /// Where the clause this operator runs starts, given to runtime errors that have no position yet.
+    var location: SourceLocation?
 
-    func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    /// Receives one row; errors are located at this operator's clause unless already located.
+    final func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        do {
+            try process(&row, context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    /// The end of the input: blocking operators emit their rows now.
+    final func finish(_ context: ExecutionContext) throws(QueryError) {
+        do {
+            try complete(context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         try next?.push(&row, context)
     }
 
-    func finish(_ context: ExecutionContext) throws(QueryError) {
+    func complete(_ context: ExecutionContext) throws(QueryError) {
         try next?.finish(context)
     }
 }
@@ -25,7 +45,7 @@ final class MatchOperator: Operator {
         self.optional = optional
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard let next else { return }
         var found = false
         try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
@@ -50,7 +70,7 @@ final class UnwindOperator: Operator {
         self.slot = slot
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let value = try expression.evaluate(row, context)
         var out = Expr.widened(row, slot)
         switch value {
@@ -73,7 +93,7 @@ final class FilterOperator: Operator {
 
     init(_ predicate: Expr) { self.predicate = predicate }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard case .bool(true) = try predicate.evaluate(row, context) else { return }
         try next?.push(&row, context)
     }
@@ -89,7 +109,7 @@ final class ProjectOperator: Operator {
         self.keepInput = keepInput
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var out: [Value] = []
         out.reserveCapacity(items.count + (keepInput ? row.count : 0))
         for item in items { out.append(try item.evaluate(row, context)) }
@@ -107,8 +127,12 @@ final class AggregateOperator: Operator {
     let specs: [AggregationCollector.Spec]
     let outputs: [Expr]
     private var singleKeyGroups: [Value: Int] = [:]
+    /// Integer keys (and integral floats, which are equivalent to them) hashed as plain integers.
+    private var integerGroups: [Int64: Int] = [:]
     private var multiKeyGroups: [[Value]: Int] = [:]
-    private var groupKeys: [[Value]] = []
+    /// Grouping key values of every group, flat (group × key).
+    private var groupKeys: [Value] = []
+    private var groupCount = 0
     private var states: [AggregateState] = []
 
     init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
@@ -118,19 +142,39 @@ final class AggregateOperator: Operator {
     }
 
     private func newGroup(_ key: [Value]) -> Int {
+        groupKeys.append(contentsOf: key)
+        for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
+        groupCount += 1
+        return groupCount - 1
+    }
+
+    private func newGroup(single key: Value) -> Int {
         groupKeys.append(key)
         for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
-        return groupKeys.count - 1
+        groupCount += 1
+        return groupCount - 1
     }
 
     private func group(for row: [Value], _ context: ExecutionContext) throws(QueryError) -> Int {
         switch keys.count {
         case 0:
-            return groupKeys.isEmpty ? newGroup([]) : 0
+            return groupCount == 0 ? newGroup([]) : 0
         case 1:
             let key = try keys[0].evaluate(row, context)
+            var integer: Int64?
+            switch key {
+            case .int(let i): integer = i
+            case .float(let f) where f == f.rounded() && abs(f) < 9.0e18: integer = Int64(f)
+            default: integer = nil
+            }
+            if let integer {
+                if let group = integerGroups[integer] { return group }
+                let group = newGroup(single: key)
+                integerGroups[integer] = group
+                return group
+            }
             if let group = singleKeyGroups[key] { return group }
-            let group = newGroup([key])
+            let group = newGroup(single: key)
             singleKeyGroups[key] = group
             return group
         default:
@@ -144,7 +188,7 @@ final class AggregateOperator: Operator {
         }
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let base = try group(for: row, context) * specs.count
         for (index, spec) in specs.enumerated() {
             switch spec.arguments.count {
@@ -156,18 +200,24 @@ final class AggregateOperator: Operator {
         }
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
-        if groupKeys.isEmpty && keys.isEmpty { _ = newGroup([]) }
-        for (group, key) in groupKeys.enumerated() {
-            var aggregated = key
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
+        if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
+        var aggregated: [Value] = []
+        aggregated.reserveCapacity(keys.count + specs.count)
+        for group in 0..<groupCount {
+            aggregated.removeAll(keepingCapacity: true)
+            aggregated.append(contentsOf: groupKeys[group * keys.count..<(group + 1) * keys.count])
             for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
             var out: [Value] = []
+            out.reserveCapacity(outputs.count)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }
         groupKeys.removeAll()
+        groupCount = 0
         states.removeAll()
         singleKeyGroups.removeAll()
+        integerGroups.removeAll()
         multiKeyGroups.removeAll()
         try next?.finish(context)
     }
@@ -180,7 +230,7 @@ final class DistinctOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard seen.insert(row[0..<min(width, row.count)]).inserted else { return }
         try next?.push(&row, context)
     }
@@ -202,17 +252,26 @@ final class SortOperator: Operator {
         self.keep = keep
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        sequence += 1
+        if let keep, rows.count == keep {
+            // Top-k: most rows lose to the current last one on the first key alone.
+            if keep == 0 { return }
+            var wins = false
+            for k in 0..<keys.count {
+                let c = try keys[k].evaluate(row, context).orderCompare(rows[keep - 1].keys[k])
+                if c == .equal { continue }
+                wins = ascending[k] ? c == .less : c == .greater
+                break
+            }
+            if !wins { return }
+        }
         scratch.removeAll(keepingCapacity: true)
         for key in keys { scratch.append(try key.evaluate(row, context)) }
-        sequence += 1
         guard let keep else {
             rows.append((scratch, sequence, row))
             return
         }
-        // Top-k: `rows` stays sorted and at most `keep` long; most rows lose to the last one.
-        if keep == 0 { return }
-        if rows.count == keep, !precedes(scratch, sequence, rows[keep - 1].keys, rows[keep - 1].sequence) { return }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
@@ -220,6 +279,14 @@ final class SortOperator: Operator {
         }
         rows.insert((scratch, sequence, row), at: low)
         if rows.count > keep { rows.removeLast() }
+    }
+
+    /// Whether a row whose first sort key is `first` could still enter the top k.
+    func admits(first: Value) -> Bool {
+        guard let keep, keep > 0, rows.count == keep else { return keep != 0 }
+        let c = first.orderCompare(rows[keep - 1].keys[0])
+        if c == .equal { return true }
+        return ascending[0] ? c == .less : c == .greater
     }
 
     @inline(__always)
@@ -231,7 +298,7 @@ final class SortOperator: Operator {
         return sa < sb
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
         let sorted = rows.map(\.row)
         rows.removeAll()
@@ -250,7 +317,7 @@ final class SkipLimitOperator: Operator {
         remaining = limit ?? Int.max
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         if toSkip > 0 {
             toSkip -= 1
             return
@@ -267,7 +334,7 @@ final class TruncateOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var out = Array(row.prefix(width))
         try next?.push(&out, context)
     }
@@ -277,11 +344,11 @@ final class TruncateOperator: Operator {
 final class EagerOperator: Operator {
     private var rows: [[Value]] = []
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows.append(row)
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         let buffered = rows
         rows.removeAll()
         for var row in buffered { try next?.push(&row, context) }
@@ -296,9 +363,9 @@ final class CollectOperator: Operator {
 
     init(width: Int) { self.width = width }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows.append(row.count == width ? row : Array(row.prefix(width)))
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {}
+    override func complete(_ context: ExecutionContext) throws(QueryError) {}
 }

@@ -73,6 +73,9 @@ final class PatternMatcher {
     /// Labels with at least this many nodes get an equality index on first lookup.
     static let autoIndexThreshold = 4096
 
+    /// A cheap test run on each scanned start node before it is bound (top-k pushed into the scan).
+    var scanPrefilter: ((Int, ExecutionContext) -> Bool)?
+
     typealias Emit = (inout [Value]) throws(QueryError) -> Void
 
     /// Calls `emit` with the row extended by each match.
@@ -97,7 +100,9 @@ final class PatternMatcher {
         let store = context.store
         switch steps[pc] {
         case .scan(let check):
+            let prefilter = pc == 0 ? scanPrefilter : nil
             for node in candidates(check, &row, context) {
+                if let prefilter, !prefilter(node, context) { continue }
                 guard try passes(node, check, row, context) else { continue }
                 row[check.slot] = context.nodeReference(node)
                 try run(pc + 1, &row, &used, context, emit)

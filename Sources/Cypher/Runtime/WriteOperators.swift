@@ -7,7 +7,7 @@ final class CreateOperator: Operator {
 
     init(_ parts: [PartCreation]) { self.parts = parts }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var out = row
         for part in parts { try context.create(part, &out) }
         try next?.push(&out, context)
@@ -28,7 +28,7 @@ final class MergeOperator: Operator {
         self.onMatch = onMatch
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         var matches: [[Value]] = []
         try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in matches.append(match) }
         if matches.isEmpty {
@@ -51,7 +51,7 @@ final class SetOperator: Operator {
 
     init(_ actions: [SetAction]) { self.actions = actions }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         for action in actions { try action.apply(row, context) }
         try next?.push(&row, context)
     }
@@ -69,11 +69,11 @@ final class DeleteOperator: Operator {
         self.detach = detach
     }
 
-    override func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows.append(row)
     }
 
-    override func finish(_ context: ExecutionContext) throws(QueryError) {
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
         var nodes: [Int] = [], relationships: [Int] = []
         for row in rows {
             for expression in expressions {
