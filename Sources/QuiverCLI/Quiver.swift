@@ -9,6 +9,9 @@ struct Quiver: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScoreCommand.self,
+            TCKCommand.self,
+            ImportCommand.self,
+            CypherCommand.self,
         ]
     )
 }

@@ -1,1 +1,0 @@
-// The Cypher module; see ARCHITECTURE.md for what it owns.

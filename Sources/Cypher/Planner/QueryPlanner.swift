@@ -1,0 +1,172 @@
+import PropertyGraph
+import QuiverCore
+
+/// A planned single query: push the empty row into `head`, then read `sink`.
+struct SingleQueryPlan {
+    let head: Operator
+    let sink: CollectOperator
+    let columns: [String]
+}
+
+/// Turns the clauses of a single query into a chain of push-based operators.
+final class QueryPlanner {
+    let context: PlanContext
+    var layout = Layout()
+    private var head = Operator()
+    private(set) var tail: Operator
+    private var wrote = false
+    var columns: [String] = []
+
+    init(context: PlanContext, layout: Layout = Layout()) {
+        self.context = context
+        self.layout = layout
+        tail = head
+    }
+
+    var compiler: ExpressionCompiler { ExpressionCompiler(layout: layout, context: context) }
+
+    /// The start of the clause being planned; operators appended now report errors there.
+    private var clauseLocation: SourceLocation?
+
+    func append(_ op: Operator) {
+        op.location = clauseLocation
+        tail.next = op
+        tail = op
+    }
+
+    func plan(_ query: SingleQuery) throws(QueryError) -> SingleQueryPlan {
+        for clause in query.clauses {
+            clauseLocation = clause.range.start
+            do {
+                try plan(clause)
+            } catch {
+                throw error.located(at: clause.range.start)
+            }
+        }
+        switch query.clauses.last {
+        case .return?, .call?: break
+        default: columns = []
+        }
+        let sink = CollectOperator(width: columns.count)
+        append(sink)
+        return SingleQueryPlan(head: head, sink: sink, columns: columns)
+    }
+
+    private func plan(_ clause: Clause) throws(QueryError) {
+        switch clause {
+        case .match(let m):
+            if wrote { append(EagerOperator()) }
+            let matcher = try PatternCompiler(compiler: compiler).compile(m.pattern.parts, predicate: m.predicate, optional: m.optional)
+            append(MatchOperator(matcher, optional: m.optional))
+        case .unwind(let u):
+            let expression = try compiler.compile(u.expression)
+            append(UnwindOperator(expression, slot: layout.add(u.variable.name)))
+        case .with(let w):
+            try planProjection(w.projection, predicate: w.predicate)
+        case .return(let r):
+            try planProjection(r.projection)
+        case .create(let c):
+            beginWrite()
+            var parts: [PartCreation] = []
+            for part in c.pattern.parts { parts.append(try creation(part)) }
+            append(CreateOperator(parts))
+        case .merge(let m):
+            beginWrite()
+            let before = layout.slotsSnapshot
+            let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false)
+            let afterMatch = layout.slotsSnapshot
+            layout.restore(before)
+            let create = try creation(m.part, reuseSlots: afterMatch)
+            var onCreate: [SetAction] = [], onMatch: [SetAction] = []
+            for action in m.actions {
+                let compiled = try setActions(action.items)
+                if action.trigger == .onCreate { onCreate += compiled } else { onMatch += compiled }
+            }
+            append(MergeOperator(matcher: matcher, creation: create, onCreate: onCreate, onMatch: onMatch))
+        case .set(let s):
+            beginWrite()
+            append(SetOperator(try setActions(s.items)))
+        case .remove(let r):
+            beginWrite()
+            var actions: [SetAction] = []
+            for item in r.items {
+                switch item.kind {
+                case .property(let target, let key):
+                    actions.append(.property(target: try compiler.compile(target), key: key, value: nil))
+                case .labels(let variable, let labels):
+                    actions.append(.removeLabels(target: try variableExpr(variable), labels: labels))
+                }
+            }
+            append(SetOperator(actions))
+        case .delete(let d):
+            beginWrite()
+            var expressions: [Expr] = []
+            for e in d.expressions { expressions.append(try compiler.compile(e)) }
+            append(DeleteOperator(expressions, detach: d.detach))
+        case .call(let call):
+            try planCall(call)
+        }
+    }
+
+    private func beginWrite() {
+        append(EagerOperator())
+        wrote = true
+    }
+
+    private func variableExpr(_ variable: Variable) throws(QueryError) -> Expr {
+        try compiler.compile(Expression(.variable(variable.name), range: variable.range))
+    }
+
+    private func setActions(_ items: [SetItem]) throws(QueryError) -> [SetAction] {
+        var actions: [SetAction] = []
+        for item in items {
+            switch item.kind {
+            case .property(let target, let key, let value):
+                actions.append(.property(target: try compiler.compile(target), key: key, value: try compiler.compile(value)))
+            case .replaceProperties(let variable, let value):
+                actions.append(.replace(target: try variableExpr(variable), value: try compiler.compile(value)))
+            case .mergeProperties(let variable, let value):
+                actions.append(.merge(target: try variableExpr(variable), value: try compiler.compile(value)))
+            case .labels(let variable, let labels):
+                actions.append(.addLabels(target: try variableExpr(variable), labels: labels))
+            }
+        }
+        return actions
+    }
+
+    /// The creation plan of one pattern part; new variables get slots (the MERGE matcher's, if given).
+    private func creation(_ part: PatternPart, reuseSlots: [String: Int]? = nil) throws(QueryError) -> PartCreation {
+        var nodes: [NodeCreation] = [], rels: [RelationshipCreation] = []
+        var nodeSlots: [Int] = []
+        func slot(_ variable: Variable?) -> (Int, Bool) {
+            if let name = variable?.name {
+                if let existing = layout.slot(name) { return (existing, true) }
+                if let reused = reuseSlots?[name] { return (layout.add(name, at: reused), false) }
+                return (layout.add(name), false)
+            }
+            return (layout.hidden(), false)
+        }
+        for node in part.element.nodes {
+            let (s, existing) = slot(node.variable)
+            let alreadyCreated = nodes.contains { $0.slot == s }
+            nodeSlots.append(s)
+            if alreadyCreated { continue }
+            nodes.append(NodeCreation(slot: s, existing: existing, labels: node.labels,
+                                      properties: try node.properties.map { e throws(QueryError) in try compiler.compile(e) }))
+        }
+        var relSlots: [Int] = []
+        for (index, rel) in part.element.relationships.enumerated() {
+            let (s, _) = slot(rel.variable)
+            relSlots.append(s)
+            guard let type = rel.types.first else {
+                throw QueryError(.semanticError, code: "NoSingleRelationshipType", phase: .compileTime,
+                                 message: "a created relationship needs exactly one type", location: rel.range.start)
+            }
+            let (from, to) = rel.direction == .incoming ? (nodeSlots[index + 1], nodeSlots[index]) : (nodeSlots[index], nodeSlots[index + 1])
+            rels.append(RelationshipCreation(slot: s, type: type, from: from, to: to,
+                                             properties: try rel.properties.map { e throws(QueryError) in try compiler.compile(e) }))
+        }
+        let pathSlot = part.variable.map { v in reuseSlots?[v.name].map { s in layout.add(v.name, at: s) } ?? layout.add(v.name) }
+        return PartCreation(nodes: nodes, relationships: rels, pathSlot: pathSlot, startSlot: nodeSlots[0], relationshipSlots: relSlots)
+    }
+}

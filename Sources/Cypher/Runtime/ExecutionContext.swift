@@ -1,0 +1,92 @@
+import PropertyGraph
+import QuiverCore
+
+/// Counts of the changes a query made, as the TCK's side-effect checks and `quiver cypher` report them.
+public struct QueryStatistics: Sendable, Hashable {
+    public var nodesCreated = 0
+    public var nodesDeleted = 0
+    public var relationshipsCreated = 0
+    public var relationshipsDeleted = 0
+    public var propertiesSet = 0
+    public var labelsAdded = 0
+    public var labelsRemoved = 0
+
+    public init() {}
+
+    /// Whether the query changed nothing.
+    public var isEmpty: Bool { self == QueryStatistics() }
+}
+
+/// The state shared by the operators of one query run: the store, statistics and caches.
+final class ExecutionContext: EntityReader {
+    let store: GraphStore
+    var statistics = QueryStatistics()
+    let regexCache = RegexCache()
+
+    init(store: GraphStore) {
+        self.store = store
+    }
+
+    func labels(ofNode id: Int) throws(QueryError) -> [String] {
+        try requireNode(id)
+        return store.labelNames(of: id)
+    }
+
+    func properties(ofNode id: Int) throws(QueryError) -> [String: Value] {
+        try requireNode(id)
+        return store.nodeProperties(id)
+    }
+
+    func properties(ofRelationship id: Int) throws(QueryError) -> [String: Value] {
+        try requireRelationship(id)
+        return store.relationshipProperties(id)
+    }
+
+    func nodeReference(_ id: Int) -> Value {
+        .node(Node(id: id, labels: [], properties: [:]))
+    }
+
+    /// A relationship reference: identity, type and endpoints, without properties.
+    func relationshipReference(_ id: Int) -> Value {
+        .relationship(relationshipRef(id))
+    }
+
+    func relationshipRef(_ id: Int) -> Relationship {
+        Relationship(
+            id: id, type: store.typeName(store.relationshipType(id)), startID: store.startNode(of: id),
+            endID: store.endNode(of: id), properties: [:])
+    }
+
+    @inline(__always)
+    func requireNode(_ id: Int) throws(QueryError) {
+        if !store.isAlive(node: id) { throw .deletedEntityAccess("node \(id)") }
+    }
+
+    @inline(__always)
+    func requireRelationship(_ id: Int) throws(QueryError) {
+        if !store.isAlive(relationship: id) { throw .deletedEntityAccess("relationship \(id)") }
+    }
+
+    /// The value with every node, relationship and path reference replaced by its stored content.
+    func materialize(_ value: Value) -> Value {
+        switch value {
+        case .node(let n): return .node(materialize(node: n))
+        case .relationship(let r): return .relationship(materialize(relationship: r))
+        case .path(let p):
+            return .path(Path(nodes: p.nodes.map(materialize(node:)), relationships: p.relationships.map(materialize(relationship:))))
+        case .list(let items): return .list(items.map(materialize))
+        case .map(let entries): return .map(entries.mapValues(materialize))
+        default: return value
+        }
+    }
+
+    private func materialize(node: Node) -> Node {
+        guard store.isAlive(node: node.id) else { return Node(id: node.id, labels: [], properties: [:]) }
+        return store.node(node.id)
+    }
+
+    private func materialize(relationship: Relationship) -> Relationship {
+        guard store.isAlive(relationship: relationship.id) else { return relationship }
+        return store.relationship(relationship.id)
+    }
+}

@@ -1,0 +1,371 @@
+import QuiverCore
+
+/// A push-based operator: rows flow from the reading clauses to the result one at a time, and
+/// blocking operators (sort, aggregation, eager barriers before writes) hold them until `finish`.
+class Operator {
+    /// The operator that receives this one's rows; the planner links the chain.
+    var next: Operator?
+    /// Where the clause this operator runs starts, given to runtime errors that have no position yet.
+    var location: SourceLocation?
+
+    /// Receives one row; errors are located at this operator's clause unless already located.
+    final func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        do {
+            try process(&row, context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    /// The end of the input: blocking operators emit their rows now.
+    final func finish(_ context: ExecutionContext) throws(QueryError) {
+        do {
+            try complete(context)
+        } catch {
+            throw error.located(at: location)
+        }
+    }
+
+    func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        try next?.push(&row, context)
+    }
+
+    func complete(_ context: ExecutionContext) throws(QueryError) {
+        try next?.finish(context)
+    }
+}
+
+/// MATCH / OPTIONAL MATCH: extends each row with every match of the pattern.
+final class MatchOperator: Operator {
+    var matcher: PatternMatcher
+    let optional: Bool
+
+    init(_ matcher: PatternMatcher, optional: Bool) {
+        self.matcher = matcher
+        self.optional = optional
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard let next else { return }
+        var found = false
+        try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
+            found = true
+            try next.push(&match, context)
+        }
+        if optional && !found {
+            var padded = Expr.widened(row, matcher.width - 1)
+            for slot in matcher.introduced { padded[slot] = .null }
+            try next.push(&padded, context)
+        }
+    }
+}
+
+/// UNWIND: one row per list element; null and empty lists give no rows, other values one row.
+final class UnwindOperator: Operator {
+    let expression: Expr
+    let slot: Int
+
+    init(_ expression: Expr, slot: Int) {
+        self.expression = expression
+        self.slot = slot
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        let value = try expression.evaluate(row, context)
+        var out = Expr.widened(row, slot)
+        switch value {
+        case .null: return
+        case .list(let items):
+            for item in items {
+                out[slot] = item
+                try next?.push(&out, context)
+            }
+        default:
+            out[slot] = value
+            try next?.push(&out, context)
+        }
+    }
+}
+
+/// WHERE after WITH: keeps rows whose predicate is true.
+final class FilterOperator: Operator {
+    let predicate: Expr
+
+    init(_ predicate: Expr) { self.predicate = predicate }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard case .bool(true) = try predicate.evaluate(row, context) else { return }
+        try next?.push(&row, context)
+    }
+}
+
+/// Projection: a new row of the item values, optionally followed by the input row for ORDER BY.
+final class ProjectOperator: Operator {
+    let items: [Expr]
+    let keepInput: Bool
+
+    init(_ items: [Expr], keepInput: Bool) {
+        self.items = items
+        self.keepInput = keepInput
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var out: [Value] = []
+        out.reserveCapacity(items.count + (keepInput ? row.count : 0))
+        for item in items { out.append(try item.evaluate(row, context)) }
+        if keepInput { out.append(contentsOf: row) }
+        try next?.push(&out, context)
+    }
+}
+
+/// Grouping and aggregation: one output row per distinct key, in first-seen order.
+///
+/// Group states live in one flat array (group × aggregate) so updates happen in place; a single
+/// grouping key is hashed as a value, not as a one-element array.
+final class AggregateOperator: Operator {
+    let keys: [Expr]
+    let specs: [AggregationCollector.Spec]
+    let outputs: [Expr]
+    private var singleKeyGroups: [Value: Int] = [:]
+    /// Integer keys (and integral floats, which are equivalent to them) hashed as plain integers.
+    private var integerGroups: [Int64: Int] = [:]
+    private var multiKeyGroups: [[Value]: Int] = [:]
+    /// Grouping key values of every group, flat (group × key).
+    private var groupKeys: [Value] = []
+    private var groupCount = 0
+    private var states: [AggregateState] = []
+
+    init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
+        self.keys = keys
+        self.specs = specs
+        self.outputs = outputs
+    }
+
+    private func newGroup(_ key: [Value]) -> Int {
+        groupKeys.append(contentsOf: key)
+        for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
+        groupCount += 1
+        return groupCount - 1
+    }
+
+    private func newGroup(single key: Value) -> Int {
+        groupKeys.append(key)
+        for spec in specs { states.append(AggregateState(spec.function, distinct: spec.distinct)) }
+        groupCount += 1
+        return groupCount - 1
+    }
+
+    private func group(for row: [Value], _ context: ExecutionContext) throws(QueryError) -> Int {
+        switch keys.count {
+        case 0:
+            return groupCount == 0 ? newGroup([]) : 0
+        case 1:
+            let key = try keys[0].evaluate(row, context)
+            var integer: Int64?
+            switch key {
+            case .int(let i): integer = i
+            case .float(let f) where f == f.rounded() && abs(f) < 9.0e18: integer = Int64(f)
+            default: integer = nil
+            }
+            if let integer {
+                if let group = integerGroups[integer] { return group }
+                let group = newGroup(single: key)
+                integerGroups[integer] = group
+                return group
+            }
+            if let group = singleKeyGroups[key] { return group }
+            let group = newGroup(single: key)
+            singleKeyGroups[key] = group
+            return group
+        default:
+            var key: [Value] = []
+            key.reserveCapacity(keys.count)
+            for k in keys { key.append(try k.evaluate(row, context)) }
+            if let group = multiKeyGroups[key] { return group }
+            let group = newGroup(key)
+            multiKeyGroups[key] = group
+            return group
+        }
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        let base = try group(for: row, context) * specs.count
+        for (index, spec) in specs.enumerated() {
+            switch spec.arguments.count {
+            case 0: try states[base + index].add(.null)
+            case 1: try states[base + index].add(try spec.arguments[0].evaluate(row, context))
+            default:
+                try states[base + index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
+            }
+        }
+    }
+
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
+        if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
+        var aggregated: [Value] = []
+        aggregated.reserveCapacity(keys.count + specs.count)
+        for group in 0..<groupCount {
+            aggregated.removeAll(keepingCapacity: true)
+            aggregated.append(contentsOf: groupKeys[group * keys.count..<(group + 1) * keys.count])
+            for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
+            var out: [Value] = []
+            out.reserveCapacity(outputs.count)
+            for output in outputs { out.append(try output.evaluate(aggregated, context)) }
+            try next?.push(&out, context)
+        }
+        groupKeys.removeAll()
+        groupCount = 0
+        states.removeAll()
+        singleKeyGroups.removeAll()
+        integerGroups.removeAll()
+        multiKeyGroups.removeAll()
+        try next?.finish(context)
+    }
+}
+
+/// DISTINCT over the first `width` columns.
+final class DistinctOperator: Operator {
+    let width: Int
+    private var seen: Set<ArraySlice<Value>> = []
+
+    init(width: Int) { self.width = width }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        guard seen.insert(row[0..<min(width, row.count)]).inserted else { return }
+        try next?.push(&row, context)
+    }
+}
+
+/// ORDER BY: buffers the rows and emits them sorted by the keys (stable).
+final class SortOperator: Operator {
+    let keys: [Expr]
+    let ascending: [Bool]
+    /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
+    let keep: Int?
+    private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
+    private var sequence = 0
+    private var scratch: [Value] = []
+
+    init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
+        self.keys = keys.map(\.0)
+        ascending = keys.map(\.ascending)
+        self.keep = keep
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        sequence += 1
+        if let keep, rows.count == keep {
+            // Top-k: most rows lose to the current last one on the first key alone.
+            if keep == 0 { return }
+            var wins = false
+            for k in 0..<keys.count {
+                let c = try keys[k].evaluate(row, context).orderCompare(rows[keep - 1].keys[k])
+                if c == .equal { continue }
+                wins = ascending[k] ? c == .less : c == .greater
+                break
+            }
+            if !wins { return }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        for key in keys { scratch.append(try key.evaluate(row, context)) }
+        guard let keep else {
+            rows.append((scratch, sequence, row))
+            return
+        }
+        var low = 0, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if precedes(rows[mid].keys, rows[mid].sequence, scratch, sequence) { low = mid + 1 } else { high = mid }
+        }
+        rows.insert((scratch, sequence, row), at: low)
+        if rows.count > keep { rows.removeLast() }
+    }
+
+    /// Whether a row whose first sort key is `first` could still enter the top k.
+    func admits(first: Value) -> Bool {
+        guard let keep, keep > 0, rows.count == keep else { return keep != 0 }
+        let c = first.orderCompare(rows[keep - 1].keys[0])
+        if c == .equal { return true }
+        return ascending[0] ? c == .less : c == .greater
+    }
+
+    @inline(__always)
+    private func precedes(_ a: [Value], _ sa: Int, _ b: [Value], _ sb: Int) -> Bool {
+        for k in 0..<ascending.count {
+            let c = a[k].orderCompare(b[k])
+            if c != .equal { return ascending[k] ? c == .less : c == .greater }
+        }
+        return sa < sb
+    }
+
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
+        if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
+        let sorted = rows.map(\.row)
+        rows.removeAll()
+        for var row in sorted { try next?.push(&row, context) }
+        try next?.finish(context)
+    }
+}
+
+/// SKIP and LIMIT.
+final class SkipLimitOperator: Operator {
+    private var toSkip: Int
+    private var remaining: Int
+
+    init(skip: Int, limit: Int?) {
+        toSkip = skip
+        remaining = limit ?? Int.max
+    }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        if toSkip > 0 {
+            toSkip -= 1
+            return
+        }
+        guard remaining > 0 else { return }
+        remaining -= 1
+        try next?.push(&row, context)
+    }
+}
+
+/// Drops the hidden columns kept for ORDER BY.
+final class TruncateOperator: Operator {
+    let width: Int
+
+    init(width: Int) { self.width = width }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        var out = Array(row.prefix(width))
+        try next?.push(&out, context)
+    }
+}
+
+/// A barrier: every input row is read before any is passed on, so a write clause never sees its own writes.
+final class EagerOperator: Operator {
+    private var rows: [[Value]] = []
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        rows.append(row)
+    }
+
+    override func complete(_ context: ExecutionContext) throws(QueryError) {
+        let buffered = rows
+        rows.removeAll()
+        for var row in buffered { try next?.push(&row, context) }
+        try next?.finish(context)
+    }
+}
+
+/// The end of a chain: keeps the result rows.
+final class CollectOperator: Operator {
+    private(set) var rows: [[Value]] = []
+    let width: Int
+
+    init(width: Int) { self.width = width }
+
+    override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        rows.append(row.count == width ? row : Array(row.prefix(width)))
+    }
+
+    override func complete(_ context: ExecutionContext) throws(QueryError) {}
+}

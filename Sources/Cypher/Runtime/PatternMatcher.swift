@@ -1,0 +1,402 @@
+import PropertyGraph
+import QuiverCore
+
+/// A relationship type name with its store id looked up once it exists.
+final class TypeRef {
+    let name: String
+    private var id: Int?
+
+    init(_ name: String) { self.name = name }
+
+    func resolve(in store: GraphStore) -> Int? {
+        if let id { return id }
+        id = store.typeID(name)
+        return id
+    }
+}
+
+/// The node constraints of one pattern element: labels and property equalities.
+struct NodeCheck {
+    var slot: Int
+    var labels: [LabelRef]
+    var properties: [(PropertyKeyRef, Expr)]
+}
+
+/// The relationship constraints of one pattern element.
+struct RelationshipSpec {
+    var slot: Int
+    /// Whether the slot was bound before this step (a relationship variable from an earlier clause).
+    var bound: Bool
+    /// Whether the bound value is needed (named variable or part of a named path).
+    var bindValue: Bool
+    var types: [TypeRef]
+    var direction: GraphStore.Direction
+    var properties: [(PropertyKeyRef, Expr)]
+}
+
+/// One instruction of a compiled pattern, run depth-first.
+enum MatchStep {
+    /// Bind a node slot to every node that passes the check.
+    case scan(NodeCheck)
+    /// Verify an already bound node slot.
+    case check(NodeCheck)
+    /// Follow one relationship from the node in slot `from`.
+    case expand(from: Int, relationship: RelationshipSpec, to: NodeCheck, toBound: Bool)
+    /// Follow `minimum...maximum` relationships (trail semantics), binding the list of relationships.
+    case expandVariable(from: Int, relationship: RelationshipSpec, to: NodeCheck, toBound: Bool,
+                        minimum: Int, maximum: Int, reversed: Bool)
+    /// Keep the row only when the predicate is true.
+    case filter(Expr)
+    /// Bind a named path from its start node and relationship slots in written order.
+    case path(slot: Int, start: Int, relationships: [Int])
+    /// Bind the shortest path(s) between two bound nodes.
+    case shortest(ShortestPathFinder)
+    /// Count the relationships one expansion would follow into `countSlot` instead of binding each
+    /// (count push-down: the rows would only be counted); rows with no match are dropped.
+    case countExpand(from: Int, relationship: RelationshipSpec, to: NodeCheck, countSlot: Int)
+}
+
+/// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
+/// matches are copied out and relationship uniqueness (trail semantics) is a stack of ids.
+final class PatternMatcher {
+    let steps: [MatchStep]
+    let width: Int
+    /// Slots this pattern binds, set to null when an OPTIONAL MATCH finds nothing.
+    let introduced: [Int]
+
+    init(steps: [MatchStep], width: Int, introduced: [Int]) {
+        self.steps = steps
+        self.width = width
+        self.introduced = introduced
+    }
+
+    /// Labels with at least this many nodes get an equality index on first lookup.
+    static let autoIndexThreshold = 4096
+
+    /// A cheap test run on each scanned start node before it is bound (top-k pushed into the scan).
+    var scanPrefilter: ((Int, ExecutionContext) -> Bool)?
+
+    typealias Emit = (inout [Value]) throws(QueryError) -> Void
+
+    /// Calls `emit` with the row extended by each match.
+    func forEachMatch(_ input: [Value], _ context: ExecutionContext, _ emit: Emit) throws(QueryError) {
+        var row = input
+        if row.count < width { row.append(contentsOf: repeatElement(.null, count: width - row.count)) }
+        var used: [Int] = []
+        try run(0, &row, &used, context, emit)
+    }
+
+    /// Whether at least one match exists.
+    func exists(_ input: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+        var found = false
+        try forEachMatch(input, context) { (_: inout [Value]) throws(QueryError) in found = true }
+        return found
+    }
+
+    private func run(
+        _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
+    ) throws(QueryError) {
+        guard pc < steps.count else { return try emit(&row) }
+        let store = context.store
+        switch steps[pc] {
+        case .scan(let check):
+            let prefilter = pc == 0 ? scanPrefilter : nil
+            for node in candidates(check, &row, context) {
+                if let prefilter, !prefilter(node, context) { continue }
+                guard try passes(node, check, row, context) else { continue }
+                row[check.slot] = context.nodeReference(node)
+                try run(pc + 1, &row, &used, context, emit)
+            }
+            row[check.slot] = .null
+        case .check(let check):
+            guard case .node(let n) = row[check.slot], store.isAlive(node: n.id),
+                try passes(n.id, check, row, context)
+            else { return }
+            try run(pc + 1, &row, &used, context, emit)
+        case .filter(let predicate):
+            guard case .bool(true) = try predicate.evaluate(row, context) else { return }
+            try run(pc + 1, &row, &used, context, emit)
+        case .expand(let from, let rel, let to, let toBound):
+            guard case .node(let source) = row[from] else { return }
+            if rel.bound {
+                try expandBound(source.id, rel, to, toBound, pc, &row, &used, context, emit)
+                return
+            }
+            var failure: QueryError?
+            forEachNeighbor(source.id, rel, store) { relationship, neighbor in
+                if failure != nil || used.contains(relationship) { return }
+                do throws(QueryError) {
+                    guard try relationshipPasses(relationship, rel, row, context),
+                        try bindTarget(neighbor, to, toBound, &row, context)
+                    else { return }
+                    if rel.bindValue { row[rel.slot] = context.relationshipReference(relationship) }
+                    used.append(relationship)
+                    defer { used.removeLast() }
+                    try run(pc + 1, &row, &used, context, emit)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            if !toBound { row[to.slot] = .null }
+        case .expandVariable(let from, let rel, let to, let toBound, let minimum, let maximum, let reversed):
+            guard case .node(let source) = row[from] else { return }
+            if rel.bound {
+                try followList(source.id, rel, to, toBound, reversed, pc, &row, &used, context, emit)
+                return
+            }
+            var trail: [Int] = []
+            try expandVariable(source.id, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
+                               pc, &row, &used, context, emit)
+            if !toBound { row[to.slot] = .null }
+        case .path(let slot, let start, let relationships):
+            row[slot] = try buildPath(start, relationships, row, context)
+            try run(pc + 1, &row, &used, context, emit)
+        case .countExpand(let from, let rel, let to, let countSlot):
+            guard case .node(let source) = row[from] else { return }
+            let n = try countNeighbors(source.id, rel, to, row, used, context)
+            guard n > 0 else { return }
+            row[countSlot] = .int(Int64(n))
+            try run(pc + 1, &row, &used, context, emit)
+        case .shortest(let finder):
+            for path in try finder.paths(row, context) {
+                finder.bind(path, into: &row, context)
+                try run(pc + 1, &row, &used, context, emit)
+            }
+        }
+    }
+
+    private func expandVariable(
+        _ node: Int, depth: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
+        _ minimum: Int, _ maximum: Int, _ reversed: Bool, _ trail: inout [Int],
+        _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
+    ) throws(QueryError) {
+        if depth >= minimum, try bindTarget(node, to, toBound, &row, context) {
+            if rel.bindValue {
+                let ordered = reversed ? trail.reversed() : trail
+                row[rel.slot] = .list(ordered.map { context.relationshipReference($0) })
+            }
+            try run(pc + 1, &row, &used, context, emit)
+        }
+        guard depth < maximum else { return }
+        var failure: QueryError?
+        forEachNeighbor(node, rel, context.store) { relationship, neighbor in
+            if failure != nil || used.contains(relationship) { return }
+            do throws(QueryError) {
+                guard try relationshipPasses(relationship, rel, row, context) else { return }
+                used.append(relationship)
+                trail.append(relationship)
+                defer {
+                    used.removeLast()
+                    trail.removeLast()
+                }
+                try expandVariable(neighbor, depth: depth + 1, rel, to, toBound, minimum, maximum, reversed,
+                                   &trail, pc, &row, &used, context, emit)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private func countNeighbors(
+        _ node: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ row: [Value], _ used: [Int], _ context: ExecutionContext
+    ) throws(QueryError) -> Int {
+        let store = context.store
+        // A label every node carries filters nothing, so the degree alone is the count.
+        let labelsVacuous = to.labels.allSatisfy { label in
+            label.resolve(in: store).map { store.nodeCount(label: $0) == store.nodeCount } ?? false
+        }
+        if labelsVacuous, to.properties.isEmpty, rel.properties.isEmpty, rel.types.count <= 1 {
+            var type: Int?
+            if let name = rel.types.first {
+                guard let id = name.resolve(in: store) else { return 0 }
+                type = id
+            }
+            var n = store.degree(of: node, type: type, direction: rel.direction)
+            // Relationships already used by this MATCH are not followed again (trail semantics).
+            for r in used where type == nil || store.relationshipType(r) == type {
+                let start = store.startNode(of: r), end = store.endNode(of: r)
+                switch rel.direction {
+                case .outgoing: if start == node { n -= 1 }
+                case .incoming: if end == node { n -= 1 }
+                case .both: if start == node || end == node { n -= 1 }
+                }
+            }
+            return n
+        }
+        var n = 0
+        var failure: QueryError?
+        forEachNeighbor(node, rel, store) { relationship, neighbor in
+            if failure != nil || used.contains(relationship) { return }
+            do throws(QueryError) {
+                guard try relationshipPasses(relationship, rel, row, context), try passes(neighbor, to, row, context)
+                else { return }
+                n += 1
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return n
+    }
+
+    /// The same pattern with its last single-hop expansion counted instead of bound, and the slot
+    /// holding the count; nil when the last step is not such an expansion.
+    func countingLastExpansion() -> (PatternMatcher, countSlot: Int, target: Int, relationship: Int)? {
+        guard case .expand(let from, let rel, let to, let toBound)? = steps.last, !toBound, !rel.bound else { return nil }
+        let countSlot = width
+        var counted = steps
+        counted[counted.count - 1] = .countExpand(from: from, relationship: rel, to: to, countSlot: countSlot)
+        return (PatternMatcher(steps: counted, width: width + 1, introduced: introduced), countSlot, to.slot, rel.slot)
+    }
+
+    /// A variable-length pattern whose relationship list is already bound: walk exactly that list.
+    private func followList(
+        _ source: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool, _ reversed: Bool,
+        _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
+    ) throws(QueryError) {
+        guard case .list(let items) = row[rel.slot] else { return }
+        var rels: [Relationship] = []
+        for case .relationship(let r) in items { rels.append(r) }
+        guard rels.count == items.count else { return }
+        if reversed { rels.reverse() }
+        var current = source
+        for r in rels {
+            guard context.store.isAlive(relationship: r.id), !used.contains(r.id),
+                try relationshipPasses(r.id, rel, row, context)
+            else { return }
+            switch rel.direction {
+            case .outgoing where r.startID == current: current = r.endID
+            case .incoming where r.endID == current: current = r.startID
+            case .both where r.startID == current: current = r.endID
+            case .both where r.endID == current: current = r.startID
+            default: return
+            }
+        }
+        guard try bindTarget(current, to, toBound, &row, context) else { return }
+        let mark = used.count
+        used.append(contentsOf: rels.map(\.id))
+        defer { used.removeLast(used.count - mark) }
+        try run(pc + 1, &row, &used, context, emit)
+    }
+
+    private func expandBound(
+        _ source: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
+        _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
+    ) throws(QueryError) {
+        guard case .relationship(let r) = row[rel.slot], context.store.isAlive(relationship: r.id),
+            !used.contains(r.id)
+        else { return }
+        var ends: [Int] = []
+        switch rel.direction {
+        case .outgoing: if r.startID == source { ends = [r.endID] }
+        case .incoming: if r.endID == source { ends = [r.startID] }
+        case .both:
+            if r.startID == source { ends.append(r.endID) }
+            if r.endID == source && r.startID != r.endID { ends.append(r.startID) }
+        }
+        for end in ends {
+            guard try relationshipPasses(r.id, rel, row, context), try bindTarget(end, to, toBound, &row, context)
+            else { continue }
+            used.append(r.id)
+            defer { used.removeLast() }
+            try run(pc + 1, &row, &used, context, emit)
+        }
+    }
+
+    @inline(__always)
+    private func forEachNeighbor(_ node: Int, _ rel: RelationshipSpec, _ store: GraphStore, _ body: (Int, Int) -> Void) {
+        if rel.types.isEmpty {
+            store.forEachNeighbor(of: node, type: nil, direction: rel.direction, body)
+            return
+        }
+        for type in rel.types {
+            guard let id = type.resolve(in: store) else { continue }
+            store.forEachNeighbor(of: node, type: id, direction: rel.direction, body)
+        }
+    }
+
+    /// Binds (or, when already bound, verifies) the target node of an expansion.
+    @inline(__always)
+    private func bindTarget(_ node: Int, _ to: NodeCheck, _ toBound: Bool, _ row: inout [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+        if toBound {
+            guard case .node(let n) = row[to.slot], n.id == node else { return false }
+            return true
+        }
+        row[to.slot] = context.nodeReference(node)
+        return try passes(node, to, row, context)
+    }
+
+    private func passes(_ node: Int, _ check: NodeCheck, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+        let store = context.store
+        for label in check.labels {
+            guard let id = label.resolve(in: store), store.hasLabel(node: node, label: id) else { return false }
+        }
+        for (key, expected) in check.properties {
+            guard let id = key.resolve(in: store) else { return false }
+            let actual = store.nodeProperty(node, id)
+            guard actual.cypherEquals(try expected.evaluate(row, context)) == true else { return false }
+        }
+        return true
+    }
+
+    private func relationshipPasses(_ relationship: Int, _ spec: RelationshipSpec, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+        let store = context.store
+        if spec.bound, !spec.types.isEmpty {
+            let type = store.relationshipType(relationship)
+            guard spec.types.contains(where: { $0.resolve(in: store) == type }) else { return false }
+        }
+        for (key, expected) in spec.properties {
+            guard let id = key.resolve(in: store) else { return false }
+            let actual = store.relationshipProperty(relationship, id)
+            guard actual.cypherEquals(try expected.evaluate(row, context)) == true else { return false }
+        }
+        return true
+    }
+
+    /// The nodes a scan starts from: an index hit, the rarest label's members, or every node.
+    private func candidates(_ check: NodeCheck, _ row: inout [Value], _ context: ExecutionContext) -> [Int] {
+        let store = context.store
+        var best: Int?
+        for label in check.labels {
+            guard let id = label.resolve(in: store) else { return [] }
+            if best.map({ store.nodeCount(label: id) < store.nodeCount(label: $0) }) ?? true { best = id }
+        }
+        if let best {
+            for (key, expected) in check.properties {
+                guard let keyID = key.resolve(in: store), let value = try? expected.evaluate(row, context) else { continue }
+                // Adaptive indexing: an equality lookup on a large label builds the (label, key)
+                // index once, as a primary-key index would serve it, instead of scanning each time.
+                if !store.hasIndex(label: best, key: keyID), store.nodeCount(label: best) >= Self.autoIndexThreshold {
+                    store.createIndex(label: store.labelName(best), key: key.name)
+                }
+                guard let hits = store.indexLookup(label: best, key: keyID, value: value) else { continue }
+                return hits
+            }
+        }
+        return store.nodeIDs(label: best)
+    }
+
+    private func buildPath(_ start: Int, _ relationships: [Int], _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Value {
+        guard case .node(let first) = row[start] else { return .null }
+        var nodes = [first]
+        var rels: [Relationship] = []
+        var current = first.id
+        for slot in relationships {
+            var hops: [Relationship] = []
+            switch row[slot] {
+            case .relationship(let r): hops = [r]
+            case .list(let items):
+                for case .relationship(let r) in items { hops.append(r) }
+            default: return .null
+            }
+            for r in hops {
+                current = r.startID == current ? r.endID : r.startID
+                rels.append(r)
+                nodes.append(Node(id: current, labels: [], properties: [:]))
+            }
+        }
+        return .path(Path(nodes: nodes, relationships: rels))
+    }
+}

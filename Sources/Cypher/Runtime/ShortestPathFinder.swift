@@ -1,0 +1,133 @@
+import PropertyGraph
+import QuiverCore
+
+/// Breadth-first search for `shortestPath` / `allShortestPaths` between two bound nodes.
+final class ShortestPathFinder {
+    let startSlot: Int
+    let endSlot: Int
+    let relationship: RelationshipSpec
+    let minimum: Int
+    let maximum: Int
+    let all: Bool
+    let pathSlot: Int?
+
+    init(startSlot: Int, endSlot: Int, relationship: RelationshipSpec, minimum: Int, maximum: Int, all: Bool, pathSlot: Int?) {
+        self.startSlot = startSlot
+        self.endSlot = endSlot
+        self.relationship = relationship
+        self.minimum = minimum
+        self.maximum = maximum
+        self.all = all
+        self.pathSlot = pathSlot
+    }
+
+    /// The expression form `shortestPath((a)-[*]-(b))`: both end nodes must be bound variables.
+    convenience init(part: PatternPart, compiler: ExpressionCompiler, bindsVariables: Bool) throws(QueryError) {
+        let element = part.element
+        guard element.steps.count == 1, let startName = element.start.variable?.name,
+            let endName = element.steps[0].node.variable?.name,
+            let startSlot = compiler.layout.slot(startName), let endSlot = compiler.layout.slot(endName)
+        else {
+            throw QueryError(.semanticError, code: "InvalidShortestPath", phase: .compileTime,
+                             message: "shortestPath needs one relationship between two bound nodes",
+                             location: part.range.start)
+        }
+        let pattern = element.steps[0].relationship
+        let spec = try PatternCompiler(compiler: compiler).relationshipSpec(pattern, slot: compiler.layout.hidden(), bound: false, bindValue: true)
+        self.init(startSlot: startSlot, endSlot: endSlot, relationship: spec,
+                  minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(pattern.length?.maximum ?? Int64(Int32.max)),
+                  all: part.selector == .allShortestPaths, pathSlot: nil)
+    }
+
+    /// The expression value: the shortest path, or null.
+    func evaluate(_ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Value {
+        guard let path = try paths(row, context).first else { return .null }
+        return .path(path)
+    }
+
+    /// Binds the path variable and the relationship-list variable of a MATCH pattern.
+    func bind(_ path: Path, into row: inout [Value], _ context: ExecutionContext) {
+        if let pathSlot { row[pathSlot] = .path(path) }
+        if relationship.bindValue { row[relationship.slot] = .list(path.relationships.map(Value.relationship)) }
+    }
+
+    /// Every shortest path (or the first one) between the bound end nodes.
+    func paths(_ row: [Value], _ context: ExecutionContext) throws(QueryError) -> [Path] {
+        guard case .node(let a) = row[startSlot], case .node(let b) = row[endSlot] else { return [] }
+        let store = context.store
+        if a.id == b.id {
+            return minimum == 0 ? [Path(nodes: [a], relationships: [])] : []
+        }
+        var parents: [Int: [(relationship: Int, from: Int)]] = [a.id: []]
+        var frontier = [a.id]
+        var depth = 0
+        var failure: QueryError?
+        while !frontier.isEmpty, parents[b.id] == nil, depth < maximum {
+            depth += 1
+            var next: [Int: [(relationship: Int, from: Int)]] = [:]
+            var order: [Int] = []
+            for node in frontier {
+                forEach(node, store) { rel, neighbor in
+                    if failure != nil || parents[neighbor] != nil { return }
+                    do throws(QueryError) {
+                        guard try passes(rel, row, context) else { return }
+                    } catch {
+                        failure = error
+                        return
+                    }
+                    if next[neighbor] == nil { order.append(neighbor) }
+                    next[neighbor, default: []].append((rel, node))
+                }
+            }
+            if let failure { throw failure }
+            for (node, links) in next { parents[node] = links }
+            frontier = order
+        }
+        guard parents[b.id] != nil, depth >= minimum else { return [] }
+        var results: [Path] = []
+        var relStack: [Int] = []
+        func walk(_ node: Int) {
+            if !all && !results.isEmpty { return }
+            if node == a.id {
+                var nodes = [a]
+                var rels: [Relationship] = []
+                var current = a.id
+                for rel in relStack.reversed() {
+                    let r = context.relationshipRef(rel)
+                    current = r.startID == current ? r.endID : r.startID
+                    rels.append(r)
+                    nodes.append(Node(id: current, labels: [], properties: [:]))
+                }
+                results.append(Path(nodes: nodes, relationships: rels))
+                return
+            }
+            for link in parents[node] ?? [] {
+                relStack.append(link.relationship)
+                walk(link.from)
+                relStack.removeLast()
+            }
+        }
+        walk(b.id)
+        return results
+    }
+
+    private func forEach(_ node: Int, _ store: GraphStore, _ body: (Int, Int) -> Void) {
+        if relationship.types.isEmpty {
+            store.forEachNeighbor(of: node, type: nil, direction: relationship.direction, body)
+            return
+        }
+        for type in relationship.types {
+            guard let id = type.resolve(in: store) else { continue }
+            store.forEachNeighbor(of: node, type: id, direction: relationship.direction, body)
+        }
+    }
+
+    private func passes(_ rel: Int, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+        for (key, expected) in relationship.properties {
+            guard let id = key.resolve(in: context.store) else { return false }
+            guard context.store.relationshipProperty(rel, id).cypherEquals(try expected.evaluate(row, context)) == true
+            else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,183 @@
+import QuiverCore
+
+/// The JSON encoding of values in `quiver cypher --format json` (schemas/cypher-result.schema.json).
+///
+/// Integers are JSON numbers; floats are tagged `{"$float": 1.5}` (or `"NaN"`, `"Inf"`, `"-Inf"`) so
+/// `1` and `1.0` stay apart; maps are `{"$map": {…}}`, nodes `{"$node": {id, labels, properties}}`,
+/// relationships `{"$relationship": {id, type, start, end, properties}}`, paths
+/// `{"$path": {nodes, relationships}}`; lists are arrays, strings, booleans and null are themselves.
+public enum ValueJSON {
+    /// The value as JSON text.
+    public static func encode(_ value: Value) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .int(let i): return String(i)
+        case .float(let f):
+            if f.isNaN { return #"{"$float":"NaN"}"# }
+            if f.isInfinite { return f < 0 ? #"{"$float":"-Inf"}"# : #"{"$float":"Inf"}"# }
+            return #"{"$float":"# + "\(f)" + "}"
+        case .string(let s): return string(s)
+        case .list(let items): return "[" + items.map(encode).joined(separator: ",") + "]"
+        case .map(let m): return #"{"$map":"# + object(m) + "}"
+        case .node(let n):
+            return #"{"$node":{"id":"# + "\(n.id)" + #","labels":"# + "[" + n.labels.map(string).joined(separator: ",")
+                + "]" + #","properties":"# + object(n.properties) + "}}"
+        case .relationship(let r):
+            return #"{"$relationship":{"id":"# + "\(r.id)" + #","type":"# + string(r.type) + #","start":"# + "\(r.startID)"
+                + #","end":"# + "\(r.endID)" + #","properties":"# + object(r.properties) + "}}"
+        case .path(let p):
+            return #"{"$path":{"nodes":["# + p.nodes.map { encode(.node($0)) }.joined(separator: ",")
+                + #"],"relationships":["# + p.relationships.map { encode(.relationship($0)) }.joined(separator: ",") + "]}}"
+        }
+    }
+
+    /// A JSON object of encoded values with sorted keys.
+    static func object(_ m: [String: Value]) -> String {
+        "{" + m.keys.sorted().map { string($0) + ":" + encode(m[$0] ?? .null) }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal.
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Parses JSON text to a value: integers stay integers, `{"$float": …}` and `{"$map": …}` are understood.
+    public static func decode(_ text: String) throws(QueryError) -> Value {
+        var parser = Parser(bytes: Array(text.utf8))
+        let value = try parser.value()
+        parser.skipSpace()
+        guard parser.index == parser.bytes.count else { throw parser.failure("unexpected text after the JSON value") }
+        return value
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        func failure(_ message: String) -> QueryError {
+            QueryError(.argumentError, code: "InvalidJSON", phase: .compileTime, message: "JSON at byte \(index): \(message)")
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func value() throws(QueryError) -> Value {
+            skipSpace()
+            guard index < bytes.count else { throw failure("unexpected end") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var m: [String: Value] = [:]
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .map(m) }
+                while true {
+                    skipSpace()
+                    guard case .string(let key) = try value() else { throw failure("object keys must be strings") }
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+                    index += 1
+                    m[key] = try value()
+                    skipSpace()
+                    guard index < bytes.count else { throw failure("unexpected end") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+                    index += 1
+                    break
+                }
+                if m.count == 1, let tagged = m["$float"] {
+                    switch tagged {
+                    case .float, .int: return .float(tagged.numericValue ?? 0)
+                    case .string("NaN"): return .float(.nan)
+                    case .string("Inf"): return .float(.infinity)
+                    case .string("-Inf"): return .float(-.infinity)
+                    default: throw failure("bad $float value")
+                    }
+                }
+                if m.count == 1, case .map(let inner)? = m["$map"] { return .map(inner) }
+                return .map(m)
+            case UInt8(ascii: "["):
+                index += 1
+                var items: [Value] = []
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .list(items) }
+                while true {
+                    items.append(try value())
+                    skipSpace()
+                    guard index < bytes.count else { throw failure("unexpected end") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+                    index += 1
+                    return .list(items)
+                }
+            case UInt8(ascii: "\""):
+                return .string(try string())
+            case UInt8(ascii: "t"): return try literal("true", .bool(true))
+            case UInt8(ascii: "f"): return try literal("false", .bool(false))
+            case UInt8(ascii: "n"): return try literal("null", .null)
+            default:
+                return try number()
+            }
+        }
+
+        mutating func literal(_ word: String, _ v: Value) throws(QueryError) -> Value {
+            let w = Array(word.utf8)
+            guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else { throw failure("unexpected token") }
+            index += w.count
+            return v
+        }
+
+        mutating func number() throws(QueryError) -> Value {
+            let start = index
+            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+            let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            if let i = Int64(text) { return .int(i) }
+            if let f = Double(text) { return .float(f) }
+            throw failure("bad number `\(text)`")
+        }
+
+        mutating func string() throws(QueryError) -> String {
+            index += 1
+            var out: [UInt8] = []
+            while index < bytes.count {
+                let b = bytes[index]
+                index += 1
+                if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+                guard b == UInt8(ascii: "\\"), index < bytes.count else { out.append(b); continue }
+                let e = bytes[index]
+                index += 1
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case UInt8(ascii: "u"):
+                    guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+                    else { throw failure("bad \\u escape") }
+                    index += 4
+                    out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "?").utf8))
+                default: out.append(e)
+                }
+            }
+            throw failure("unterminated string")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The openCypher TCK runner: Gherkin features, TCK value syntax, strict result comparison.
