@@ -21,6 +21,8 @@ final class PostgresConnection {
                 message: "cannot connect to PostgreSQL at '\(PostgresConnection.redacted(url))': \(message)", sql: "")
         }
         handle = conn
+        // Notices ("… does not exist, skipping") are not errors; libpq would print them on stderr.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }
 
     deinit { PQfinish(handle) }

@@ -126,9 +126,12 @@ final class SQLiteConnection {
     private func compileError(_ status: Int32, sql: String) -> SQLExecutionError {
         let offset = Int(sqlite3_error_offset(handle))
         let primary = status & 0xff
+        let message = String(cString: sqlite3_errmsg(handle))
+        // A denial by the authorizer surfaces as SQLITE_AUTH, or as SQLITE_ERROR "not authorized to use function".
+        let denied = primary == SQLITE_AUTH || message.hasPrefix("not authorized")
         return SQLExecutionError(
-            kind: primary == SQLITE_AUTH ? .denied : .compile, code: SQLiteConnection.codeName(status),
-            message: String(cString: sqlite3_errmsg(handle)), sql: sql,
+            kind: denied ? .denied : .compile, code: SQLiteConnection.codeName(status),
+            message: message, sql: sql,
             location: offset >= 0 ? SourceLocation(offset: offset, in: sql) : nil)
     }
 
