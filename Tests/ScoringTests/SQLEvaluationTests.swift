@@ -7,12 +7,14 @@ import Testing
 /// A throw-away `<root>/shop/shop.sqlite` database, Spider's layout.
 final class ShopDatabase {
     let root: URL
+    let name: String
 
-    init() throws {
+    init(name: String = "shop") throws {
+        self.name = name
         root = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-scoring-\(UUID().uuidString)")
-        let folder = root.appendingPathComponent("shop")
+        let folder = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try SQLiteScript.createDatabase(at: folder.appendingPathComponent("shop.sqlite").path, script: """
+        try SQLiteScript.createDatabase(at: folder.appendingPathComponent(name + ".sqlite").path, script: """
             CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, price REAL, stock INT);
             INSERT INTO item VALUES (1, 'pen', 1.5, 10), (2, 'ink', 3.0, 0), (3, 'pad', 1.5, 7), (4, 'cap', 2.0, 7);
             """)
@@ -21,7 +23,7 @@ final class ShopDatabase {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     func evaluate(_ pairs: [(gold: String, pred: String)], semantics: ComparisonSemantics = .strict) -> [SQLExampleResult] {
-        let examples = pairs.enumerated().map { SQLExample(index: $0.offset, databaseID: "shop", gold: $0.element.gold) }
+        let examples = pairs.enumerated().map { SQLExample(index: $0.offset, databaseID: name, gold: $0.element.gold) }
         let options = SQLEvaluationOptions(semantics: semantics, timeout: .milliseconds(500), jobs: 2)
         return SQLEvaluation(executors: SQLiteDatabaseFactory(root: root), options: options)
             .run(examples: examples, predictions: pairs.map(\.pred))
