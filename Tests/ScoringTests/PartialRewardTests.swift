@@ -23,3 +23,16 @@ import Testing
         #expect(SoftF1.score(gold: [[1]], pred: [[1], [1]]) == 1)
     }
 }
+
+@Suite struct ValidEfficiencyScoreTests {
+    @Test func trimmedMeanDropsOutliersBeyondThreeSigma() {
+        let values = Array(repeating: 1.0, count: 20) + [100]
+        #expect(ValidEfficiencyScore.trimmedMean(values) == 1)
+        #expect(ValidEfficiencyScore.trimmedMean([1, 3]) == 2)
+    }
+
+    @Test(arguments: [(3.0, 1.25), (2.0, 1.25), (1.5, 1.0), (0.6, 0.75), (0.3, 0.5), (0.1, 0.25), (0.0, 0.0)])
+    func rewardBuckets(ratio: Double, reward: Double) {
+        #expect(abs(ValidEfficiencyScore.rewardVESTerm(ratio) - reward.squareRoot()) < 1e-12)
+    }
+}

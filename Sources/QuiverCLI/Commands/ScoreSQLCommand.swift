@@ -57,6 +57,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Flag(help: "strict: skip re-running gold queries to detect non-deterministic results.")
     var noDeterminismCheck = false
 
+    @Option(help: "Measure BIRD VES and R-VES with this many timed runs per query (e.g. 10; 0 = off).")
+    var ves: Int = 0
+
     @Option(help: "Write one JSON line per example to this file.")
     var out: String?
 
@@ -65,6 +68,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive (seconds), got \(timeout)") }
+        guard ves >= 0 else { throw ValidationError("--ves must be 0 (off) or a number of runs, got \(ves)") }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if dbRoot == nil && postgres == nil {
             throw ValidationError("give --db-root (the folder of <db_id>/<db_id>.sqlite files) or --postgres URL")
@@ -100,7 +104,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
         let options = SQLEvaluationOptions(
             semantics: semantics, timeout: .milliseconds(Int(timeout * 1000)), maxRows: maxRows, jobs: jobs,
-            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck)
+            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
         let executors: any QueryExecutorFactory =
             postgres.map { PostgresDatabaseFactory(url: $0, role: postgresRole) } ?? (sqlite ?? SQLiteDatabaseFactory(root: URL(fileURLWithPath: ".")))
 

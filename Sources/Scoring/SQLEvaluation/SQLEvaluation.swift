@@ -108,6 +108,14 @@ public struct SQLEvaluation: Sendable {
             }
         }
         result.flags = flags.sorted()
+        if options.efficiencyIterations > 0 {
+            let ratio = result.execMatch
+                ? ValidEfficiencyScore.timeRatio(
+                    gold: goldSQL, pred: predSQL, executor: executor, iterations: options.efficiencyIterations, limits: options.limits)
+                : nil
+            result.ves = ratio.map(ValidEfficiencyScore.vesTerm) ?? 0
+            result.rves = ratio.map(ValidEfficiencyScore.rewardVESTerm) ?? 0
+        }
         return result
     }
 
