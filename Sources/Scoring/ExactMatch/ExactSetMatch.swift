@@ -31,7 +31,14 @@ public enum ExactSetMatch {
         } catch {
             return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
         }
-        return evaluate(gold: goldTree, prediction: predictionTree, schema: schema)
+        var result = evaluate(gold: goldTree, prediction: predictionTree, schema: schema)
+        // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
+        if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
+            result.officialRejectionReasons.append("<>")
+            result.officialParserWouldReject = true
+            result.officialMatch = false
+        }
+        return result
     }
 
     /// Scores two parsed queries.

@@ -1,8 +1,44 @@
 import SQL
 
 extension SpiderSQLBuilder {
+    /// A WHERE/HAVING/ON condition as the official parser reads it.
+    ///
+    /// Quirk reproduced: `parse_value` reads a column value by scanning to the next `,`, `)`, `AND` or
+    /// clause keyword, so after a condition whose value is a column, the `OR` conditions that follow
+    /// are swallowed into that value and vanish.
+    mutating func conditionList(_ expression: Expression, scope: Scope) -> [SpiderSQL.ConditionItem] {
+        let items = conditions(expression, scope: scope)
+        var result: [SpiderSQL.ConditionItem] = []
+        var swallowing = false
+        var index = 0
+        while index < items.count {
+            let item = items[index]
+            if swallowing, item == .or {
+                index += 2
+                continue
+            }
+            swallowing = false
+            result.append(item)
+            if case .unit(let unit) = item {
+                let last = unit.op == "between" ? unit.value2 : unit.value1
+                if case .column = last { swallowing = true }
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// Whether parentheses wrap this condition (its span starts before its first operand's).
+    static func isParenthesized(_ expression: Expression) -> Bool {
+        guard let outer = expression.span.offsets?.lowerBound, let first = expression.children.first,
+            let inner = first.span.offsets?.lowerBound
+        else { return false }
+        return outer < inner
+    }
+
     /// A WHERE/HAVING/ON condition as the official flat list `[unit, "and"|"or", unit, ...]`.
     mutating func conditions(_ expression: Expression, scope: Scope) -> [SpiderSQL.ConditionItem] {
+        if Self.isParenthesized(expression) { reject("parenthesized condition") }
         switch expression.kind {
         case .binary(let op, let left, let right) where op == .and || op == .or:
             // The official parser reads connectives left to right and rejects parentheses around

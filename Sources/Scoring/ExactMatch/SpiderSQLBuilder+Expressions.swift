@@ -134,16 +134,16 @@ extension SpiderSQLBuilder {
             if case .literal(.integer(let text)) = inner.kind { return .number(-(Double(text) ?? 0)) }
             if case .literal(.real(let text)) = inner.kind { return .number(-(Double(text) ?? 0)) }
         case .column(let reference):
-            // SQLite reads an unresolvable "double-quoted" name as a string, and so does Spider's tokenizer.
-            if reference.column.quote == .double, reference.table == nil,
-                resolve(reference, scope: scope).problem != nil
-            {
+            // Spider's tokenizer reads every "double-quoted" value as a string (SQLite does when no column has the name).
+            if reference.column.quote == .double, reference.table == nil {
                 return .string(reference.column.name)
             }
             return .column(columnUnit(expression, scope: scope))
         case .subquery(let query):
             return .query(SpiderSQL.Box(nested(query)))
         case .function where Self.isColumnLike(expression):
+            // parse_value cuts the value at the aggregate's `)` and then fails.
+            reject("aggregate as a value")
             return .column(columnUnit(expression, scope: scope))
         case .binary(let op, let left, _) where Self.unitOperators[op] != nil && Self.isColumnLike(left):
             // parse_value reads the first column unit and skips the rest of the value.

@@ -78,9 +78,9 @@ struct SpiderSQLBuilder {
                 sql.select.append(selectItem(expression, scope: scope))
             }
         }
-        if let condition = core.whereClause { sql.whereConditions = conditions(condition, scope: scope) }
+        if let condition = core.whereClause { sql.whereConditions = conditionList(condition, scope: scope) }
         sql.groupBy = core.groupBy.map { columnUnit($0, scope: scope) }
-        if let having = core.having { sql.having = conditions(having, scope: scope) }
+        if let having = core.having { sql.having = conditionList(having, scope: scope) }
         if !core.windows.isEmpty { reject("WINDOW") }
         if !orderBy.isEmpty {
             let direction = orderBy.last { $0.direction != nil }?.direction ?? .ascending
@@ -127,7 +127,7 @@ struct SpiderSQLBuilder {
             buildFrom(join.right, into: &sql, scope: &scope)
             switch join.constraint {
             case .on(let condition):
-                let conditions = self.conditions(condition, scope: scope)
+                let conditions = conditionList(condition, scope: scope)
                 if !sql.fromConditions.isEmpty, !conditions.isEmpty { sql.fromConditions.append(.and) }
                 sql.fromConditions += conditions
             case .using:
