@@ -1,0 +1,77 @@
+import QuiverCore
+
+/// Finds a column permutation under which two results are equal, without trying all n! orders.
+///
+/// A gold column can only map to a predicted column with the same multiset of values (its
+/// *signature*), and every partial assignment must already give equal multisets (or sequences)
+/// of partial rows; both are necessary conditions, so the search is exact, and it only branches
+/// among columns whose values coincide.
+enum ColumnMatching {
+    /// The most search nodes tried before giving up (as a mismatch); reached only by results with
+    /// many columns that hold identical values and still differ as rows.
+    static let nodeBudget = 100_000
+
+    /// Whether some bijection of `pred`'s columns makes `pred` equal to `gold`, as bags of rows or,
+    /// when `ordered`, as sequences. Both must have the same shape (checked by the caller).
+    static func equalUnderSomePermutation(gold: [[Value]], pred: [[Value]], columns: Int, ordered: Bool) -> Bool {
+        if columns == 0 { return true }
+        let goldSignatures = (0..<columns).map { signature(of: gold, column: $0) }
+        let predSignatures = (0..<columns).map { signature(of: pred, column: $0) }
+        var candidates: [[Int]] = []
+        for g in 0..<columns {
+            let matching = (0..<columns).filter { predSignatures[$0] == goldSignatures[g] }
+            if matching.isEmpty { return false }
+            candidates.append(matching)
+        }
+        // Assign the most constrained gold columns first.
+        let order = (0..<columns).sorted { candidates[$0].count < candidates[$1].count }
+        var assignment = [Int](repeating: -1, count: columns)
+        var used = [Bool](repeating: false, count: columns)
+        var nodes = 0
+
+        func consistent(depth: Int) -> Bool {
+            let assigned = order.prefix(depth)
+            let goldPart = gold.map { row in assigned.map { row[$0] } }
+            let predPart = pred.map { row in assigned.map { row[assignment[$0]] } }
+            return ordered ? goldPart == predPart : sameBag(goldPart, predPart)
+        }
+
+        func search(_ depth: Int) -> Bool {
+            if depth == columns { return true }
+            let g = order[depth]
+            for p in candidates[g] where !used[p] {
+                nodes += 1
+                if nodes > nodeBudget { return false }
+                assignment[g] = p
+                used[p] = true
+                // With a unique candidate per column the final check alone suffices.
+                let needsCheck = depth == columns - 1 || candidates[g].count > 1
+                if !needsCheck || consistent(depth: depth + 1) {
+                    if search(depth + 1) { return true }
+                }
+                used[p] = false
+                assignment[g] = -1
+            }
+            return false
+        }
+        return search(0)
+    }
+
+    /// The column's values as a sorted sequence: equal signatures mean equal multisets.
+    static func signature(of rows: [[Value]], column: Int) -> [Value] {
+        rows.map { $0[column] }.sorted { $0.orderCompare($1) == .less }
+    }
+
+    /// Multiset equality of rows.
+    static func sameBag(_ a: [[Value]], _ b: [[Value]]) -> Bool {
+        guard a.count == b.count else { return false }
+        var counts: [[Value]: Int] = [:]
+        counts.reserveCapacity(a.count)
+        for row in a { counts[row, default: 0] += 1 }
+        for row in b {
+            guard let count = counts[row], count > 0 else { return false }
+            counts[row] = count - 1
+        }
+        return true
+    }
+}
