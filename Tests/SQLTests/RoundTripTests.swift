@@ -44,10 +44,19 @@ struct RoundTripTests {
         #expect(!queries.isEmpty)
         var parsed = 0
         var rejected: [String] = []
+        var errors: [String] = []
         for query in queries {
-            if (try? SQLParser.parse(query)) != nil { parsed += 1 } else { rejected.append(query) }
+            do {
+                _ = try SQLParser.parse(query)
+                parsed += 1
+            } catch {
+                rejected.append(query)
+                errors.append(error.description)
+            }
         }
-        print("\(path): \(parsed) of \(queries.count) parse; rejected: \(rejected.prefix(5))")
+        print("\(path): \(parsed) of \(queries.count) parse")
+        let name = path.split(separator: "/").last.map(String.init) ?? "predictions"
+        try? errors.joined(separator: "\n").write(toFile: "/tmp/rejected-\(name).txt", atomically: true, encoding: .utf8)
         let failures = Self.roundTripFailures(queries.filter { !rejected.contains($0) })
         #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
     }

@@ -78,7 +78,10 @@ extension SQLParser {
             try expectSymbol(")")
             return .exists(query, negated: false)
         default:
-            if Self.reserved.contains(word), !peek().isSymbol("(") { throw unexpected("an expression") }
+            // A keyword that SQLite lets name a table (`Match.id`) is a name when a dot follows.
+            if Self.reserved.contains(word), !peek().isSymbol("("), !peek().isSymbol(".") {
+                throw unexpected("an expression")
+            }
             return try parseNameExpression()
         }
     }
