@@ -19,6 +19,8 @@ public enum Hardness: String, Sendable, Hashable, CaseIterable, Codable {
 /// Quirk reproduced: the aggregate count reads the first field of WHERE and HAVING condition units,
 /// which is the `NOT` flag, so `NOT IN`/`NOT LIKE`/`NOT BETWEEN` conditions count as aggregates, real
 /// aggregates in HAVING do not, and each AND/OR connective in HAVING counts as one aggregate.
+/// Only the first part of a compound query is counted, and the ORDER BY / LIMIT written after a
+/// compound belong to its last part, so they do not count either.
 ///
 /// ```swift
 /// try SpiderHardness.classify("SELECT count(*) FROM singer")   // .easy
