@@ -1,0 +1,91 @@
+/// An item of a FROM clause: a table, a subquery, a table-valued function, or a join of two items.
+///
+/// ```swift
+/// // FROM singer AS T1 JOIN concert AS T2 ON T1.id = T2.singer_id
+/// .join(Join(left: .table(...), op: JoinOperator(kind: .plain), right: .table(...), constraint: .on(...)))
+/// ```
+public indirect enum TableReference: Sendable, Hashable {
+    case table(name: QualifiedName, alias: TableAlias?)
+    case subquery(SelectStatement, alias: TableAlias?)
+    case function(FunctionCall, alias: TableAlias?)
+    case join(Join)
+    /// `( join )` written with parentheses.
+    case parenthesized(TableReference)
+
+    /// The tables and subqueries of this reference, left to right.
+    public var leaves: [TableReference] {
+        switch self {
+        case .table, .subquery, .function: [self]
+        case .join(let join): join.left.leaves + join.right.leaves
+        case .parenthesized(let inner): inner.leaves
+        }
+    }
+}
+
+/// `[schema.]name`.
+public struct QualifiedName: Sendable, Hashable {
+    public var schema: Identifier?
+    public var name: Identifier
+
+    public init(schema: Identifier? = nil, name: Identifier) {
+        self.schema = schema
+        self.name = name
+    }
+}
+
+/// A table alias, and whether `AS` was written before it.
+public struct TableAlias: Sendable, Hashable {
+    public var name: Identifier
+    public var explicitAs: Bool
+
+    public init(_ name: Identifier, explicitAs: Bool = true) {
+        self.name = name
+        self.explicitAs = explicitAs
+    }
+}
+
+/// `left op right [ON ... | USING (...)]`.
+public struct Join: Sendable, Hashable {
+    public var left: TableReference
+    public var op: JoinOperator
+    public var right: TableReference
+    public var constraint: JoinConstraint?
+
+    public init(left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil) {
+        self.left = left
+        self.op = op
+        self.right = right
+        self.constraint = constraint
+    }
+}
+
+/// The join operator as written: `,`, `JOIN`, `INNER JOIN`, `LEFT [OUTER] JOIN`, `NATURAL ...`, `CROSS JOIN`.
+public struct JoinOperator: Sendable, Hashable {
+    public var natural: Bool
+    public var kind: Kind
+    /// `OUTER` written after LEFT/RIGHT/FULL.
+    public var outer: Bool
+
+    /// The join kinds.
+    public enum Kind: String, Sendable, Hashable {
+        case comma = ","
+        case plain = "JOIN"
+        case inner = "INNER"
+        case cross = "CROSS"
+        case left = "LEFT"
+        case right = "RIGHT"
+        case full = "FULL"
+    }
+
+    public init(natural: Bool = false, kind: Kind, outer: Bool = false) {
+        self.natural = natural
+        self.kind = kind
+        self.outer = outer
+    }
+}
+
+/// `ON condition` or `USING (columns)`.
+public enum JoinConstraint: Sendable, Hashable {
+    case on(Expression)
+    case using([Identifier])
+}

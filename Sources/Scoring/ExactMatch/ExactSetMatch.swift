@@ -1,0 +1,101 @@
+import QuiverCore
+import SQL
+
+/// Spider's exact-set match, computed on Quiver's own parse of both queries.
+///
+/// Official semantics: values, DISTINCT and the LIMIT value are ignored, JOIN-ON conditions are not
+/// compared, foreign-key columns are canonicalised, the ten partial components must all match and
+/// the FROM tables must be the same multiset. Unlike the official evaluator, a prediction its parser
+/// would reject (aliases, CAST, `IN (list)`, CTEs, ...) still gets a structural verdict in `match`;
+/// `officialMatch` reproduces the official 0 for it.
+///
+/// ```swift
+/// let result = ExactSetMatch.evaluate(gold: "SELECT name FROM singer WHERE age > 20",
+///                                     prediction: "SELECT s.name FROM singer AS s WHERE s.age > 30",
+///                                     schema: schemas["concert_singer"]!)
+/// result.match           // true: values are ignored
+/// result.officialMatch   // true
+/// ```
+public enum ExactSetMatch {
+    /// Scores `prediction` against `gold` on `schema` (from `tables.json`).
+    public static func evaluate(gold: String, prediction: String, schema: Schema) -> ExactMatchResult {
+        let goldTree: SelectStatement
+        do {
+            goldTree = try SQLParser.parse(gold)
+        } catch {
+            return ExactMatchResult.unparsed(goldError: error, predictionError: nil)
+        }
+        let predictionTree: SelectStatement
+        do {
+            predictionTree = try SQLParser.parse(prediction)
+        } catch {
+            return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+        }
+        var result = evaluate(gold: goldTree, prediction: predictionTree, schema: schema)
+        // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
+        if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
+            result.officialRejectionReasons.append("<>")
+            result.officialParserWouldReject = true
+            result.officialMatch = false
+        }
+        return result
+    }
+
+    /// Scores two parsed queries.
+    public static func evaluate(gold: SelectStatement, prediction: SelectStatement, schema: Schema) -> ExactMatchResult {
+        var goldBuilder = SpiderSQLBuilder(schema: schema, statement: gold)
+        let goldSQL = goldBuilder.build(gold)
+        var predictionBuilder = SpiderSQLBuilder(schema: schema, statement: prediction)
+        let predictionSQL = predictionBuilder.build(prediction)
+        let rebuild = SpiderRebuild(schema: schema)
+        let g = rebuild.rebuild(goldSQL)
+        let p = rebuild.rebuild(predictionSQL)
+        let match = exactMatch(p, g)
+        return ExactMatchResult(
+            match: match,
+            officialMatch: match && predictionBuilder.rejections.isEmpty,
+            partial: SpiderComponents.scores(p, g),
+            predictionParsed: true,
+            officialParserWouldReject: !predictionBuilder.rejections.isEmpty,
+            officialRejectionReasons: predictionBuilder.rejections,
+            goldOutsideOfficialGrammar: goldBuilder.rejections,
+            error: nil)
+    }
+
+    /// The official `eval_exact_match` on rebuilt trees: every component matches and, when gold has a
+    /// FROM, the sorted table units are equal.
+    static func exactMatch(_ prediction: SpiderSQL, _ gold: SpiderSQL) -> Bool {
+        let scores = SpiderComponents.scores(prediction, gold)
+        guard scores.values.allSatisfy(\.match) else { return false }
+        if gold.tableUnits.isEmpty { return true }
+        return gold.tableUnits.sorted() == prediction.tableUnits.sorted()
+    }
+}
+
+/// The verdict of ``ExactSetMatch`` for one example.
+public struct ExactMatchResult: Sendable, Hashable {
+    /// Exact-set match under the official semantics, on Quiver's parse (fair to predictions the official parser rejects).
+    public var match: Bool
+    /// What the official evaluator reports: `match`, but false when its parser would reject the prediction.
+    public var officialMatch: Bool
+    /// The ten partial components (empty when a query did not parse).
+    public var partial: [ExactMatchComponent: ComponentScore]
+    /// Whether Quiver's parser read the prediction.
+    public var predictionParsed: Bool
+    /// Whether the official `process_sql` parser would fail on the prediction (an estimate from the
+    /// constructs it cannot read; it then scores an empty query, so EM and most partials are 0).
+    public var officialParserWouldReject: Bool
+    /// The constructs behind `officialParserWouldReject`.
+    public var officialRejectionReasons: [String]
+    /// Constructs in the gold query that the official grammar lacks (empty for Spider's own gold).
+    public var goldOutsideOfficialGrammar: [String]
+    /// The syntax error of the gold or the prediction, when one did not parse.
+    public var error: QueryError?
+
+    static func unparsed(goldError: QueryError?, predictionError: QueryError?) -> ExactMatchResult {
+        ExactMatchResult(
+            match: false, officialMatch: false, partial: [:], predictionParsed: predictionError == nil && goldError == nil,
+            officialParserWouldReject: true, officialRejectionReasons: predictionError == nil ? [] : ["syntax error"],
+            goldOutsideOfficialGrammar: [], error: goldError ?? predictionError)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import QuiverCore
+import SQL
+import Testing
+
+@testable import Scoring
+
+/// Agreement with the official Spider evaluator's verdicts on real predictions (rebuilt databases).
+@Suite("Exact match agreement with the official evaluator", .enabled(if: ExactMatchData.available, "skipped: QUIVER_DATA not found"))
+struct ExactMatchAgreementTests {
+    let examples = ExactMatchData.examples()
+    let schemas = ExactMatchData.schemas()
+
+    @Test("gold as prediction scores 100 % exact match on Spider dev")
+    func goldAsPrediction() throws {
+        #expect(examples.count == 1034)
+        var failures: [String] = []
+        for example in examples {
+            let schema = try #require(schemas[example.databaseID])
+            let result = ExactSetMatch.evaluate(gold: example.query, prediction: example.query, schema: schema)
+            if !result.match || !result.officialMatch { failures.append(example.query + " \(result.officialRejectionReasons)") }
+        }
+        #expect(failures.isEmpty, "\(failures.count) failed: \(failures.prefix(5))")
+    }
+
+    @Test("hardness equals the official hardness of every Spider dev gold query")
+    func hardness() throws {
+        let verdicts = ExactMatchData.verdicts("graphix_t5")
+        #expect(verdicts.count == examples.count)
+        var disagreements: [String] = []
+        var counts: [Hardness: Int] = [:]
+        for (example, verdict) in zip(examples, verdicts) {
+            let hardness = try SpiderHardness.classify(example.query)
+            counts[hardness, default: 0] += 1
+            if hardness.rawValue != verdict.hardness { disagreements.append("\(verdict.hardness)≠\(hardness): \(example.query)") }
+        }
+        print("hardness split:", Hardness.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" })
+        #expect(disagreements.isEmpty, "\(disagreements.count) disagree: \(disagreements.prefix(5))")
+    }
+
+    @Test("verdicts agree with the official ones", arguments: ["graphix_t5", "c3sql_chatgpt"])
+    func agreement(system: String) throws {
+        let predictions = ExactMatchData.predictions(system)
+        let verdicts = ExactMatchData.verdicts(system)
+        try #require(predictions.count >= examples.count && verdicts.count == examples.count)
+        var report = Report()
+        for index in examples.indices {
+            let example = examples[index]
+            let schema = try #require(schemas[example.databaseID])
+            let result = ExactSetMatch.evaluate(gold: example.query, prediction: predictions[index], schema: schema)
+            report.add(index: index, result: result, verdict: verdicts[index], prediction: predictions[index], gold: example.query)
+        }
+        print(report.summary(system))
+        try? report.details.joined(separator: "\n").write(toFile: "/tmp/em-\(system).txt", atomically: true, encoding: .utf8)
+        #expect(report.emDisagreementsWhereOfficialParsed.isEmpty,
+                "\(report.emDisagreementsWhereOfficialParsed.count) EM disagreements: \(report.emDisagreementsWhereOfficialParsed.prefix(3))")
+    }
+
+    struct Report {
+        var total = 0
+        var officialParsed = 0
+        var officialRejectedAgree = 0
+        var officialMatchAgree = 0
+        var quiverMatches = 0
+        var quiverMatchesOnOfficiallyRejected = 0
+        var officialRejected = 0
+        var emDisagreementsWhereOfficialParsed: [String] = []
+        var details: [String] = []
+
+        mutating func add(index: Int, result: ExactMatchResult, verdict: ExactMatchData.Verdict, prediction: String, gold: String) {
+            total += 1
+            if result.match { quiverMatches += 1 }
+            if result.officialParserWouldReject == !verdict.predParseOK {
+                officialRejectedAgree += 1
+            } else {
+                details.append("PARSE \(index) official=\(verdict.predParseOK) quiver-reasons=\(result.officialRejectionReasons)\n  P: \(prediction)")
+            }
+            if result.officialMatch == verdict.emOfficial { officialMatchAgree += 1 }
+            if verdict.predParseOK {
+                officialParsed += 1
+                if result.match != verdict.emOfficial {
+                    emDisagreementsWhereOfficialParsed.append("\(index)")
+                    details.append("EM \(index) official=\(verdict.emOfficial) quiver=\(result.match)\n  G: \(gold)\n  P: \(prediction)")
+                }
+            } else {
+                officialRejected += 1
+                if result.match { quiverMatchesOnOfficiallyRejected += 1 }
+            }
+        }
+
+        func summary(_ system: String) -> String {
+            """
+            \(system): official parser accepts \(officialParsed)/\(total); Quiver's reject estimate agrees on \(officialRejectedAgree)/\(total)
+              EM agreement where the official parser accepted: \(officialParsed - emDisagreementsWhereOfficialParsed.count)/\(officialParsed)
+              officialMatch vs em_official on all: \(officialMatchAgree)/\(total)
+              Quiver EM (fair): \(quiverMatches)/\(total); of the \(officialRejected) officially rejected, \(quiverMatchesOnOfficiallyRejected) match
+            """
+        }
+    }
+}
