@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SQL
 import Scoring
 import SQLExecution
 
@@ -47,6 +48,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
     @Option(help: "With --postgres: run predictions as this role (one without write rights).")
     var postgresRole: String?
+
+    @Flag(help: "With --postgres: translate gold and predictions from SQLite's dialect to PostgreSQL's before running (queries that do not parse run as written).")
+    var translateToPostgres = false
 
     @Flag(help: "With --postgres and --db-root: list gold queries whose result differs between SQLite and PostgreSQL (JSONL on stdout), instead of scoring.")
     var compareDialects = false
@@ -105,11 +109,16 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         let options = SQLEvaluationOptions(
             semantics: semantics, timeout: .milliseconds(Int(timeout * 1000)), maxRows: maxRows, jobs: jobs,
             keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
+        var translate: QueryTranslator?
+        if let postgres, translateToPostgres {
+            translate = PostgresTranslation.translator(knownColumns: try PostgresTranslation.knownColumns(url: postgres, databaseIDs: databaseIDs))
+        }
         let executors: any QueryExecutorFactory =
             postgres.map { PostgresDatabaseFactory(url: $0, role: postgresRole) } ?? (sqlite ?? SQLiteDatabaseFactory(root: URL(fileURLWithPath: ".")))
 
         if compareDialects, let sqlite {
-            let differences = DialectComparison(reference: sqlite, other: executors, options: options).run(examples: examples)
+            let differences = DialectComparison(reference: sqlite, other: executors, options: options, translateOther: translate)
+                .run(examples: examples)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for difference in differences { print(String(decoding: try encoder.encode(difference), as: UTF8.self)) }
@@ -118,7 +127,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         }
 
         let start = ContinuousClock.now
-        let results = SQLEvaluation(executors: executors, options: options).run(examples: examples, predictions: predictions) { done, total in
+        let results = SQLEvaluation(executors: executors, options: options, structural: try structuralScorer(), translate: translate).run(examples: examples, predictions: predictions) { done, total in
             if done % 200 == 0 || done == total {
                 FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8))
             }
@@ -134,6 +143,19 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             print(summary.table())
         }
         FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
+    }
+
+    /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
+    /// only the gold's hardness is computed.
+    private func structuralScorer() throws -> StructuralScorer {
+        guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
+        let schemas: [String: Schema]
+        do {
+            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
+        } catch {
+            throw ValidationError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
+        }
+        return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
     }
 
     private func load(_ databaseIDs: [String], from sqlite: SQLiteDatabaseFactory, into url: String) throws {

@@ -30,11 +30,17 @@ public struct DialectComparison: Sendable {
     public let reference: any QueryExecutorFactory
     public let other: any QueryExecutorFactory
     public let options: SQLEvaluationOptions
+    /// Applied to the gold before it runs on `other` (e.g. ``PostgresTranslation``).
+    public let translateOther: QueryTranslator?
 
-    public init(reference: any QueryExecutorFactory, other: any QueryExecutorFactory, options: SQLEvaluationOptions) {
+    public init(
+        reference: any QueryExecutorFactory, other: any QueryExecutorFactory, options: SQLEvaluationOptions,
+        translateOther: QueryTranslator? = nil
+    ) {
         self.reference = reference
         self.other = other
         self.options = options
+        self.translateOther = translateOther
     }
 
     /// The differences, in example order; an identical gold text on the same database is run once.
@@ -47,7 +53,8 @@ public struct DialectComparison: Sendable {
                 try state.0.executor(for: example.databaseID, factory: reference).execute(example.gold, limits: limits)
             }
             let right = Result { () throws(SQLExecutionError) in
-                try state.1.executor(for: example.databaseID, factory: other).execute(example.gold, limits: limits)
+                let sql = translateOther?(example.databaseID, example.gold) ?? example.gold
+                return try state.1.executor(for: example.databaseID, factory: other).execute(sql, limits: limits)
             }
             guard var difference = Self.compare(example, left, right) else { return }
             if difference.kind == "different_rows", case .success(let rows) = left,

@@ -94,7 +94,7 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
     /// A plain-text table: one column per group and `all`, one row per measure.
     public func table() -> String {
         let columns = groups + [all]
-        let labelWidth = 22
+        let labelWidth = 34
         func row(_ label: String, _ cells: [String]) -> String {
             label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
                 + cells.map { String(repeating: " ", count: max(0, 9 - $0.count)) + $0 }.joined()
