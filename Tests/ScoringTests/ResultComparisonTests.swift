@@ -100,3 +100,37 @@ let comparisonCases: [ComparisonCase] = [
         #expect(SpiderTestSuiteRules.prepare(sql, keepDistinct: keepDistinct) == expected)
     }
 }
+
+@Suite struct TieAwareOrderTests {
+    @Test func rowsInsideATieMayComeInAnyOrder() {
+        let gold: [[Value]] = [["pen"], ["pad"], ["cap"]]
+        let keys: [[Value]] = [[1.5], [1.5], [2.0]]
+        #expect(ResultComparison.strict(gold: gold, pred: [["pad"], ["pen"], ["cap"]], goldOrderKeys: keys))
+        #expect(!ResultComparison.strict(gold: gold, pred: [["cap"], ["pen"], ["pad"]], goldOrderKeys: keys))
+        #expect(!ResultComparison.strict(gold: gold, pred: [["pad"], ["pen"], ["cap"]], orderMatters: true))
+    }
+
+    @Test func tieRunsAreMaximalRunsOfEqualKeys() {
+        #expect(ResultComparison.tieRuns([[1], [1], [2], [3], [3]]) == [0..<2, 2..<3, 3..<5])
+        #expect(ResultComparison.tieRuns([]) == [])
+    }
+
+    @Test(arguments: [
+        ("SELECT a FROM t ORDER BY b DESC, c LIMIT 3", ["b", "c"], nil as [Int]?, 3 as Int?),
+        ("SELECT a FROM t UNION SELECT b FROM u ORDER BY 1", ["1"], [0], nil),
+        ("SELECT a FROM t ORDER BY count(*) DESC LIMIT 1 OFFSET 2", ["count(*)"], nil, nil),
+        ("SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 1)", [], nil, nil),
+    ])
+    func orderClauseIsFoundAtTopLevel(sql: String, keys: [String], positions: [Int]?, limit: Int?) {
+        let clause = OrderClause(sql: sql, scan: SQLTokenScan(sql))
+        #expect((clause?.keys ?? []) == keys)
+        #expect(clause?.positions == positions)
+        #expect(clause?.limit == limit)
+    }
+
+    @Test func keysAreProjectedAfterTheTopLevelSelect() throws {
+        let sql = "SELECT name FROM item ORDER BY price DESC LIMIT 1"
+        let clause = try #require(OrderClause(sql: sql, scan: SQLTokenScan(sql)))
+        #expect(clause.withKeysProjected(limit: 2) == "SELECT price, name FROM item ORDER BY price DESC LIMIT 2")
+    }
+}

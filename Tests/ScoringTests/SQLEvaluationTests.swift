@@ -59,6 +59,15 @@ final class ShopDatabase {
         #expect(results[8].execMatch && results[8].partial["syntax_ok"] == 1)
     }
 
+    @Test func strictLetsTiesComeInAnyOrder() throws {
+        let shop = try ShopDatabase()
+        let gold = "SELECT name FROM item ORDER BY price"
+        let tiesSwapped = (gold: gold, pred: "SELECT name FROM item ORDER BY price, name")
+        let reversed = (gold: gold, pred: "SELECT name FROM item ORDER BY price DESC")
+        #expect(shop.evaluate([tiesSwapped, reversed], semantics: .strict).map(\.execMatch) == [true, false])
+        #expect(shop.evaluate([tiesSwapped], semantics: .spiderTestSuite)[0].execMatch == false)
+    }
+
     @Test func testSuiteStripsDistinctUnlessKept() throws {
         let shop = try ShopDatabase()
         let pair = (gold: "SELECT DISTINCT price FROM item", pred: "SELECT price FROM item")

@@ -7,17 +7,36 @@ import QuiverCore
 /// of partial rows; both are necessary conditions, so the search is exact, and it only branches
 /// among columns whose values coincide.
 enum ColumnMatching {
+    /// How row order counts: not at all, fully, or only between runs of gold rows whose ORDER BY
+    /// keys differ (rows inside a run of equal keys may come in any order).
+    enum RowOrder: Sendable, Hashable {
+        case unordered
+        case sequence
+        case tieRuns([Range<Int>])
+    }
+
+    static func equalUnderSomePermutation(gold: [[Value]], pred: [[Value]], columns: Int, ordered: Bool) -> Bool {
+        equalUnderSomePermutation(gold: gold, pred: pred, columns: columns, order: ordered ? .sequence : .unordered)
+    }
+
+    /// Whether `gold` and `pred` (same length) are equal under `order`.
+    static func rowsEqual(_ gold: [[Value]], _ pred: [[Value]], order: RowOrder) -> Bool {
+        switch order {
+        case .unordered: return sameBag(gold, pred)
+        case .sequence: return gold == pred
+        case .tieRuns(let runs): return runs.allSatisfy { sameBag(Array(gold[$0]), Array(pred[$0])) }
+        }
+    }
+
     /// The most search nodes tried before giving up (as a mismatch); reached only by results with
     /// many columns that hold identical values and still differ as rows.
     static let nodeBudget = 100_000
 
-    /// Whether some bijection of `pred`'s columns makes `pred` equal to `gold`, as bags of rows or,
-    /// when `ordered`, as sequences. Both must have the same shape (checked by the caller).
-    static func equalUnderSomePermutation(gold: [[Value]], pred: [[Value]], columns: Int, ordered: Bool) -> Bool {
+    /// Whether some bijection of `pred`'s columns makes `pred` equal to `gold` under `order`.
+    /// Both must have the same shape (checked by the caller).
+    static func equalUnderSomePermutation(gold: [[Value]], pred: [[Value]], columns: Int, order rowOrder: RowOrder) -> Bool {
         if columns == 0 { return true }
-        if columns == 1 {
-            return ordered ? gold == pred : sameBag(gold, pred)
-        }
+        if columns == 1 { return rowsEqual(gold, pred, order: rowOrder) }
         let goldSignatures = (0..<columns).map { signature(of: gold, column: $0) }
         let predSignatures = (0..<columns).map { signature(of: pred, column: $0) }
         var candidates: [[Int]] = []
@@ -36,7 +55,7 @@ enum ColumnMatching {
             let assigned = order.prefix(depth)
             let goldPart = gold.map { row in assigned.map { row[$0] } }
             let predPart = pred.map { row in assigned.map { row[assignment[$0]] } }
-            return ordered ? goldPart == predPart : sameBag(goldPart, predPart)
+            return rowsEqual(goldPart, predPart, order: rowOrder)
         }
 
         func search(_ depth: Int) -> Bool {

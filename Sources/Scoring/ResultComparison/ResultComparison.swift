@@ -26,12 +26,34 @@ public enum ResultComparison {
     /// column counts and a column matching by value signature under which rows are equal as a bag,
     /// or as a sequence when `orderMatters`. Both empty match (the caller flags it).
     public static func strict(gold: [[Value]], pred: [[Value]], orderMatters: Bool) -> Bool {
+        strict(gold: gold, pred: pred, order: orderMatters ? .sequence : .unordered)
+    }
+
+    /// `strict` where gold's ORDER BY keys are known: `goldOrderKeys[i]` holds the key values of gold row
+    /// `i`, and rows with equal keys (a tie) may come in any order among themselves.
+    public static func strict(gold: [[Value]], pred: [[Value]], goldOrderKeys: [[Value]]) -> Bool {
+        guard goldOrderKeys.count == gold.count else { return strict(gold: gold, pred: pred, orderMatters: true) }
+        return strict(gold: gold, pred: pred, order: .tieRuns(tieRuns(goldOrderKeys.map { $0.map(canonical) })))
+    }
+
+    static func strict(gold: [[Value]], pred: [[Value]], order: ColumnMatching.RowOrder) -> Bool {
         if gold.isEmpty && pred.isEmpty { return true }
         guard gold.count == pred.count, let width = gold.first?.count, pred.first?.count == width else { return false }
         let canonicalGold = gold.map { $0.map(canonical) }
         let canonicalPred = pred.map { $0.map(canonical) }
-        return ColumnMatching.equalUnderSomePermutation(
-            gold: canonicalGold, pred: canonicalPred, columns: width, ordered: orderMatters)
+        return ColumnMatching.equalUnderSomePermutation(gold: canonicalGold, pred: canonicalPred, columns: width, order: order)
+    }
+
+    /// Maximal runs of consecutive equal keys.
+    static func tieRuns(_ keys: [[Value]]) -> [Range<Int>] {
+        guard !keys.isEmpty else { return [] }
+        var runs: [Range<Int>] = []
+        var start = 0
+        for index in 1...keys.count where index == keys.count || keys[index] != keys[start] {
+            runs.append(start..<index)
+            start = index
+        }
+        return runs
     }
 
     /// A number in canonical form: an integral float within ±2⁵³ becomes the integer, other floats

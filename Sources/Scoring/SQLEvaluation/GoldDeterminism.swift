@@ -1,15 +1,18 @@
 import QuiverCore
 import SQLExecution
 
-/// Checks whether a gold result is fixed by its query, or depends on an order the query leaves open.
+/// Checks whether a gold result is fixed by its query, and finds the gold's ORDER BY key values.
 ///
-/// Two checks (see the scoring notes, §9.5): (a) the gold runs again with unordered scans reversed
-/// (SQLite's `reverse_unordered_selects`); a different bag (or, under ORDER BY, a different sequence)
-/// means the rows chosen or their order are arbitrary. (b) For a top-level `ORDER BY … LIMIT k`, the
-/// gold runs again with `LIMIT k+1` and its ORDER BY keys projected; equal keys in rows k and k+1
-/// mean the LIMIT cuts through a tie (Spider test-suite #25, BIRD mini-dev #49), which (a) misses.
-/// The second check rewrites the text with ``SQLTokenScan`` and is skipped for compound queries,
-/// `SELECT DISTINCT`, `OFFSET`, and whenever the rewritten query does not run.
+/// Non-determinism, two checks (scoring notes §9.5): (a) the gold runs again with unordered scans
+/// reversed (SQLite's `reverse_unordered_selects`); a different bag (or, under ORDER BY, a different
+/// sequence) means the rows chosen or their order are arbitrary. (b) For a top-level
+/// `ORDER BY … LIMIT k`, the gold runs with `LIMIT k+1` and its ORDER BY keys projected; equal keys in
+/// rows k and k+1 mean the LIMIT cuts through a tie (Spider test-suite #25, BIRD mini-dev #49).
+///
+/// Key values are found by running the gold with its ORDER BY keys prepended to the top-level select
+/// list (positional keys `ORDER BY 1` are read from the result itself). The rewriting uses
+/// ``SQLTokenScan``; it is skipped for compound queries with named keys and whenever the rewritten
+/// query does not run or returns a different number of rows.
 enum GoldDeterminism {
     static func isNondeterministic(
         gold sql: String, result: ResultSet, executor: any QueryExecutor, limits: ExecutionLimits
@@ -40,51 +43,114 @@ enum GoldDeterminism {
         scan.tokens.contains { $0.kind == .word && scanOrderWords.contains($0.text.lowercased()) }
     }
 
-    /// Whether the top-level LIMIT cuts through rows with equal ORDER BY keys; `nil` when not checkable.
-    static func limitCutsTie(sql: String, scan: SQLTokenScan, executor: any QueryExecutor, limits: ExecutionLimits) -> Bool? {
-        let tokens = scan.tokens
-        let topLevel = tokens.indices.filter { tokens[$0].depth == 0 }
-        func word(_ index: Int) -> String { tokens[index].kind == .word ? tokens[index].text.lowercased() : "" }
-        if topLevel.contains(where: { ["union", "intersect", "except"].contains(word($0)) }) { return nil }
-        guard let select = topLevel.first(where: { word($0) == "select" }), select + 1 < tokens.count,
-            !["distinct", "all"].contains(word(select + 1)),
-            let orderBy = scan.topLevelKeywordPair("order", "by"),
-            let limit = topLevel.last(where: { word($0) == "limit" }), limit > orderBy, limit + 1 < tokens.count,
-            tokens[limit + 1].kind == .number, let k = Int(tokens[limit + 1].text), k > 0
+    /// The ORDER BY key values of each gold row, aligned with `result.rows`; `nil` when not found.
+    static func orderKeyValues(
+        gold sql: String, result: ResultSet, executor: any QueryExecutor, limits: ExecutionLimits
+    ) -> [[Value]]? {
+        let scan = SQLTokenScan(sql)
+        guard let clause = OrderClause(sql: sql, scan: scan) else { return nil }
+        if let positions = clause.positions {
+            return result.rows.map { row in positions.map { row[$0] } }
+        }
+        guard let rewritten = clause.withKeysProjected(limit: nil),
+            let rows = try? executor.execute(rewritten, limits: limits).rows, rows.count == result.rows.count
         else { return nil }
-        if limit + 2 < tokens.count, word(limit + 2) == "offset" || tokens[limit + 2].text == "," { return nil }
-
-        let keys = orderKeys(tokens: tokens, from: orderBy + 2, to: limit, sql: sql)
-        guard !keys.isEmpty else { return nil }
-        let limitNumber = tokens[limit + 1].text
-        var rewritten = String(sql[..<tokens[select].text.endIndex])
-        rewritten += " " + keys.joined(separator: ", ") + ", "
-        rewritten += sql[tokens[select].text.endIndex..<limitNumber.startIndex]
-        rewritten += String(k + 1) + sql[limitNumber.endIndex...]
-        guard let rows = try? executor.execute(rewritten, limits: limits).rows, rows.count == k + 1 else { return false }
-        let width = keys.count
-        return Array(rows[k - 1].prefix(width)) == Array(rows[k].prefix(width))
+        return rows.map { Array($0.prefix(clause.keys.count)) }
     }
 
-    /// The ORDER BY key expressions (without ASC/DESC/NULLS …) between token indexes `start` and `end`.
-    static func orderKeys(tokens: [SQLTokenScan.Token], from start: Int, to end: Int, sql: String) -> [String] {
-        var keys: [String] = []
-        var keyStart = start
-        func finish(_ stop: Int) {
-            var last = stop - 1
-            while last >= keyStart, tokens[last].kind == .word,
-                ["asc", "desc", "nulls", "first", "last"].contains(tokens[last].text.lowercased()) {
-                last -= 1
-            }
-            if last >= keyStart { keys.append(String(sql[tokens[keyStart].text.startIndex..<tokens[last].text.endIndex])) }
+    /// Whether the top-level LIMIT cuts through rows with equal ORDER BY keys; `nil` when not checkable.
+    static func limitCutsTie(sql: String, scan: SQLTokenScan, executor: any QueryExecutor, limits: ExecutionLimits) -> Bool? {
+        guard let clause = OrderClause(sql: sql, scan: scan), let k = clause.limit, k > 0 else { return nil }
+        let keyRows: [[Value]]
+        if let positions = clause.positions {
+            guard let rewritten = clause.withLimit(k + 1), let rows = try? executor.execute(rewritten, limits: limits).rows
+            else { return nil }
+            keyRows = rows.map { row in positions.map { row[$0] } }
+        } else {
+            guard let rewritten = clause.withKeysProjected(limit: k + 1),
+                let rows = try? executor.execute(rewritten, limits: limits).rows
+            else { return nil }
+            keyRows = rows.map { Array($0.prefix(clause.keys.count)) }
         }
-        for index in start..<end where tokens[index].depth == 0 && tokens[index].text == "," {
-            finish(index)
+        guard keyRows.count == k + 1 else { return false }
+        return keyRows[k - 1].map(ResultComparison.canonical) == keyRows[k].map(ResultComparison.canonical)
+    }
+}
+
+/// The top-level ORDER BY (and LIMIT) of a query, located by ``SQLTokenScan``, with text rewrites.
+struct OrderClause {
+    let sql: String
+    let tokens: [SQLTokenScan.Token]
+    /// The key expressions as written, without ASC/DESC/NULLS FIRST/LAST.
+    let keys: [String]
+    /// 0-based result columns when every key is positional (`ORDER BY 1, 2`).
+    let positions: [Int]?
+    /// The token index of the top-level SELECT keyword, when the query is not compound.
+    let select: Int?
+    /// The LIMIT count and the index of its number token, when a plain `LIMIT k` follows.
+    let limit: Int?
+    let limitToken: Int?
+
+    init?(sql: String, scan: SQLTokenScan) {
+        let tokens = scan.tokens
+        func word(_ index: Int) -> String { tokens[index].kind == .word ? tokens[index].text.lowercased() : "" }
+        guard let orderBy = scan.topLevelKeywordPair("order", "by") else { return nil }
+        let topLevel = tokens.indices.filter { tokens[$0].depth == 0 }
+        let end = topLevel.first { $0 > orderBy && ["limit", "offset"].contains(word($0)) } ?? tokens.count
+        guard orderBy + 2 < end else { return nil }
+        var keys: [String] = []
+        var keyStart = orderBy + 2
+        for index in keyStart...end where index == end || (tokens[index].depth == 0 && tokens[index].text == ",") {
+            var last = index - 1
+            while last >= keyStart, ["asc", "desc", "nulls", "first", "last"].contains(word(last)) { last -= 1 }
+            if last >= keyStart { keys.append(String(sql[tokens[keyStart].text.startIndex..<tokens[last].text.endIndex])) }
             keyStart = index + 1
         }
-        finish(end)
-        // A positional key (`ORDER BY 1`) would point at the projected keys instead: not checkable this way.
-        if keys.contains(where: { Int($0) != nil }) { return [] }
-        return keys
+        guard !keys.isEmpty else { return nil }
+        let numbers = keys.compactMap { Int($0) }
+        if numbers.count == keys.count {
+            positions = numbers.map { $0 - 1 }
+        } else if numbers.isEmpty {
+            positions = nil
+        } else {
+            return nil
+        }
+        let compound = topLevel.contains { ["union", "intersect", "except"].contains(word($0)) }
+        let first = topLevel.first { word($0) == "select" }
+        select = compound ? nil : first
+        if end < tokens.count, word(end) == "limit", end + 1 < tokens.count, tokens[end + 1].kind == .number,
+            let count = Int(tokens[end + 1].text),
+            !(end + 2 < tokens.count && (word(end + 2) == "offset" || tokens[end + 2].text == ","))
+        {
+            (limit, limitToken) = (count, end + 1)
+        } else {
+            (limit, limitToken) = (nil, nil)
+        }
+        self.sql = sql
+        self.tokens = tokens
+        self.keys = keys
+    }
+
+    /// The query with its LIMIT count replaced.
+    func withLimit(_ count: Int) -> String? {
+        guard let limitToken else { return nil }
+        let number = tokens[limitToken].text
+        return String(sql[..<number.startIndex]) + String(count) + sql[number.endIndex...]
+    }
+
+    /// The query with its keys prepended to the select list (and its LIMIT count replaced when given).
+    func withKeysProjected(limit count: Int?) -> String? {
+        guard let select, positions == nil else { return nil }
+        let base: String
+        if let count {
+            guard let limited = withLimit(count) else { return nil }
+            base = limited
+        } else {
+            base = sql
+        }
+        // The SELECT keyword precedes the LIMIT, so its offset is the same in `base`.
+        let offset = sql.utf8.distance(from: sql.startIndex, to: tokens[select].text.endIndex)
+        let split = base.utf8.index(base.startIndex, offsetBy: offset)
+        return String(base[..<split]) + " " + keys.joined(separator: ", ") + "," + base[split...]
     }
 }

@@ -110,7 +110,7 @@ public struct SQLEvaluation: Sendable {
             if goldRows.isEmpty { flags.insert(.goldEmpty) }
             if case .success(let predRows) = predicted {
                 if goldRows.isEmpty && predRows.isEmpty { flags.insert(.bothEmpty) }
-                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold)
+                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold, goldOrderKeys: gold.orderKeys)
             }
         }
         result.flags = flags.sorted()
@@ -132,23 +132,32 @@ public struct SQLEvaluation: Sendable {
         return translate(databaseID, text)
     }
 
-    func matches(gold: ResultSet, pred: ResultSet, goldSQL: String) -> Bool {
+    func matches(gold: ResultSet, pred: ResultSet, goldSQL: String, goldOrderKeys: [[Value]]? = nil) -> Bool {
         switch options.semantics {
         case .spiderTestSuite:
             ResultComparison.spiderTestSuite(gold: gold.rows, pred: pred.rows, orderMatters: SpiderTestSuiteRules.orderMatters(gold: goldSQL))
         case .bird:
             ResultComparison.bird(gold: gold.rows, pred: pred.rows)
         case .strict:
-            ResultComparison.strict(gold: gold.rows, pred: pred.rows, orderMatters: SQLTokenScan(goldSQL).hasTopLevelOrderBy)
+            if let goldOrderKeys {
+                ResultComparison.strict(gold: gold.rows, pred: pred.rows, goldOrderKeys: goldOrderKeys)
+            } else {
+                ResultComparison.strict(gold: gold.rows, pred: pred.rows, orderMatters: SQLTokenScan(goldSQL).hasTopLevelOrderBy)
+            }
         }
     }
 
     func runGold(_ sql: String, executor: any QueryExecutor) -> GoldOutcome {
         do {
             let rows = try executor.execute(sql, limits: options.limits)
-            let unstable = options.semantics == .strict && options.checkDeterminism
+            guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false) }
+            let unstable = options.checkDeterminism
                 && GoldDeterminism.isNondeterministic(gold: sql, result: rows, executor: executor, limits: options.limits)
-            return GoldOutcome(result: .success(rows), nondeterministic: unstable)
+            // Ties under ORDER BY may come in any order: strict needs the key of each gold row.
+            let keys = rows.rows.count > 1 && SQLTokenScan(sql).hasTopLevelOrderBy
+                ? GoldDeterminism.orderKeyValues(gold: sql, result: rows, executor: executor, limits: options.limits)
+                : nil
+            return GoldOutcome(result: .success(rows), nondeterministic: unstable, orderKeys: keys)
         } catch {
             return GoldOutcome(result: .failure(error), nondeterministic: false)
         }
@@ -165,6 +174,8 @@ struct GoldKey: Hashable, Sendable {
 struct GoldOutcome: Sendable {
     var result: Result<ResultSet, SQLExecutionError>
     var nondeterministic: Bool
+    /// `strict`: the ORDER BY key values of each gold row, when the gold orders and they could be found.
+    var orderKeys: [[Value]]? = nil
 }
 
 /// One worker's open connections, by database id.
