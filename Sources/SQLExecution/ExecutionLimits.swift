@@ -9,6 +9,7 @@ public struct ExecutionLimits: Sendable, Hashable {
     /// The most rows a result may have; one more row is an error, not a silent cut.
     public var maxRows: Int
 
+    /// Limits of `timeout` (default 30 s) and `maxRows` (default one million).
     public init(timeout: Duration? = .seconds(30), maxRows: Int = 1_000_000) {
         self.timeout = timeout
         self.maxRows = maxRows

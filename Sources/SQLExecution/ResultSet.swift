@@ -15,6 +15,7 @@ public struct ResultSet: Sendable, Hashable {
     /// Rows in database order; every row has `columns.count` values.
     public var rows: [[Value]]
 
+    /// A result of `columns` and `rows`.
     public init(columns: [String], rows: [[Value]]) {
         self.columns = columns
         self.rows = rows

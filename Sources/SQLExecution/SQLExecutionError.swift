@@ -26,15 +26,18 @@ public struct SQLExecutionError: Error, Sendable, Hashable, CustomStringConverti
         case connection
     }
 
+    /// The broad reason (``Kind``).
     public var kind: Kind
     /// The engine's code: an SQLite result-code name (`SQLITE_ERROR`, …) or a PostgreSQL SQLSTATE.
     public var code: String
+    /// The engine's message.
     public var message: String
     /// The SQL text that failed (empty for connection errors).
     public var sql: String
     /// Where in `sql` the engine located the error, when it says.
     public var location: SourceLocation?
 
+    /// An error of `kind` with the engine's `code` and `message` for `sql`.
     public init(kind: Kind, code: String, message: String, sql: String, location: SourceLocation? = nil) {
         self.kind = kind
         self.code = code

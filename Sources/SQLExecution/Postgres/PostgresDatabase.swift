@@ -12,6 +12,7 @@ import Foundation
 /// let result = try db.execute("SELECT count(*) FROM singer", limits: ExecutionLimits(timeout: .seconds(2)))
 /// ```
 public final class PostgresDatabase: QueryExecutor {
+    /// Always ``SQLDialect/postgresql``.
     public var dialect: SQLDialect { .postgresql }
     private let connection: PostgresConnection
 
@@ -24,6 +25,7 @@ public final class PostgresDatabase: QueryExecutor {
         try connection.command("SET default_transaction_read_only = on")
     }
 
+    /// Runs one query read-only under `limits` and returns all its rows, or throws ``SQLExecutionError``.
     public func execute(_ sql: String, limits: ExecutionLimits = ExecutionLimits()) throws(SQLExecutionError) -> ResultSet {
         guard PostgresDatabase.isQuery(sql) else {
             throw SQLExecutionError(
@@ -72,14 +74,18 @@ public final class PostgresDatabase: QueryExecutor {
 /// Opens ``PostgresDatabase`` connections where each Spider/BIRD database is a schema named by its id
 /// (lower-cased), as ``PostgresLoader`` creates them.
 public struct PostgresDatabaseFactory: QueryExecutorFactory {
+    /// The server's connection URL (`postgresql://user@host:port/db`).
     public let url: String
+    /// The role each connection switches to, if any.
     public let role: String?
 
+    /// A factory for the server at `url`, connecting as `role` when given.
     public init(url: String, role: String? = nil) {
         self.url = url
         self.role = role
     }
 
+    /// A connection whose search path is the schema named by `databaseID`, lower-cased.
     public func open(databaseID: String) throws(SQLExecutionError) -> any QueryExecutor {
         try PostgresDatabase(url: url, schema: databaseID.lowercased(), role: role)
     }

@@ -18,6 +18,7 @@ public final class PostgresLoader {
     /// The role that gets read rights on every loaded schema (created `NOLOGIN` if missing), or `nil`.
     public let readerRole: String?
 
+    /// Connects to `url`; creates `readerRole` (`NOLOGIN`) when it does not exist.
     public init(url: String, readerRole: String? = nil) throws(SQLExecutionError) {
         connection = try PostgresConnection(url: url)
         self.readerRole = readerRole

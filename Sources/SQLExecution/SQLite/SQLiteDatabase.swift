@@ -11,7 +11,9 @@ import Foundation
 /// let result = try db.execute("SELECT name FROM singer", limits: ExecutionLimits(timeout: .seconds(2)))
 /// ```
 public final class SQLiteDatabase: QueryExecutor {
+    /// The database file.
     public let path: String
+    /// Always ``SQLDialect/sqlite``.
     public var dialect: SQLDialect { .sqlite }
     private let connection: SQLiteConnection
 
@@ -25,6 +27,7 @@ public final class SQLiteDatabase: QueryExecutor {
         connection = try SQLiteConnection(path: path, immutable: immutable)
     }
 
+    /// Runs one read-only statement under `limits` and returns all its rows, or throws ``SQLExecutionError``.
     public func execute(_ sql: String, limits: ExecutionLimits = ExecutionLimits()) throws(SQLExecutionError) -> ResultSet {
         try connection.run(sql, limits: limits)
     }
@@ -45,9 +48,12 @@ public final class SQLiteDatabase: QueryExecutor {
 /// let db = try factory.open(databaseID: "concert_singer")
 /// ```
 public struct SQLiteDatabaseFactory: QueryExecutorFactory {
+    /// The folder that holds one sub-folder per database id.
     public let root: URL
+    /// Whether files are opened with `immutable=1` (no locks; the files must not change).
     public let immutable: Bool
 
+    /// A factory for the databases under `root`.
     public init(root: URL, immutable: Bool = true) {
         self.root = root
         self.immutable = immutable
@@ -58,6 +64,7 @@ public struct SQLiteDatabaseFactory: QueryExecutorFactory {
         root.appendingPathComponent(databaseID).appendingPathComponent(databaseID + ".sqlite").path
     }
 
+    /// A read-only connection to `<root>/<databaseID>/<databaseID>.sqlite`.
     public func open(databaseID: String) throws(SQLExecutionError) -> any QueryExecutor {
         try SQLiteDatabase(path: path(for: databaseID), immutable: immutable)
     }

@@ -13,6 +13,7 @@ import Foundation
 /// let predictions = try SQLDatasetReader.readPredictions(at: URL(fileURLWithPath: "pred.sql"), count: gold.count)
 /// ```
 public enum SQLDatasetReader {
+    /// The examples of a gold file, in file order.
     public static func readGold(at url: URL) throws(DatasetError) -> [SQLExample] {
         let data = try read(url)
         if let first = data.first(where: { !$0.isWhitespace }), first == "[" {
@@ -21,6 +22,7 @@ public enum SQLDatasetReader {
         return try goldFromLines(data, file: url.path)
     }
 
+    /// The predictions of a file, one per gold example; a different count is an error.
     public static func readPredictions(at url: URL, count: Int) throws(DatasetError) -> [String] {
         let text = try read(url)
         let predictions: [String]

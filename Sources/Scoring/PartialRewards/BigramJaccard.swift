@@ -8,6 +8,7 @@
 /// BigramJaccard.score("SELECT name FROM t", "select name from t")   // 1.0
 /// ```
 public enum BigramJaccard {
+    /// The bigram Jaccard of `prediction` and `gold`, in 0…1.
     public static func score(_ prediction: String, _ gold: String) -> Double {
         let a = bigrams(prediction), b = bigrams(gold)
         if a.isEmpty && b.isEmpty { return tokens(prediction) == tokens(gold) ? 1 : 0 }

@@ -17,6 +17,7 @@ public struct SchemaLinking: Sendable {
     /// Lower-cased table and column names per database id.
     public let names: [String: Set<String>]
 
+    /// Schema names from `schemas` (Spider/BIRD `tables.json`), keyed by database id.
     public init(schemas: [String: Schema]) {
         names = schemas.mapValues { schema in
             Set(schema.tables.map { $0.name.lowercased() }).union(schema.columnNames)

@@ -11,6 +11,7 @@ import QuiverCore
 /// SoftF1.score(gold: [[1, "a"]], pred: [["a", 1]])   // 1.0 (membership, not column order)
 /// ```
 public enum SoftF1 {
+    /// Soft-F1 of `pred` against `gold`, in 0…1.
     public static func score(gold: [[Value]], pred: [[Value]]) -> Double {
         // Identical results pair every row with itself: F1 = 1 without hashing any row.
         if gold == pred { return 1 }

@@ -11,14 +11,20 @@
 public struct SQLTokenScan: Sendable {
     /// One token: its text, its range in the UTF-8 view, its kind and its parenthesis depth.
     public struct Token: Sendable, Hashable {
+        /// What a token is; keywords and identifiers are both words.
         public enum Kind: Sendable, Hashable { case word, number, string, quotedIdentifier, symbol }
+        /// The token's text, a slice of the scanned SQL.
         public var text: Substring
+        /// The token's kind.
         public var kind: Kind
+        /// How many parentheses enclose the token (0 = top level).
         public var depth: Int
     }
 
+    /// The tokens in text order.
     public let tokens: [Token]
 
+    /// Scans `sql`.
     public init(_ sql: String) {
         tokens = SQLTokenScan.tokenize(sql)
     }

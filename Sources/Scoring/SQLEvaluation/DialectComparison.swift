@@ -14,8 +14,11 @@ import SQLExecution
 public struct DialectComparison: Sendable {
     /// One gold query whose verdict differs between the two engines.
     public struct Difference: Sendable, Hashable, Codable {
+        /// The example's position in the gold file.
         public var index: Int
+        /// The example's `db_id`.
         public var databaseID: String
+        /// The gold SQL as written.
         public var sql: String
         /// `error_on_other`, `error_on_reference`, or `different_rows`.
         public var kind: String
@@ -27,12 +30,16 @@ public struct DialectComparison: Sendable {
         enum CodingKeys: String, CodingKey { case index, databaseID = "db_id", sql, kind, category, reason }
     }
 
+    /// The engine whose results count as right (SQLite).
     public let reference: any QueryExecutorFactory
+    /// The engine compared with it (PostgreSQL).
     public let other: any QueryExecutorFactory
+    /// Timeout, row cap and number of workers.
     public let options: SQLEvaluationOptions
     /// Applied to the gold before it runs on `other` (e.g. ``PostgresTranslation``).
     public let translateOther: QueryTranslator?
 
+    /// A comparison of `reference` and `other`.
     public init(
         reference: any QueryExecutorFactory, other: any QueryExecutorFactory, options: SQLEvaluationOptions,
         translateOther: QueryTranslator? = nil

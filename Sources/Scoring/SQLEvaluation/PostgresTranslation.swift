@@ -16,6 +16,7 @@ public typealias QueryTranslator = @Sendable (_ databaseID: String, _ sql: Strin
 /// translate("concert_singer", "SELECT name FROM singer WHERE country = \"France\"")
 /// ```
 public enum PostgresTranslation {
+    /// A translator that knows each database's column names (lower-cased, keyed by lower-cased id).
     public static func translator(knownColumns: [String: Set<String>]) -> QueryTranslator {
         { databaseID, sql in
             guard let statement = try? SQLParser.parse(sql) else { return sql }

@@ -12,12 +12,16 @@ import SQLExecution
 /// let results = evaluation.run(examples: gold, predictions: predictions)
 /// ```
 public struct SQLEvaluation: Sendable {
+    /// Where queries run; each worker opens its own connections from it.
     public let executors: any QueryExecutorFactory
+    /// Semantics, limits and parallelism.
     public let options: SQLEvaluationOptions
+    /// Exact match, hardness and components, when given.
     public let structural: StructuralScorer?
     /// Applied to gold and prediction before they run (e.g. ``PostgresTranslation``); `nil` runs them as written.
     public let translate: QueryTranslator?
 
+    /// An evaluation on `executors` with `options`, optional structural scoring and translation.
     public init(
         executors: any QueryExecutorFactory, options: SQLEvaluationOptions, structural: StructuralScorer? = nil,
         translate: QueryTranslator? = nil

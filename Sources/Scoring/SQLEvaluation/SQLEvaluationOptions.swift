@@ -7,6 +7,7 @@ import SQLExecution
 /// options.jobs = 2
 /// ```
 public struct SQLEvaluationOptions: Sendable {
+    /// The result comparison rules.
     public var semantics: ComparisonSemantics
     /// Per statement (gold and prediction each); a prediction that runs longer is `timeout` + `pred_error`.
     public var timeout: Duration
@@ -21,6 +22,7 @@ public struct SQLEvaluationOptions: Sendable {
     /// Runs per query for BIRD's VES and R-VES (0 = not measured); only execution-matched examples are timed.
     public var efficiencyIterations: Int
 
+    /// Options with the defaults of `quiver score sql`.
     public init(
         semantics: ComparisonSemantics = .strict, timeout: Duration = .seconds(30), maxRows: Int = 1_000_000,
         jobs: Int = 1, keepDistinct: Bool = false, checkDeterminism: Bool = true, efficiencyIterations: Int = 0
@@ -45,12 +47,14 @@ public struct SQLEvaluationOptions: Sendable {
 public struct StructuralScore: Sendable, Hashable {
     /// Spider hardness of the gold query (`easy`, `medium`, `hard`, `extra`), when known.
     public var hardness: String?
+    /// Exact-set match of the prediction, when computed.
     public var exactMatch: Bool?
     /// Partial-match components (F1 in 0…1), keyed by the official component names.
     public var components: [String: Double]
     /// Whether the prediction parsed (a prediction that does not parse scores 0 structurally).
     public var predictionParsed: Bool?
 
+    /// A structural score; every part is optional.
     public init(hardness: String? = nil, exactMatch: Bool? = nil, components: [String: Double] = [:], predictionParsed: Bool? = nil) {
         self.hardness = hardness
         self.exactMatch = exactMatch

@@ -11,7 +11,9 @@ import Foundation
 public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
     /// Counts and rates of one group of examples.
     public struct Group: Sendable, Hashable, Codable {
+        /// The hardness or difficulty level, or `all`.
         public var name: String
+        /// Examples in the group.
         public var count: Int
         /// Fraction of examples with `exec_match`.
         public var execution: Double
@@ -23,6 +25,7 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         public var partial: [String: Double]
         /// BIRD VES and R-VES (100 × mean term), when efficiency was measured.
         public var ves: Double?
+        /// BIRD mini-dev R-VES of the group, when measured.
         public var rves: Double?
 
         enum CodingKeys: String, CodingKey {
@@ -42,10 +45,13 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         }
     }
 
+    /// The semantics of the run.
     public var semantics: ComparisonSemantics
     /// What the groups are: `hardness`, `difficulty`, or `none`.
     public var groupedBy: String
+    /// One group per level, in the benchmark's order (easy…extra, simple…challenging).
     public var groups: [Group]
+    /// Every example.
     public var all: Group
 
     enum CodingKeys: String, CodingKey {
@@ -55,6 +61,7 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
     static let hardnessOrder = ["easy", "medium", "hard", "extra"]
     static let difficultyOrder = ["simple", "moderate", "challenging"]
 
+    /// Totals of `results`, grouped by hardness when known, else by difficulty.
     public init(results: [SQLExampleResult], semantics: ComparisonSemantics) {
         self.semantics = semantics
         let key: (SQLExampleResult) -> String?

@@ -4,13 +4,19 @@
 /// let line = try JSONEncoder().encode(result)   // {"index":0,"db_id":"concert_singer",…}
 /// ```
 public struct SQLExampleResult: Sendable, Hashable, Codable {
+    /// The example's position in the gold file.
     public var index: Int
+    /// The example's `db_id`.
     public var databaseID: String
+    /// Spider hardness of the gold (`easy`, `medium`, `hard`, `extra`), when computed.
     public var hardness: String?
+    /// BIRD difficulty from the gold file, when given.
     public var difficulty: String?
+    /// Exact-set match, when computed.
     public var exactMatch: Bool?
     /// Execution match under the run's semantics.
     public var execMatch: Bool
+    /// What the verdict hides, sorted by name.
     public var flags: [ExecutionFlag]
     /// Partial rewards in 0…1: `syntax_ok`, `bigram_jaccard`, `soft_f1`, and structural components.
     public var partial: [String: Double]
@@ -23,6 +29,7 @@ public struct SQLExampleResult: Sendable, Hashable, Codable {
     /// BIRD mini-dev R-VES term √reward(τ); `nil` unless efficiency was measured.
     public var rves: Double?
 
+    /// A result; only `index`, `databaseID` and `execMatch` are required.
     public init(
         index: Int, databaseID: String, hardness: String? = nil, difficulty: String? = nil, exactMatch: Bool? = nil,
         execMatch: Bool, flags: [ExecutionFlag] = [], partial: [String: Double] = [:], error: String? = nil,
