@@ -63,6 +63,15 @@ let runawayQueries: [String] = [
         #expect(try fixture.snapshot() == before)
     }
 
+    @Test func hugeValuesAreRefused() throws {
+        let fixture = try SQLiteFixture(bigRows: 3)
+        let db = try SQLiteDatabase(path: fixture.path)
+        let error = try #require(throws: SQLExecutionError.self) {
+            try db.execute("SELECT length(zeroblob(500000000))", limits: ExecutionLimits(timeout: .seconds(10)))
+        }
+        #expect(error.kind == .runtime && error.code.hasPrefix("SQLITE_TOOBIG"))
+    }
+
     @Test func unendingRowsHitTheRowCap() throws {
         let fixture = try SQLiteFixture(bigRows: 3)
         let db = try SQLiteDatabase(path: fixture.path)

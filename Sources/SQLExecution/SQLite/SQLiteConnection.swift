@@ -25,11 +25,17 @@ final class SQLiteConnection {
         }
         handle = db
         sqlite3_enable_load_extension(db, 0)
+        // One value may not exceed 100 MB: `zeroblob(2e9)` or `printf('%.*c', 1e9, 'x')` would otherwise
+        // allocate gigabytes inside a single step, where no timeout can stop them.
+        sqlite3_limit(db, SQLITE_LIMIT_LENGTH, SQLiteConnection.maxValueBytes)
         sqlite3_set_authorizer(db, SQLiteAuthorizer.callback, nil)
         sqlite3_progress_handler(
             db, SQLiteDeadline.instructionsPerCheck, SQLiteDeadline.callback,
             Unmanaged.passUnretained(deadline).toOpaque())
     }
+
+    /// The largest string or blob a statement may make or read.
+    static let maxValueBytes: Int32 = 100_000_000
 
     deinit {
         sqlite3_progress_handler(handle, 0, nil, nil)
