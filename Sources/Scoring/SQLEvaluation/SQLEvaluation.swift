@@ -87,7 +87,7 @@ public struct SQLEvaluation: Sendable {
 
         let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
-        if predSQL.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if SQLEvaluation.isBlank(predSQL) {
             predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
         } else {
             predicted = Result { () throws(SQLExecutionError) in try executor.execute(predSQL, limits: options.limits) }
@@ -132,8 +132,12 @@ public struct SQLEvaluation: Sendable {
     /// The text actually executed: the test-suite evaluator rewrites both queries first.
     func prepared(_ sql: String, databaseID: String) -> String {
         let text = options.semantics == .spiderTestSuite ? SpiderTestSuiteRules.prepare(sql, keepDistinct: options.keepDistinct) : sql
-        guard let translate, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return text }
+        guard let translate, !SQLEvaluation.isBlank(text) else { return text }
         return translate(databaseID, text)
+    }
+
+    static func isBlank(_ sql: String) -> Bool {
+        sql.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0d) }
     }
 
     func matches(gold: ResultSet, pred: ResultSet, goldSQL: String, goldOrderKeys: [[Value]]? = nil) -> Bool {
