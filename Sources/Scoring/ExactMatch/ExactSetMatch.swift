@@ -19,6 +19,11 @@ import SQL
 public enum ExactSetMatch {
     /// Scores `prediction` against `gold` on `schema` (from `tables.json`).
     public static func evaluate(gold: String, prediction: String, schema: Schema) -> ExactMatchResult {
+        evaluate(gold: gold, prediction: prediction, index: SpiderSchemaIndex(schema))
+    }
+
+    /// Scores `prediction` against `gold` with a schema index prepared once per database.
+    public static func evaluate(gold: String, prediction: String, index: SpiderSchemaIndex) -> ExactMatchResult {
         let goldTree: SelectStatement
         do {
             goldTree = try SQLParser.parse(gold)
@@ -31,7 +36,7 @@ public enum ExactSetMatch {
         } catch {
             return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
         }
-        var result = evaluate(gold: goldTree, prediction: predictionTree, schema: schema)
+        var result = evaluate(gold: goldTree, prediction: predictionTree, index: index)
         // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
         if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
             result.officialRejectionReasons.append("<>")
@@ -42,14 +47,13 @@ public enum ExactSetMatch {
     }
 
     /// Scores two parsed queries.
-    public static func evaluate(gold: SelectStatement, prediction: SelectStatement, schema: Schema) -> ExactMatchResult {
-        var goldBuilder = SpiderSQLBuilder(schema: schema, statement: gold)
+    public static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex) -> ExactMatchResult {
+        var goldBuilder = SpiderSQLBuilder(index: index, statement: gold)
         let goldSQL = goldBuilder.build(gold)
-        var predictionBuilder = SpiderSQLBuilder(schema: schema, statement: prediction)
+        var predictionBuilder = SpiderSQLBuilder(index: index, statement: prediction)
         let predictionSQL = predictionBuilder.build(prediction)
-        let rebuild = SpiderRebuild(schema: schema)
-        let g = rebuild.rebuild(goldSQL)
-        let p = rebuild.rebuild(predictionSQL)
+        let g = index.rebuild.rebuild(goldSQL)
+        let p = index.rebuild.rebuild(predictionSQL)
         let match = exactMatch(p, g)
         return ExactMatchResult(
             match: match,
