@@ -7,6 +7,7 @@ struct PostgresPrinterTests {
     @Test(
         "SQLite idioms print as PostgreSQL",
         arguments: [
+            ("SELECT a FROM t ORDER BY a, b DESC", "SELECT a FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST"),
             ("SELECT `a b` FROM [t] LIMIT 1, 2", "SELECT \"a b\" FROM \"t\" LIMIT 2 OFFSET 1"),
             ("SELECT iif(a > 1, 'y', 'n') FROM t", "SELECT CASE WHEN a > 1 THEN 'y' ELSE 'n' END FROM t"),
             ("SELECT CAST(a AS REAL) FROM t", "SELECT CAST(a AS DOUBLE PRECISION) FROM t"),
