@@ -24,7 +24,9 @@ public indirect enum TableReference: Sendable, Hashable {
 
 /// `[schema.]name`.
 public struct QualifiedName: Sendable, Hashable {
+    /// The schema (database) qualifier.
     public var schema: Identifier?
+    /// The name.
     public var name: Identifier
 
     public init(schema: Identifier? = nil, name: Identifier) {
@@ -35,7 +37,9 @@ public struct QualifiedName: Sendable, Hashable {
 
 /// A table alias, and whether `AS` was written before it.
 public struct TableAlias: Sendable, Hashable {
+    /// The name.
     public var name: Identifier
+    /// Whether `AS` was written.
     public var explicitAs: Bool
 
     public init(_ name: Identifier, explicitAs: Bool = true) {
@@ -46,9 +50,13 @@ public struct TableAlias: Sendable, Hashable {
 
 /// `left op right [ON ... | USING (...)]`.
 public struct Join: Sendable, Hashable {
+    /// The left operand.
     public var left: TableReference
+    /// The join operator.
     public var op: JoinOperator
+    /// The right operand.
     public var right: TableReference
+    /// The ON or USING constraint.
     public var constraint: JoinConstraint?
 
     public init(left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil) {
@@ -61,7 +69,9 @@ public struct Join: Sendable, Hashable {
 
 /// The join operator as written: `,`, `JOIN`, `INNER JOIN`, `LEFT [OUTER] JOIN`, `NATURAL ...`, `CROSS JOIN`.
 public struct JoinOperator: Sendable, Hashable {
+    /// `NATURAL` was written.
     public var natural: Bool
+    /// The kind of join.
     public var kind: Kind
     /// `OUTER` written after LEFT/RIGHT/FULL.
     public var outer: Bool

@@ -14,6 +14,7 @@ public struct SQLPrinter: Sendable {
         case postgres
     }
 
+    /// The dialect to write.
     public var dialect: Dialect
     /// PostgreSQL only: quote every identifier, so mixed-case names survive PostgreSQL's case folding.
     public var quoteAllIdentifiers: Bool

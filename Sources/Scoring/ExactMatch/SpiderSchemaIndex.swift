@@ -10,6 +10,7 @@ import SQL
 /// let result = ExactSetMatch.evaluate(gold: gold, prediction: prediction, index: index)
 /// ```
 public struct SpiderSchemaIndex: Sendable {
+    /// The schema the index was built from.
     public let schema: Schema
     /// Lower-cased table name → lower-cased column names.
     let columns: [String: Set<String>]
