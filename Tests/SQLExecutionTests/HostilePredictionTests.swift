@@ -46,7 +46,7 @@ let runawayQueries: [String] = [
     func runawayQueriesStopAtTheirTimeout(sql: String) throws {
         let fixture = try SQLiteFixture(bigRows: 1000)
         let before = try fixture.snapshot()
-        let timeout = 0.5
+        let timeout = 1.0
         do {
             let db = try SQLiteDatabase(path: fixture.path)
             let start = ContinuousClock.now

@@ -68,7 +68,7 @@ struct PostgresDatabaseTests {
         let (_, schema) = try loadFixture(bigRows: 1000)
         let before = try dataDigest(url, schema: schema)
         let db = try PostgresDatabase(url: url, schema: schema)
-        let timeout = 0.5
+        let timeout = 1.0
         let start = ContinuousClock.now
         let error = try #require(throws: SQLExecutionError.self) {
             try db.execute(sql, limits: ExecutionLimits(timeout: .milliseconds(Int(timeout * 1000))))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SQL
 import Scoring
 import SQLExecution
 
@@ -48,6 +49,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Option(help: "With --postgres: run predictions as this role (one without write rights).")
     var postgresRole: String?
 
+    @Flag(help: "With --postgres: translate gold and predictions from SQLite's dialect to PostgreSQL's before running (queries that do not parse run as written).")
+    var translateToPostgres = false
+
     @Flag(help: "With --postgres and --db-root: list gold queries whose result differs between SQLite and PostgreSQL (JSONL on stdout), instead of scoring.")
     var compareDialects = false
 
@@ -57,6 +61,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Flag(help: "strict: skip re-running gold queries to detect non-deterministic results.")
     var noDeterminismCheck = false
 
+    @Option(help: "Measure BIRD VES and R-VES with this many timed runs per query (e.g. 10; 0 = off).")
+    var ves: Int = 0
+
     @Option(help: "Write one JSON line per example to this file.")
     var out: String?
 
@@ -65,6 +72,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive (seconds), got \(timeout)") }
+        guard ves >= 0 else { throw ValidationError("--ves must be 0 (off) or a number of runs, got \(ves)") }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if dbRoot == nil && postgres == nil {
             throw ValidationError("give --db-root (the folder of <db_id>/<db_id>.sqlite files) or --postgres URL")
@@ -100,12 +108,17 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
         let options = SQLEvaluationOptions(
             semantics: semantics, timeout: .milliseconds(Int(timeout * 1000)), maxRows: maxRows, jobs: jobs,
-            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck)
+            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
+        var translate: QueryTranslator?
+        if let postgres, translateToPostgres {
+            translate = PostgresTranslation.translator(knownColumns: try PostgresTranslation.knownColumns(url: postgres, databaseIDs: databaseIDs))
+        }
         let executors: any QueryExecutorFactory =
             postgres.map { PostgresDatabaseFactory(url: $0, role: postgresRole) } ?? (sqlite ?? SQLiteDatabaseFactory(root: URL(fileURLWithPath: ".")))
 
         if compareDialects, let sqlite {
-            let differences = DialectComparison(reference: sqlite, other: executors, options: options).run(examples: examples)
+            let differences = DialectComparison(reference: sqlite, other: executors, options: options, translateOther: translate)
+                .run(examples: examples)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for difference in differences { print(String(decoding: try encoder.encode(difference), as: UTF8.self)) }
@@ -114,7 +127,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         }
 
         let start = ContinuousClock.now
-        let results = SQLEvaluation(executors: executors, options: options).run(examples: examples, predictions: predictions) { done, total in
+        let results = SQLEvaluation(executors: executors, options: options, structural: try structuralScorer(), translate: translate).run(examples: examples, predictions: predictions) { done, total in
             if done % 200 == 0 || done == total {
                 FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8))
             }
@@ -130,6 +143,19 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             print(summary.table())
         }
         FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
+    }
+
+    /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
+    /// only the gold's hardness is computed.
+    private func structuralScorer() throws -> StructuralScorer {
+        guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
+        let schemas: [String: Schema]
+        do {
+            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
+        } catch {
+            throw ValidationError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
+        }
+        return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
     }
 
     private func load(_ databaseIDs: [String], from sqlite: SQLiteDatabaseFactory, into url: String) throws {

@@ -15,11 +15,17 @@ public struct SQLEvaluation: Sendable {
     public let executors: any QueryExecutorFactory
     public let options: SQLEvaluationOptions
     public let structural: StructuralScorer?
+    /// Applied to gold and prediction before they run (e.g. ``PostgresTranslation``); `nil` runs them as written.
+    public let translate: QueryTranslator?
 
-    public init(executors: any QueryExecutorFactory, options: SQLEvaluationOptions, structural: StructuralScorer? = nil) {
+    public init(
+        executors: any QueryExecutorFactory, options: SQLEvaluationOptions, structural: StructuralScorer? = nil,
+        translate: QueryTranslator? = nil
+    ) {
         self.executors = executors
         self.options = options
         self.structural = structural
+        self.translate = translate
     }
 
     /// Scores every example; `progress(done, total)` is called from worker threads after each one.
@@ -65,7 +71,7 @@ public struct SQLEvaluation: Sendable {
             result.partial["syntax_ok"] = 0
             return result
         }
-        let goldSQL = prepared(example.gold)
+        let goldSQL = prepared(example.gold, databaseID: example.databaseID)
         let key = GoldKey(databaseID: example.databaseID, sql: goldSQL)
         let gold: GoldOutcome
         if let cached = goldCache.withLock({ $0[key] }) {
@@ -75,7 +81,7 @@ public struct SQLEvaluation: Sendable {
             goldCache.withLock { $0[key] = gold }
         }
 
-        let predSQL = prepared(prediction)
+        let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
         if predSQL.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
@@ -108,12 +114,22 @@ public struct SQLEvaluation: Sendable {
             }
         }
         result.flags = flags.sorted()
+        if options.efficiencyIterations > 0 {
+            let ratio = result.execMatch
+                ? ValidEfficiencyScore.timeRatio(
+                    gold: goldSQL, pred: predSQL, executor: executor, iterations: options.efficiencyIterations, limits: options.limits)
+                : nil
+            result.ves = ratio.map(ValidEfficiencyScore.vesTerm) ?? 0
+            result.rves = ratio.map(ValidEfficiencyScore.rewardVESTerm) ?? 0
+        }
         return result
     }
 
     /// The text actually executed: the test-suite evaluator rewrites both queries first.
-    func prepared(_ sql: String) -> String {
-        options.semantics == .spiderTestSuite ? SpiderTestSuiteRules.prepare(sql, keepDistinct: options.keepDistinct) : sql
+    func prepared(_ sql: String, databaseID: String) -> String {
+        let text = options.semantics == .spiderTestSuite ? SpiderTestSuiteRules.prepare(sql, keepDistinct: options.keepDistinct) : sql
+        guard let translate, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return text }
+        return translate(databaseID, text)
     }
 
     func matches(gold: ResultSet, pred: ResultSet, goldSQL: String) -> Bool {

@@ -18,11 +18,14 @@ public struct SQLEvaluationOptions: Sendable {
     public var keepDistinct: Bool
     /// `strict` only: re-run golds to detect non-deterministic results (`gold_nondeterministic`).
     public var checkDeterminism: Bool
+    /// Runs per query for BIRD's VES and R-VES (0 = not measured); only execution-matched examples are timed.
+    public var efficiencyIterations: Int
 
     public init(
         semantics: ComparisonSemantics = .strict, timeout: Duration = .seconds(30), maxRows: Int = 1_000_000,
-        jobs: Int = 1, keepDistinct: Bool = false, checkDeterminism: Bool = true
+        jobs: Int = 1, keepDistinct: Bool = false, checkDeterminism: Bool = true, efficiencyIterations: Int = 0
     ) {
+        self.efficiencyIterations = max(0, efficiencyIterations)
         self.semantics = semantics
         self.timeout = timeout
         self.maxRows = maxRows

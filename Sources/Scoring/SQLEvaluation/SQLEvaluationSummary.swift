@@ -21,9 +21,12 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         public var flags: [String: Int]
         /// Mean of each partial reward over the examples that have it.
         public var partial: [String: Double]
+        /// BIRD VES and R-VES (100 × mean term), when efficiency was measured.
+        public var ves: Double?
+        public var rves: Double?
 
         enum CodingKeys: String, CodingKey {
-            case name, count, execution, exactMatch = "exact_match", flags, partial
+            case name, count, execution, exactMatch = "exact_match", flags, partial, ves, rves = "r_ves"
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -34,6 +37,8 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
             try container.encode(exactMatch, forKey: .exactMatch)
             try container.encode(flags, forKey: .flags)
             try container.encode(partial, forKey: .partial)
+            try container.encodeIfPresent(ves, forKey: .ves)
+            try container.encodeIfPresent(rves, forKey: .rves)
         }
     }
 
@@ -79,13 +84,17 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
             for (key, value) in result.partial { sums[key, default: (0, 0)] = (sums[key, default: (0, 0)].0 + value, sums[key, default: (0, 0)].1 + 1) }
         }
         let partial = sums.mapValues { $0.0 / Double($0.1) }
-        return Group(name: name, count: count, execution: execution, exactMatch: exact, flags: flags, partial: partial)
+        let vesTerms = results.compactMap(\.ves), rvesTerms = results.compactMap(\.rves)
+        return Group(
+            name: name, count: count, execution: execution, exactMatch: exact, flags: flags, partial: partial,
+            ves: vesTerms.isEmpty ? nil : 100 * vesTerms.reduce(0, +) / Double(vesTerms.count),
+            rves: rvesTerms.isEmpty ? nil : 100 * rvesTerms.reduce(0, +) / Double(rvesTerms.count))
     }
 
     /// A plain-text table: one column per group and `all`, one row per measure.
     public func table() -> String {
         let columns = groups + [all]
-        let labelWidth = 22
+        let labelWidth = 34
         func row(_ label: String, _ cells: [String]) -> String {
             label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
                 + cells.map { String(repeating: " ", count: max(0, 9 - $0.count)) + $0 }.joined()
@@ -97,6 +106,10 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         lines.append(row("exact match", columns.map { rate($0.exactMatch) }))
         for flag in ExecutionFlag.allCases {
             lines.append(row(flag.rawValue, columns.map { String($0.flags[flag.rawValue] ?? 0) }))
+        }
+        if all.ves != nil {
+            lines.append(row("VES", columns.map { $0.ves.map { String(format: "%.2f", $0) } ?? "-" }))
+            lines.append(row("R-VES", columns.map { $0.rves.map { String(format: "%.2f", $0) } ?? "-" }))
         }
         for key in all.partial.keys.sorted() {
             lines.append(row("partial " + key, columns.map { rate($0.partial[key]) }))

@@ -18,6 +18,10 @@ public struct SQLExampleResult: Sendable, Hashable, Codable {
     public var error: String?
     /// The gold query's error message, if it failed.
     public var goldError: String?
+    /// BIRD VES term √τ (0 when not matched); `nil` unless efficiency was measured.
+    public var ves: Double?
+    /// BIRD mini-dev R-VES term √reward(τ); `nil` unless efficiency was measured.
+    public var rves: Double?
 
     public init(
         index: Int, databaseID: String, hardness: String? = nil, difficulty: String? = nil, exactMatch: Bool? = nil,
@@ -38,7 +42,7 @@ public struct SQLExampleResult: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case index, databaseID = "db_id", hardness, difficulty, exactMatch = "exact_match", execMatch = "exec_match"
-        case flags, partial, error, goldError = "gold_error"
+        case flags, partial, error, goldError = "gold_error", ves, rves = "r_ves"
     }
 
     /// Writes every key, `null` included, so each line has the same fields.
@@ -54,5 +58,7 @@ public struct SQLExampleResult: Sendable, Hashable, Codable {
         try container.encode(partial, forKey: .partial)
         try container.encode(error, forKey: .error)
         try container.encode(goldError, forKey: .goldError)
+        try container.encodeIfPresent(ves, forKey: .ves)
+        try container.encodeIfPresent(rves, forKey: .rves)
     }
 }
