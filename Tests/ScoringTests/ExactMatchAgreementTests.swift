@@ -67,14 +67,41 @@ struct ExactMatchAgreementTests {
         let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
         var failures: [String] = []
         var difficulties: [BirdDifficulty: Int] = [:]
+        var officialAccepts = 0
         for item in items {
             let sql = try #require(item["SQL"] as? String ?? item["gold_sql"] as? String)
             let index = try #require(indexes[item["db_id"] as? String ?? ""])
             if let difficulty = BirdDifficulty(rawValue: item["difficulty"] as? String ?? "") { difficulties[difficulty, default: 0] += 1 }
-            if !ExactSetMatch.evaluate(gold: sql, prediction: sql, index: index).match { failures.append(sql) }
+            let result = ExactSetMatch.evaluate(gold: sql, prediction: sql, index: index)
+            if !result.match { failures.append(sql) }
+            if !result.officialParserWouldReject { officialAccepts += 1 }
         }
+        print("\(path): the official parser would accept \(officialAccepts) of \(items.count) gold queries")
         #expect(failures.isEmpty, "\(failures.count) failed: \(failures.prefix(3))")
         #expect(difficulties.values.reduce(0, +) == items.count)
+    }
+
+    @Test("BIRD dev: DAIL-SQL predictions get structural verdicts")
+    func birdPredictions() throws {
+        let tables = try #require(DataLocation.item("bird/dev/dev_tables.json"))
+        let indexes = try SpiderTables.load(from: tables).mapValues(SpiderSchemaIndex.init)
+        let url = try #require(DataLocation.item("bird/dev/dev.json"))
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        let predictionsURL = try #require(DataLocation.item("bird/predictions/dailsql_gpt4_bird.sql"))
+        let predictions = try String(contentsOf: predictionsURL, encoding: .utf8).split(separator: "\n").map {
+            String($0.components(separatedBy: "\t").first ?? "")
+        }
+        try #require(predictions.count == items.count)
+        var parsed = 0, matched = 0, officialAccepts = 0
+        for (item, prediction) in zip(items, predictions) {
+            let index = try #require(indexes[item["db_id"] as? String ?? ""])
+            let result = ExactSetMatch.evaluate(gold: item["SQL"] as? String ?? "", prediction: prediction, index: index)
+            if result.predictionParsed { parsed += 1 }
+            if result.match { matched += 1 }
+            if !result.officialParserWouldReject { officialAccepts += 1 }
+            #expect(result.predictionParsed == (result.error == nil))
+        }
+        print("BIRD dev DAIL-SQL: \(parsed)/\(items.count) parse, exact-set match \(matched), official parser would accept \(officialAccepts)")
     }
 
     struct Report {
