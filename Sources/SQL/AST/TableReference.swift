@@ -28,10 +28,13 @@ public struct QualifiedName: Sendable, Hashable {
     public var schema: Identifier?
     /// The name.
     public var name: Identifier
+    /// Where the name is in the source text.
+    public var span: SourceSpan
 
-    public init(schema: Identifier? = nil, name: Identifier) {
+    public init(schema: Identifier? = nil, name: Identifier, span: SourceSpan = SourceSpan()) {
         self.schema = schema
         self.name = name
+        self.span = span
     }
 }
 
@@ -58,12 +61,18 @@ public struct Join: Sendable, Hashable {
     public var right: TableReference
     /// The ON or USING constraint.
     public var constraint: JoinConstraint?
+    /// Where the join (from its left operand to its constraint) is in the source text.
+    public var span: SourceSpan
 
-    public init(left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil) {
+    public init(
+        left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil,
+        span: SourceSpan = SourceSpan()
+    ) {
         self.left = left
         self.op = op
         self.right = right
         self.constraint = constraint
+        self.span = span
     }
 }
 
