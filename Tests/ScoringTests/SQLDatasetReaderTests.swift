@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 import Testing
 @testable import Scoring
 
@@ -34,5 +35,28 @@ import Testing
         }
         #expect(error.message.contains("one prediction per gold example"))
         #expect(throws: DatasetError.self) { try SQLDatasetReader.readGold(at: write("SELECT 1 no tab\n", "gold.sql")) }
+    }
+}
+
+@Suite(.enabled(if: DataLocation.root() != nil, "skipped: QUIVER_DATA not found"))
+struct ShippedDatasetFileTests {
+    @Test func birdDevAndMiniDevReadAsShipped() throws {
+        let dev = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("bird/dev/dev.json")))
+        let lines = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("bird/dev/dev_gold.sql")))
+        #expect(dev.count == lines.count)
+        #expect(zip(dev, lines).allSatisfy { $0.databaseID == $1.databaseID })
+        #expect(Set(dev.compactMap(\.difficulty)) == ["simple", "moderate", "challenging"])
+        let predictions = try SQLDatasetReader.readPredictions(
+            at: try #require(DataLocation.item("bird/predictions/dailsql_gpt4_bird.sql")), count: dev.count)
+        #expect(predictions.allSatisfy { !$0.isEmpty })
+        let mini = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("bird/mini_dev/mini_dev_sqlite.json")))
+        #expect(mini.allSatisfy { !$0.gold.isEmpty && $0.difficulty != nil })
+    }
+
+    @Test func spiderDevJSONAndGoldFileAgree() throws {
+        let dev = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("spider/dev.json")))
+        let gold = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("spider/dev_gold.sql")))
+        #expect(dev.map(\.databaseID) == gold.map(\.databaseID))
+        #expect(dev.count == gold.count)
     }
 }

@@ -12,8 +12,8 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         discussion: """
             Gold: Spider or BIRD dev.json, BIRD mini-dev JSON, or a `SQL<TAB>db_id` file.
             Predictions: one SQL per line (cut at the first TAB), or BIRD's JSON
-            {"0": "sql\\t----- bird -----\\tdb_id", …}. Prints a summary table by hardness (or BIRD
-            difficulty) on stdout; --json prints it as one JSON object instead.
+            {"0": "sql\\t----- bird -----\\tdb_id", …}. Prints a summary table by hardness (or
+            BIRD difficulty) on stdout; --json prints it as one JSON object instead.
             """)
 
     @Option(help: "Gold file: dev.json (Spider/BIRD), mini-dev JSON, or `SQL<TAB>db_id` lines.")
@@ -92,14 +92,14 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             examples = try SQLDatasetReader.readGold(at: URL(fileURLWithPath: gold))
             predictions = compareDialects ? examples.map(\.gold) : try SQLDatasetReader.readPredictions(at: URL(fileURLWithPath: pred), count: examples.count)
         } catch {
-            throw ValidationError(error.description)
+            throw ScoreSQLInputError(error.description)
         }
         let databaseIDs = Set(examples.map(\.databaseID)).sorted()
         let sqlite = dbRoot.map { SQLiteDatabaseFactory(root: URL(fileURLWithPath: $0)) }
         if let sqlite {
             let missing = databaseIDs.filter { !FileManager.default.fileExists(atPath: sqlite.path(for: $0)) }
             if !missing.isEmpty, postgres == nil || loadPostgres {
-                throw ValidationError(
+                throw ScoreSQLInputError(
                     "no database file for \(missing.count) db_id(s) (\(missing.prefix(5).joined(separator: ", "))), e.g. "
                         + "'\(sqlite.path(for: missing[0]))'; --db-root must hold <db_id>/<db_id>.sqlite")
             }
@@ -153,7 +153,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         do {
             schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
         } catch {
-            throw ValidationError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
+            throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
         }
         return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
     }
@@ -177,9 +177,16 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ValidationError("--out: cannot write '\(path)': \(error.localizedDescription)")
+            throw ScoreSQLInputError("--out: cannot write '\(path)': \(error.localizedDescription)")
         }
     }
 }
 
 extension ComparisonSemantics: ExpressibleByArgument {}
+
+/// Bad input found while running (a file that cannot be read, a missing database): printed as
+/// `Error: …` without the usage text, exit status 1.
+struct ScoreSQLInputError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

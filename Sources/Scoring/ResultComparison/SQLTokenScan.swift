@@ -43,53 +43,68 @@ public struct SQLTokenScan: Sendable {
     }
 
     /// Splits SQL into tokens; comments and blanks are dropped, an unterminated quote runs to the end.
+    ///
+    /// Works on UTF-8 bytes (every SQL delimiter is ASCII); any non-ASCII byte is part of a word.
     static func tokenize(_ sql: String) -> [Token] {
+        let bytes = Array(sql.utf8)
+        let utf8 = sql.utf8
         var tokens: [Token] = []
         var depth = 0
-        var index = sql.startIndex
-        func emit(_ start: String.Index, _ end: String.Index, _ kind: Token.Kind) {
-            tokens.append(Token(text: sql[start..<end], kind: kind, depth: depth))
+        var i = 0
+        let n = bytes.count
+        func isWordByte(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b == 0x5f || (b >= 0x30 && b <= 0x39) || b == 0x24
         }
-        while index < sql.endIndex {
-            let character = sql[index]
-            let next = sql.index(after: index)
-            if character.isWhitespace {
-                index = next
-            } else if character == "-", next < sql.endIndex, sql[next] == "-" {
-                index = sql[index...].firstIndex(of: "\n") ?? sql.endIndex
-            } else if character == "/", next < sql.endIndex, sql[next] == "*" {
-                index = sql[next...].range(of: "*/")?.upperBound ?? sql.endIndex
-            } else if character == "'" || character == "\"" || character == "`" || character == "[" {
-                let close: Character = character == "[" ? "]" : character
-                var end = next
-                while end < sql.endIndex {
-                    if sql[end] == close {
-                        let after = sql.index(after: end)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+            let lower = utf8.index(utf8.startIndex, offsetBy: start)
+            let upper = utf8.index(lower, offsetBy: end - start)
+            tokens.append(Token(text: sql[lower..<upper], kind: kind, depth: depth))
+        }
+        while i < n {
+            let b = bytes[i]
+            let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            switch b {
+            case 0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c:
+                i += 1
+            case UInt8(ascii: "-") where next == UInt8(ascii: "-"):
+                while i < n && bytes[i] != 0x0a { i += 1 }
+            case UInt8(ascii: "/") where next == UInt8(ascii: "*"):
+                i += 2
+                while i < n && !(bytes[i] == UInt8(ascii: "*") && i + 1 < n && bytes[i + 1] == UInt8(ascii: "/")) { i += 1 }
+                i = min(n, i + 2)
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "["):
+                let close = b == UInt8(ascii: "[") ? UInt8(ascii: "]") : b
+                var end = i + 1
+                while end < n {
+                    if bytes[end] == close {
                         // A doubled quote is an escaped quote, except for brackets.
-                        if close != "]", after < sql.endIndex, sql[after] == close {
-                            end = sql.index(after: after)
+                        if close != UInt8(ascii: "]"), end + 1 < n, bytes[end + 1] == close {
+                            end += 2
                             continue
                         }
-                        end = after
+                        end += 1
                         break
                     }
-                    end = sql.index(after: end)
+                    end += 1
                 }
-                emit(index, end, character == "'" ? .string : .quotedIdentifier)
-                index = end
-            } else if character.isLetter || character == "_" {
-                let end = sql[index...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$") } ?? sql.endIndex
-                emit(index, end, .word)
-                index = end
-            } else if character.isNumber || (character == "." && next < sql.endIndex && sql[next].isNumber) {
-                let end = sql[index...].firstIndex { !($0.isNumber || $0 == "." || $0.isLetter) } ?? sql.endIndex
-                emit(index, end, .number)
-                index = end
-            } else {
-                if character == ")" { depth = max(0, depth - 1) }
-                emit(index, next, .symbol)
-                if character == "(" { depth += 1 }
-                index = next
+                emit(i, min(end, n), b == UInt8(ascii: "'") ? .string : .quotedIdentifier)
+                i = min(end, n)
+            case _ where isDigit(b) || (b == UInt8(ascii: ".") && isDigit(next)):
+                var end = i + 1
+                while end < n && (isWordByte(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { end += 1 }
+                emit(i, end, .number)
+                i = end
+            case _ where isWordByte(b):
+                var end = i + 1
+                while end < n && isWordByte(bytes[end]) { end += 1 }
+                emit(i, end, .word)
+                i = end
+            default:
+                if b == UInt8(ascii: ")") { depth = max(0, depth - 1) }
+                emit(i, i + 1, .symbol)
+                if b == UInt8(ascii: "(") { depth += 1 }
+                i += 1
             }
         }
         return tokens
