@@ -111,3 +111,22 @@ struct ParserTests {
         }
     }
 }
+
+@Suite("Source spans of FROM items")
+struct TableSpanTests {
+    @Test("table names and joins carry their spans")
+    func tableSpans() throws {
+        let sql = "SELECT a FROM singer AS s JOIN concert AS c ON s.id = c.sid"
+        let tree = try SQLParser.parse(sql)
+        guard case .select(let core) = tree.body, case .join(let join)? = core.from,
+            case .table(let name, _) = join.right
+        else {
+            Issue.record("unexpected shape")
+            return
+        }
+        let nameRange = try #require(name.span.offsets)
+        #expect(sql.utf8Slice(nameRange.lowerBound, nameRange.upperBound) == "concert")
+        let joinRange = try #require(join.span.offsets)
+        #expect(sql.utf8Slice(joinRange.lowerBound, joinRange.upperBound) == "singer AS s JOIN concert AS c ON s.id = c.sid")
+    }
+}

@@ -10,14 +10,15 @@ import Testing
 struct ExactMatchAgreementTests {
     let examples = ExactMatchData.examples()
     let schemas = ExactMatchData.schemas()
+    let indexes = ExactMatchData.schemas().mapValues(SpiderSchemaIndex.init)
 
     @Test("gold as prediction scores 100 % exact match on Spider dev")
     func goldAsPrediction() throws {
         #expect(examples.count == 1034)
         var failures: [String] = []
         for example in examples {
-            let schema = try #require(schemas[example.databaseID])
-            let result = ExactSetMatch.evaluate(gold: example.query, prediction: example.query, schema: schema)
+            let index = try #require(indexes[example.databaseID])
+            let result = ExactSetMatch.evaluate(gold: example.query, prediction: example.query, index: index)
             if !result.match || !result.officialMatch { failures.append(example.query + " \(result.officialRejectionReasons)") }
         }
         #expect(failures.isEmpty, "\(failures.count) failed: \(failures.prefix(5))")
@@ -44,16 +45,63 @@ struct ExactMatchAgreementTests {
         let verdicts = ExactMatchData.verdicts(system)
         try #require(predictions.count >= examples.count && verdicts.count == examples.count)
         var report = Report()
+        let start = ContinuousClock.now
         for index in examples.indices {
             let example = examples[index]
-            let schema = try #require(schemas[example.databaseID])
-            let result = ExactSetMatch.evaluate(gold: example.query, prediction: predictions[index], schema: schema)
+            let schemaIndex = try #require(indexes[example.databaseID])
+            let result = ExactSetMatch.evaluate(gold: example.query, prediction: predictions[index], index: schemaIndex)
             report.add(index: index, result: result, verdict: verdicts[index], prediction: predictions[index], gold: example.query)
         }
-        print(report.summary(system))
-        try? report.details.joined(separator: "\n").write(toFile: "/tmp/em-\(system).txt", atomically: true, encoding: .utf8)
+        print(report.summary(system), "(\(ContinuousClock.now - start) for \(examples.count) examples, debug build)")
         #expect(report.emDisagreementsWhereOfficialParsed.isEmpty,
-                "\(report.emDisagreementsWhereOfficialParsed.count) EM disagreements: \(report.emDisagreementsWhereOfficialParsed.prefix(3))")
+                "\(report.emDisagreementsWhereOfficialParsed.count) EM disagreements:\n\(report.details.filter { $0.hasPrefix("EM") }.prefix(3).joined(separator: "\n"))")
+        #expect(report.officialRejectedAgree == report.total,
+                "official-parser estimate differs:\n\(report.details.filter { $0.hasPrefix("PARSE") }.prefix(3).joined(separator: "\n"))")
+    }
+
+    @Test("BIRD gold as prediction matches itself", arguments: ["bird/dev/dev.json", "bird/mini_dev/mini_dev_sqlite.json"])
+    func birdGoldAsPrediction(path: String) throws {
+        let tables = try #require(DataLocation.item("bird/dev/dev_tables.json"))
+        let indexes = try SpiderTables.load(from: tables).mapValues(SpiderSchemaIndex.init)
+        let url = try #require(DataLocation.item(path))
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        var failures: [String] = []
+        var difficulties: [BirdDifficulty: Int] = [:]
+        var officialAccepts = 0
+        for item in items {
+            let sql = try #require(item["SQL"] as? String ?? item["gold_sql"] as? String)
+            let index = try #require(indexes[item["db_id"] as? String ?? ""])
+            if let difficulty = BirdDifficulty(rawValue: item["difficulty"] as? String ?? "") { difficulties[difficulty, default: 0] += 1 }
+            let result = ExactSetMatch.evaluate(gold: sql, prediction: sql, index: index)
+            if !result.match { failures.append(sql) }
+            if !result.officialParserWouldReject { officialAccepts += 1 }
+        }
+        print("\(path): the official parser would accept \(officialAccepts) of \(items.count) gold queries")
+        #expect(failures.isEmpty, "\(failures.count) failed: \(failures.prefix(3))")
+        #expect(difficulties.values.reduce(0, +) == items.count)
+    }
+
+    @Test("BIRD dev: DAIL-SQL predictions get structural verdicts")
+    func birdPredictions() throws {
+        let tables = try #require(DataLocation.item("bird/dev/dev_tables.json"))
+        let indexes = try SpiderTables.load(from: tables).mapValues(SpiderSchemaIndex.init)
+        let url = try #require(DataLocation.item("bird/dev/dev.json"))
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
+        let predictionsURL = try #require(DataLocation.item("bird/predictions/dailsql_gpt4_bird.sql"))
+        let predictions = try String(contentsOf: predictionsURL, encoding: .utf8).split(separator: "\n").map {
+            String($0.components(separatedBy: "\t").first ?? "")
+        }
+        try #require(predictions.count == items.count)
+        var parsed = 0, matched = 0, officialAccepts = 0
+        for (item, prediction) in zip(items, predictions) {
+            let index = try #require(indexes[item["db_id"] as? String ?? ""])
+            let result = ExactSetMatch.evaluate(gold: item["SQL"] as? String ?? "", prediction: prediction, index: index)
+            if result.predictionParsed { parsed += 1 }
+            if result.match { matched += 1 }
+            if !result.officialParserWouldReject { officialAccepts += 1 }
+            #expect(result.predictionParsed == (result.error == nil))
+        }
+        print("BIRD dev DAIL-SQL: \(parsed)/\(items.count) parse, exact-set match \(matched), official parser would accept \(officialAccepts)")
     }
 
     struct Report {
@@ -84,7 +132,10 @@ struct ExactMatchAgreementTests {
                 }
             } else {
                 officialRejected += 1
-                if result.match { quiverMatchesOnOfficiallyRejected += 1 }
+                if result.match {
+                    quiverMatchesOnOfficiallyRejected += 1
+                    details.append("FAIR \(index) \(result.officialRejectionReasons)\n  G: \(gold)\n  P: \(prediction)")
+                }
             }
         }
 

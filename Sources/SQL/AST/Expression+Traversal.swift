@@ -42,11 +42,19 @@ extension Expression {
 
     /// The same expression with every column reference replaced by `transform(reference)`; subqueries are kept.
     public func rewritingColumns(_ transform: (ColumnReference) -> Expression.Kind) -> Expression {
-        func go(_ e: Expression) -> Expression { e.rewritingColumns(transform) }
+        if case .column(let reference) = kind {
+            var copy = self
+            copy.kind = transform(reference)
+            return copy
+        }
+        return mappingChildren { $0.rewritingColumns(transform) }
+    }
+
+    /// The same expression with each direct sub-expression replaced by `transform(child)`; subqueries are kept.
+    public func mappingChildren(_ go: (Expression) -> Expression) -> Expression {
         var copy = self
         switch kind {
-        case .literal, .star, .parameter, .exists, .subquery: break
-        case .column(let reference): copy.kind = transform(reference)
+        case .literal, .star, .parameter, .exists, .subquery, .column: break
         case .unary(let op, let operand): copy.kind = .unary(op, go(operand))
         case .binary(let op, let left, let right): copy.kind = .binary(op, go(left), go(right))
         case .function(var call):

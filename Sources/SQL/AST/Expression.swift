@@ -5,7 +5,9 @@
 /// if case .binary(.greaterThan, let lhs, _) = e.kind { print(lhs) }
 /// ```
 public struct Expression: Sendable, Hashable {
+    /// What the expression is.
     public var kind: Kind
+    /// Where the expression is in the source text.
     public var span: SourceSpan
 
     public init(_ kind: Kind, span: SourceSpan = SourceSpan()) {
@@ -62,8 +64,11 @@ public enum Literal: Sendable, Hashable {
 
 /// A possibly qualified column name.
 public struct ColumnReference: Sendable, Hashable {
+    /// The schema (database) qualifier, as in `main.t.a`.
     public var schema: Identifier?
+    /// The table or alias qualifier, as in `T1.a`.
     public var table: Identifier?
+    /// The column name.
     public var column: Identifier
 
     public init(schema: Identifier? = nil, table: Identifier? = nil, column: Identifier) {
@@ -129,6 +134,7 @@ public enum PatternOperator: String, Sendable, Hashable, CaseIterable {
 
 /// A function call, aggregate or window function.
 public struct FunctionCall: Sendable, Hashable {
+    /// The function name as written.
     public var name: Identifier
     /// `count(DISTINCT x)`.
     public var distinct: Bool
@@ -158,13 +164,18 @@ public struct FunctionCall: Sendable, Hashable {
 
 /// `CASE [operand] WHEN .. THEN .. [ELSE ..] END`.
 public struct CaseExpression: Sendable, Hashable {
+    /// The value compared with each WHEN, for the simple form `CASE x WHEN ...`.
     public var operand: Expression?
+    /// The WHEN ... THEN ... branches, in order.
     public var branches: [Branch]
+    /// The ELSE result.
     public var elseResult: Expression?
 
     /// One `WHEN condition THEN result`.
     public struct Branch: Sendable, Hashable {
+        /// The WHEN condition (or value, in the simple form).
         public var condition: Expression
+        /// The THEN result.
         public var result: Expression
 
         public init(condition: Expression, result: Expression) {

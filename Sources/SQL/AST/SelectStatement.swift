@@ -6,12 +6,15 @@
 /// query.limit?.count
 /// ```
 public struct SelectStatement: Sendable, Hashable {
+    /// The WITH clause, when present.
     public var with: WithClause?
     /// The select core or the compound (UNION / INTERSECT / EXCEPT) of cores.
     public var body: QueryBody
     /// The ORDER BY of the whole body (for a compound it orders the combined result).
     public var orderBy: [OrderingTerm]
+    /// The LIMIT of the whole body.
     public var limit: Limit?
+    /// Where the query is in the source text.
     public var span: SourceSpan
 
     public init(
@@ -28,7 +31,9 @@ public struct SelectStatement: Sendable, Hashable {
 
 /// `WITH [RECURSIVE] name [(columns)] AS (query), ...`.
 public struct WithClause: Sendable, Hashable {
+    /// `WITH RECURSIVE`.
     public var recursive: Bool
+    /// The named queries, in order.
     public var tables: [CommonTableExpression]
 
     public init(recursive: Bool, tables: [CommonTableExpression]) {
@@ -39,10 +44,13 @@ public struct WithClause: Sendable, Hashable {
 
 /// One named query of a WITH clause.
 public struct CommonTableExpression: Sendable, Hashable {
+    /// The name the query is known by.
     public var name: Identifier
+    /// The column names given after the name, if any.
     public var columns: [Identifier]
     /// `AS MATERIALIZED` (`true`), `AS NOT MATERIALIZED` (`false`), or unspecified.
     public var materialized: Bool?
+    /// The defining query.
     public var query: SelectStatement
 
     public init(name: Identifier, columns: [Identifier], materialized: Bool? = nil, query: SelectStatement) {
@@ -79,15 +87,23 @@ public enum CompoundOperator: String, Sendable, Hashable, CaseIterable {
 
 /// `SELECT [DISTINCT|ALL] columns [FROM ..] [WHERE ..] [GROUP BY .. [HAVING ..]] [WINDOW ..]`.
 public struct SelectCore: Sendable, Hashable {
+    /// `SELECT DISTINCT`.
     public var distinct: Bool
     /// `SELECT ALL`, kept so the printer writes what was read.
     public var explicitAll: Bool
+    /// The column names given after the name, if any.
     public var columns: [ResultColumn]
+    /// The FROM clause as one join tree.
     public var from: TableReference?
+    /// The WHERE condition.
     public var whereClause: Expression?
+    /// The GROUP BY expressions.
     public var groupBy: [Expression]
+    /// The HAVING condition.
     public var having: Expression?
+    /// Named windows of the WINDOW clause.
     public var windows: [NamedWindow]
+    /// Where the query is in the source text.
     public var span: SourceSpan
 
     public init(
@@ -119,7 +135,9 @@ public enum ResultColumn: Sendable, Hashable {
 
 /// `ORDER BY` term: expression, direction, and NULLS FIRST/LAST.
 public struct OrderingTerm: Sendable, Hashable {
+    /// The sort key.
     public var expression: Expression
+    /// ASC or DESC, when written.
     public var direction: SortDirection?
     /// `NULLS FIRST` (`true`) / `NULLS LAST` (`false`).
     public var nullsFirst: Bool?
@@ -139,7 +157,9 @@ public enum SortDirection: String, Sendable, Hashable {
 
 /// `LIMIT count [OFFSET offset]`, or SQLite's `LIMIT offset, count`.
 public struct Limit: Sendable, Hashable {
+    /// The row count.
     public var count: Expression
+    /// Rows skipped before the first one returned.
     public var offset: Expression?
     /// Written as `LIMIT offset, count`.
     public var commaForm: Bool

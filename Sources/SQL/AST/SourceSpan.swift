@@ -33,7 +33,9 @@ public struct SourceSpan: Sendable, Hashable, CustomStringConvertible {
 /// SQL identifiers are case-insensitive in SQLite; `normalized` gives the lower-cased name used
 /// for comparisons, while `name` keeps the spelling for printing.
 public struct Identifier: Sendable, Hashable, CustomStringConvertible {
+    /// The name as written, without quotes.
     public var name: String
+    /// How the name was quoted.
     public var quote: QuoteStyle
 
     public init(_ name: String, quote: QuoteStyle = .none) {

@@ -24,18 +24,25 @@ public indirect enum TableReference: Sendable, Hashable {
 
 /// `[schema.]name`.
 public struct QualifiedName: Sendable, Hashable {
+    /// The schema (database) qualifier.
     public var schema: Identifier?
+    /// The name.
     public var name: Identifier
+    /// Where the name is in the source text.
+    public var span: SourceSpan
 
-    public init(schema: Identifier? = nil, name: Identifier) {
+    public init(schema: Identifier? = nil, name: Identifier, span: SourceSpan = SourceSpan()) {
         self.schema = schema
         self.name = name
+        self.span = span
     }
 }
 
 /// A table alias, and whether `AS` was written before it.
 public struct TableAlias: Sendable, Hashable {
+    /// The name.
     public var name: Identifier
+    /// Whether `AS` was written.
     public var explicitAs: Bool
 
     public init(_ name: Identifier, explicitAs: Bool = true) {
@@ -46,22 +53,34 @@ public struct TableAlias: Sendable, Hashable {
 
 /// `left op right [ON ... | USING (...)]`.
 public struct Join: Sendable, Hashable {
+    /// The left operand.
     public var left: TableReference
+    /// The join operator.
     public var op: JoinOperator
+    /// The right operand.
     public var right: TableReference
+    /// The ON or USING constraint.
     public var constraint: JoinConstraint?
+    /// Where the join (from its left operand to its constraint) is in the source text.
+    public var span: SourceSpan
 
-    public init(left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil) {
+    public init(
+        left: TableReference, op: JoinOperator, right: TableReference, constraint: JoinConstraint? = nil,
+        span: SourceSpan = SourceSpan()
+    ) {
         self.left = left
         self.op = op
         self.right = right
         self.constraint = constraint
+        self.span = span
     }
 }
 
 /// The join operator as written: `,`, `JOIN`, `INNER JOIN`, `LEFT [OUTER] JOIN`, `NATURAL ...`, `CROSS JOIN`.
 public struct JoinOperator: Sendable, Hashable {
+    /// `NATURAL` was written.
     public var natural: Bool
+    /// The kind of join.
     public var kind: Kind
     /// `OUTER` written after LEFT/RIGHT/FULL.
     public var outer: Bool

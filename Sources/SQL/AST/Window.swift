@@ -4,8 +4,11 @@ public struct WindowSpecification: Sendable, Hashable {
     public var baseName: Identifier?
     /// Whether the specification was written in parentheses.
     public var parenthesized: Bool
+    /// PARTITION BY expressions.
     public var partitionBy: [Expression]
+    /// ORDER BY terms inside the window.
     public var orderBy: [OrderingTerm]
+    /// The frame clause.
     public var frame: FrameSpecification?
 
     public init(
@@ -22,7 +25,9 @@ public struct WindowSpecification: Sendable, Hashable {
 
 /// `WINDOW name AS (...)` of a select core.
 public struct NamedWindow: Sendable, Hashable {
+    /// The window name.
     public var name: Identifier
+    /// The window it names.
     public var specification: WindowSpecification
 
     public init(name: Identifier, specification: WindowSpecification) {
@@ -33,8 +38,11 @@ public struct NamedWindow: Sendable, Hashable {
 
 /// `ROWS|RANGE|GROUPS [BETWEEN] start [AND end] [EXCLUDE ...]`.
 public struct FrameSpecification: Sendable, Hashable {
+    /// `ROWS`, `RANGE` or `GROUPS`.
     public var units: String
+    /// The frame start (the only bound when BETWEEN is not written).
     public var start: FrameBound
+    /// The frame end, for `BETWEEN start AND end`.
     public var end: FrameBound?
     /// `NO OTHERS`, `CURRENT ROW`, `GROUP`, `TIES`.
     public var exclude: String?

@@ -105,7 +105,7 @@ extension SQLParser {
             let high = try parseComparison()
             return .between(left, low: low, high: high, negated: negated)
         }
-        for op in PatternOperator.allCases where accept(op.rawValue) {
+        for op in PatternOperator.allCases where accept(op.rawValue.lowercased()) {
             let pattern = try parseComparison()
             var escape: Expression?
             if accept("escape") { escape = try parseComparison() }

@@ -124,6 +124,7 @@ extension SQLParser {
 
     /// FROM items joined by commas and JOIN operators, left to right.
     mutating func parseJoinedTables() throws(QueryError) -> TableReference {
+        let start = current.start
         var left = try parseTableOrSubquery()
         while let op = try parseJoinOperator() {
             let right = try parseTableOrSubquery()
@@ -137,7 +138,7 @@ extension SQLParser {
                 try expectSymbol(")")
                 constraint = .using(columns)
             }
-            left = .join(Join(left: left, op: op, right: right, constraint: constraint))
+            left = .join(Join(left: left, op: op, right: right, constraint: constraint, span: span(from: start)))
         }
         return left
     }
@@ -176,10 +177,12 @@ extension SQLParser {
             return .parenthesized(inner)
         }
         // SQLite lets keywords such as MATCH name a table; only the clause keywords cannot.
-        var name = QualifiedName(name: try parseIdentifier(allowReserved: !Self.clauseKeywords.contains(current.text.lowercased())))
+        let start = current.start
+        var name = QualifiedName(name: try parseIdentifier(allowReserved: !Self.clauseKeywords.contains(current.lowercased)))
         if acceptSymbol(".") {
             name = QualifiedName(schema: name.name, name: try parseIdentifier(allowReserved: true))
         }
+        name.span = span(from: start)
         if current.isSymbol("(") {
             index += 1
             let arguments = current.isSymbol(")") ? [] : try parseExpressionList()

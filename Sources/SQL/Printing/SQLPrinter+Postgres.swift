@@ -21,12 +21,23 @@ extension SQLPrinter {
             return "COALESCE(" + arguments.joined(separator: ", ") + ")"
         case ("instr", 2):
             return "STRPOS(CAST(" + arguments[0] + " AS TEXT), " + arguments[1] + ")"
-        case ("substr", _), ("substring", _) where !arguments.isEmpty:
+        case ("substr", 2...3), ("substring", 2...3):
             return "SUBSTR(CAST(" + arguments[0] + " AS TEXT)" + arguments.dropFirst().map { ", " + $0 }.joined() + ")"
         case ("group_concat", 1...2) where call.over == nil:
             let separator = arguments.count == 2 ? arguments[1] : "','"
             return "STRING_AGG(" + (call.distinct ? "DISTINCT " : "") + "CAST(" + arguments[0] + " AS TEXT), "
                 + separator + ")"
+        case ("round", 2):
+            // PostgreSQL rounds to a number of places only for NUMERIC.
+            return "ROUND(CAST(" + arguments[0] + " AS NUMERIC), " + arguments[1] + ")"
+        case ("max", 2...) where call.over == nil:
+            return "GREATEST(" + arguments.joined(separator: ", ") + ")"
+        case ("min", 2...) where call.over == nil:
+            return "LEAST(" + arguments.joined(separator: ", ") + ")"
+        case ("datetime", 1):
+            return "CAST(" + timestamp(call.arguments[0]) + " AS TIMESTAMP)"
+        case ("date", 1):
+            return "CAST(" + timestamp(call.arguments[0]) + " AS DATE)"
         case ("julianday", 1):
             return "(EXTRACT(EPOCH FROM CAST(" + timestamp(call.arguments[0]) + " AS TIMESTAMP)) / 86400.0 + 2440587.5)"
         case ("strftime", 2...):

@@ -14,6 +14,7 @@ public struct SQLPrinter: Sendable {
         case postgres
     }
 
+    /// The dialect to write.
     public var dialect: Dialect
     /// PostgreSQL only: quote every identifier, so mixed-case names survive PostgreSQL's case folding.
     public var quoteAllIdentifiers: Bool
@@ -22,15 +23,19 @@ public struct SQLPrinter: Sendable {
     public var knownColumns: Set<String>?
     /// PostgreSQL only: print SQLite's case-insensitive `LIKE` as `ILIKE`.
     public var caseInsensitiveLike: Bool
+    /// PostgreSQL only: lower-case every identifier and quote it, matching a copy of a SQLite database
+    /// whose names were lower-cased on the way in (SQLite names are case-insensitive, quoted or not).
+    public var lowercaseIdentifiers: Bool
 
     public init(
         dialect: Dialect = .sqlite, quoteAllIdentifiers: Bool = false, knownColumns: Set<String>? = nil,
-        caseInsensitiveLike: Bool = true
+        caseInsensitiveLike: Bool = true, lowercaseIdentifiers: Bool = false
     ) {
         self.dialect = dialect
         self.quoteAllIdentifiers = quoteAllIdentifiers
         self.knownColumns = knownColumns
         self.caseInsensitiveLike = caseInsensitiveLike
+        self.lowercaseIdentifiers = lowercaseIdentifiers
     }
 
     var isPostgres: Bool { dialect == .postgres }
@@ -44,7 +49,15 @@ public struct SQLPrinter: Sendable {
         }
         parts.append(body(statement.body))
         if !statement.orderBy.isEmpty {
-            parts.append("ORDER BY " + statement.orderBy.map(orderingTerm).joined(separator: ", "))
+            var terms = statement.orderBy
+            if isPostgres, case .select(let core) = statement.body, !core.groupBy.isEmpty {
+                terms = terms.map { term in
+                    var copy = term
+                    copy.expression = PostgresGrouping.wrap(term.expression, groupBy: core.groupBy + Self.aliasReferences(core))
+                    return copy
+                }
+            }
+            parts.append("ORDER BY " + terms.map(orderingTerm).joined(separator: ", "))
         }
         if let limit = statement.limit {
             if limit.commaForm, !isPostgres, let offset = limit.offset {
@@ -76,7 +89,16 @@ public struct SQLPrinter: Sendable {
         }
     }
 
-    func selectCore(_ core: SelectCore) -> String {
+    /// Select-list aliases as column references, which ORDER BY may use without wrapping.
+    static func aliasReferences(_ core: SelectCore) -> [Expression] {
+        core.columns.compactMap { column in
+            guard case .expression(_, let alias?, _) = column else { return nil }
+            return Expression(.column(ColumnReference(column: alias)))
+        }
+    }
+
+    func selectCore(_ original: SelectCore) -> String {
+        let core = isPostgres ? PostgresGrouping.rewrite(original) : original
         var text = "SELECT "
         if core.distinct { text += "DISTINCT " } else if core.explicitAll { text += "ALL " }
         text += core.columns.map(resultColumn).joined(separator: ", ")
@@ -147,24 +169,31 @@ public struct SQLPrinter: Sendable {
     func orderingTerm(_ term: OrderingTerm) -> String {
         var text = print(term.expression)
         if let direction = term.direction { text += " " + direction.rawValue }
-        if let nullsFirst = term.nullsFirst { text += nullsFirst ? " NULLS FIRST" : " NULLS LAST" }
+        if let nullsFirst = term.nullsFirst {
+            text += nullsFirst ? " NULLS FIRST" : " NULLS LAST"
+        } else if isPostgres {
+            // SQLite sorts NULL as the smallest value; PostgreSQL as the largest.
+            text += term.direction == .descending ? " NULLS LAST" : " NULLS FIRST"
+        }
         return text
     }
 
     /// An identifier, quoted as written (SQLite) or with double quotes (PostgreSQL).
     public func identifier(_ name: Identifier) -> String {
         let style: QuoteStyle
+        var text = name.name
         if isPostgres {
-            style = name.quote == .none && !quoteAllIdentifiers ? .none : .double
+            if lowercaseIdentifiers { text = text.lowercased() }
+            style = name.quote == .none && !quoteAllIdentifiers && !lowercaseIdentifiers ? .none : .double
         } else {
             style = name.quote
         }
         switch style {
-        case .none: return name.name
-        case .double: return "\"" + name.name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        case .backtick: return "`" + name.name.replacingOccurrences(of: "`", with: "``") + "`"
-        case .bracket: return "[" + name.name + "]"
-        case .single: return stringLiteral(name.name)
+        case .none: return text
+        case .double: return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        case .backtick: return "`" + text.replacingOccurrences(of: "`", with: "``") + "`"
+        case .bracket: return "[" + text + "]"
+        case .single: return stringLiteral(text)
         }
     }
 

@@ -8,8 +8,11 @@
 /// schemas["concert_singer"]?.table(named: "singer")?.columns.map(\.name)
 /// ```
 public struct Schema: Sendable, Hashable {
+    /// The database id (`db_id`).
     public var databaseID: String
+    /// The tables, in `tables.json` or DDL order.
     public var tables: [Table]
+    /// The foreign keys.
     public var foreignKeys: [ForeignKey]
 
     public init(databaseID: String, tables: [Table], foreignKeys: [ForeignKey] = []) {
@@ -40,6 +43,7 @@ public struct Schema: Sendable, Hashable {
         public var name: String
         /// The natural-language name (`table_names`), or the name itself.
         public var naturalName: String
+        /// The columns in declaration order.
         public var columns: [Column]
         /// Names of the primary-key columns.
         public var primaryKey: [String]
@@ -60,7 +64,9 @@ public struct Schema: Sendable, Hashable {
 
     /// A column: its name as stored, natural-language name and declared type.
     public struct Column: Sendable, Hashable {
+        /// The name in the database (`column_names_original`).
         public var name: String
+        /// The natural-language name (`column_names`), or the name itself.
         public var naturalName: String
         /// The type as declared (`tables.json` uses text, number, time, boolean, others).
         public var type: String
@@ -74,9 +80,13 @@ public struct Schema: Sendable, Hashable {
 
     /// `table.column REFERENCES referencedTable.referencedColumn`.
     public struct ForeignKey: Sendable, Hashable {
+        /// The referencing table.
         public var table: String
+        /// The referencing column.
         public var column: String
+        /// The referenced table.
         public var referencedTable: String
+        /// The referenced column.
         public var referencedColumn: String
 
         public init(table: String, column: String, referencedTable: String, referencedColumn: String) {

@@ -10,6 +10,7 @@ import QuiverCore
 public enum SpiderTables {
     /// Errors reading a `tables.json` file.
     public struct ReadError: Error, Sendable, CustomStringConvertible {
+        /// What is wrong and what to do.
         public var message: String
         public var description: String { message }
     }

@@ -12,6 +12,16 @@ public struct SQLToken: Sendable, Hashable {
     public var start: Int
     /// UTF-8 offset just after the token.
     public var end: Int
+    /// For `.word` tokens, the lower-cased text, so keyword tests are plain comparisons.
+    public var lowercased: String
+
+    public init(kind: Kind, text: String, start: Int, end: Int) {
+        self.kind = kind
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lowercased = kind == .word ? text.lowercased() : ""
+    }
 
     /// The kinds of token the SQLite dialect has.
     public enum Kind: Sendable, Hashable {
@@ -35,9 +45,9 @@ public struct SQLToken: Sendable, Hashable {
         case end
     }
 
-    /// Whether this is the unquoted word `keyword` (case-insensitive).
+    /// Whether this is the unquoted word `keyword`, given in lower case (the match is case-insensitive).
     public func isWord(_ keyword: String) -> Bool {
-        kind == .word && text.caseInsensitiveCompare(keyword) == .orderedSame
+        kind == .word && lowercased == keyword
     }
 
     /// Whether this is the symbol `symbol`.

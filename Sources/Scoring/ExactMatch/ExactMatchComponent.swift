@@ -19,9 +19,13 @@ public enum ExactMatchComponent: String, Sendable, Hashable, CaseIterable, Codab
 /// and `f1` are the graded values over the same items (1 when both sides are empty), which the
 /// official per-example score rounds to 0 or 1.
 public struct ComponentScore: Sendable, Hashable, Codable {
+    /// Matched items over predicted items.
     public var precision: Double
+    /// Matched items over gold items.
     public var recall: Double
+    /// Harmonic mean of precision and recall.
     public var f1: Double
+    /// The official all-or-nothing verdict.
     public var match: Bool
     /// Items on the gold side (`label_total`).
     public var goldCount: Int

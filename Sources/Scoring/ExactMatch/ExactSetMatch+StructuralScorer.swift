@@ -14,13 +14,14 @@ extension ExactSetMatch {
     /// let evaluation = SQLEvaluation(executors: factory, options: options, structural: scorer)
     /// ```
     public static func structuralScorer(schemas: [String: Schema]) -> StructuralScorer {
-        { example, prediction in
+        let indexes = schemas.mapValues(SpiderSchemaIndex.init)
+        return { example, prediction in
             var score = StructuralScore()
             if example.difficulty == nil, let hardness = try? SpiderHardness.classify(example.gold) {
                 score.hardness = hardness.rawValue
             }
-            guard let schema = schemas[example.databaseID] else { return score }
-            let result = evaluate(gold: example.gold, prediction: prediction, schema: schema)
+            guard let index = indexes[example.databaseID] else { return score }
+            let result = evaluate(gold: example.gold, prediction: prediction, index: index)
             score.exactMatch = result.match
             score.predictionParsed = result.predictionParsed
             for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }

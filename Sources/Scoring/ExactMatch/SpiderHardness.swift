@@ -33,7 +33,7 @@ public enum SpiderHardness {
 
     /// The hardness of a parsed query; column resolution plays no part, so no schema is needed.
     public static func classify(_ statement: SelectStatement) -> Hardness {
-        var builder = SpiderSQLBuilder(schema: Schema(databaseID: "", tables: []), statement: statement)
+        var builder = SpiderSQLBuilder(index: .empty, statement: statement)
         return classify(builder.build(statement))
     }
 

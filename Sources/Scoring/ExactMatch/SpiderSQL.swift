@@ -6,19 +6,27 @@
 public struct SpiderSQL: Sendable, Hashable {
     /// `SELECT DISTINCT` (dropped before exact matching, as the official evaluator does).
     public var distinct: Bool
+    /// The select items.
     public var select: [SelectItem]
+    /// The FROM items, in order.
     public var tableUnits: [TableUnit]
     /// JOIN ... ON conditions (never compared; used by hardness).
     public var fromConditions: [ConditionItem]
+    /// The WHERE condition list.
     public var whereConditions: [ConditionItem]
+    /// The GROUP BY columns.
     public var groupBy: [ColumnUnit]
+    /// The HAVING condition list.
     public var having: [ConditionItem]
     /// `nil` when there is no ORDER BY; the official parser keeps only the last direction written.
     public var orderBy: OrderBy?
     /// Whether LIMIT is present (its value never counts).
     public var hasLimit: Bool
+    /// The query after INTERSECT.
     public var intersect: Box?
+    /// The query after UNION.
     public var union: Box?
+    /// The query after EXCEPT.
     public var except: Box?
 
     public init() {
@@ -35,6 +43,7 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// A reference wrapper so a query can hold its set-operation partner.
     public final class Box: Sendable, Hashable {
+        /// The wrapped query.
         public let sql: SpiderSQL
         public init(_ sql: SpiderSQL) { self.sql = sql }
         public static func == (lhs: Box, rhs: Box) -> Bool { lhs.sql == rhs.sql }
@@ -50,9 +59,11 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// `(agg_id, col_id, isDistinct)`.
     public struct ColumnUnit: Sendable, Hashable {
+        /// The aggregate applied.
         public var aggregate: Aggregate
         /// `__table.column__`, `__all__`, or `expr:<text>` for an opaque expression.
         public var column: String
+        /// DISTINCT inside the aggregate.
         public var distinct: Bool
 
         public init(aggregate: Aggregate = .none, column: String, distinct: Bool = false) {
@@ -64,8 +75,11 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// `(unit_op, col_unit1, col_unit2)`; `op` is one of none, -, +, *, /.
     public struct ValueUnit: Sendable, Hashable {
+        /// The operator name.
         public var op: String
+        /// The first column unit.
         public var left: ColumnUnit
+        /// The second column unit, after the operator.
         public var right: ColumnUnit?
 
         public init(op: String = "none", left: ColumnUnit, right: ColumnUnit? = nil) {
@@ -77,7 +91,9 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// `(agg_id, val_unit)` of a select item.
     public struct SelectItem: Sendable, Hashable {
+        /// The aggregate applied.
         public var aggregate: Aggregate
+        /// The value unit the condition tests.
         public var value: ValueUnit
     }
 
@@ -98,11 +114,15 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// `(not_op, op_id, val_unit, val1, val2)`.
     public struct ConditionUnit: Sendable, Hashable {
+        /// NOT written before the operator (`NOT IN`, `NOT LIKE`, `NOT BETWEEN`).
         public var not: Bool
         /// between, =, >, <, >=, <=, !=, in, like, is, exists (and glob, regexp, match, opaque).
         public var op: String
+        /// The value unit the condition tests.
         public var value: ValueUnit
+        /// The first value (dropped before matching unless a query).
         public var value1: Operand?
+        /// The second value, for BETWEEN.
         public var value2: Operand?
     }
 
@@ -135,7 +155,9 @@ public struct SpiderSQL: Sendable, Hashable {
 
     /// `(asc|desc, [val_unit])`.
     public struct OrderBy: Sendable, Hashable {
+        /// `asc` or `desc`: the last direction written.
         public var direction: String
+        /// The sort keys.
         public var values: [ValueUnit]
     }
 

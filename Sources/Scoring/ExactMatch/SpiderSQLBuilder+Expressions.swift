@@ -6,10 +6,10 @@ extension SpiderSQLBuilder {
         let column = reference.column.normalized
         if let table = reference.table {
             let name = aliases[table.normalized] ?? table.normalized
-            let known = schema.table(named: name)?.hasColumn(column) ?? false
+            let known = index.hasColumn(table: name, column: column)
             return ("__\(name).\(column)__", known ? nil : "unknown column")
         }
-        for table in scope.defaultTables where schema.table(named: table)?.hasColumn(column) ?? false {
+        for table in scope.defaultTables where index.hasColumn(table: table, column: column) {
             return ("__\(table).\(column)__", nil)
         }
         let fallback = scope.defaultTables.first ?? "?"
@@ -117,7 +117,7 @@ extension SpiderSQLBuilder {
     }
 
     mutating func nested(_ query: SelectStatement) -> SpiderSQL {
-        var builder = SpiderSQLBuilder(schema: schema, aliases: aliases)
+        var builder = SpiderSQLBuilder(index: index, aliases: aliases)
         let sql = builder.build(query)
         for reason in builder.rejections { reject(reason) }
         return sql

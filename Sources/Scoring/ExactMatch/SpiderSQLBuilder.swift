@@ -7,15 +7,15 @@ import SQL
 /// whole query (a later `AS T1` overrides an earlier one), unqualified names in the FROM tables of
 /// their own SELECT, in FROM order.
 struct SpiderSQLBuilder {
-    let schema: Schema
+    let index: SpiderSchemaIndex
     /// alias or table name (lower-cased) → table name (lower-cased).
     var aliases: [String: String] = [:]
     /// Why the official parser would fail on this query; empty when it would accept it.
     var rejections: [String] = []
 
-    init(schema: Schema, statement: SelectStatement) {
-        self.schema = schema
-        for table in schema.tables { aliases[table.name.lowercased()] = table.name.lowercased() }
+    init(index: SpiderSchemaIndex, statement: SelectStatement) {
+        self.index = index
+        for table in index.columns.keys { aliases[table] = table }
         for (alias, table) in statement.tableAliasesInTextOrder { aliases[alias.lowercased()] = table.lowercased() }
     }
 
@@ -109,7 +109,7 @@ struct SpiderSQLBuilder {
             scope.defaultTables.append(table)
         case .subquery(let query, let alias):
             if alias != nil { reject("alias of a FROM subquery") }
-            var nested = SpiderSQLBuilder(schema: schema, aliases: aliases)
+            var nested = SpiderSQLBuilder(index: index, aliases: aliases)
             sql.tableUnits.append(.query(SpiderSQL.Box(nested.build(query))))
             rejections += nested.rejections.filter { !rejections.contains($0) }
         case .function:
@@ -138,8 +138,8 @@ struct SpiderSQLBuilder {
         }
     }
 
-    init(schema: Schema, aliases: [String: String]) {
-        self.schema = schema
+    init(index: SpiderSchemaIndex, aliases: [String: String]) {
+        self.index = index
         self.aliases = aliases
     }
 }
