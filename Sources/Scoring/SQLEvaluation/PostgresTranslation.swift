@@ -8,7 +8,8 @@ public typealias QueryTranslator = @Sendable (_ databaseID: String, _ sql: Strin
 ///
 /// The query is parsed by ``SQL/SQLParser`` and printed by ``SQL/SQLPrinter`` for PostgreSQL: a
 /// double-quoted name that is not a column of the database becomes a string (as SQLite reads it),
-/// `LIKE` becomes `ILIKE`, SQLite functions get PostgreSQL equivalents. A query that does not parse is
+/// `LIKE` becomes `ILIKE`, SQLite functions get PostgreSQL equivalents, and names are lower-cased and
+/// quoted as ``SQLExecution/PostgresLoader`` stores them. A query that does not parse is
 /// run as written.
 ///
 /// ```swift
@@ -20,7 +21,9 @@ public enum PostgresTranslation {
     public static func translator(knownColumns: [String: Set<String>]) -> QueryTranslator {
         { databaseID, sql in
             guard let statement = try? SQLParser.parse(sql) else { return sql }
-            let printer = SQLPrinter(dialect: .postgres, knownColumns: knownColumns[databaseID.lowercased()], caseInsensitiveLike: true)
+            let printer = SQLPrinter(
+                dialect: .postgres, knownColumns: knownColumns[databaseID.lowercased()], caseInsensitiveLike: true,
+                lowercaseIdentifiers: true)
             return printer.print(statement)
         }
     }
