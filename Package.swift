@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "PropertyGraphTests", dependencies: ["PropertyGraph"]),
         .testTarget(name: "CypherTests", dependencies: ["Cypher", "PropertyGraph"]),
         .testTarget(name: "CypherTCKTests", dependencies: ["CypherTCK"]),
-        .testTarget(name: "SQLTests", dependencies: ["SQL"]),
+        .testTarget(name: "SQLTests", dependencies: ["SQL", "SQLExecution"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution"]),
         .testTarget(name: "QueryGraphTests", dependencies: ["QueryGraph"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),

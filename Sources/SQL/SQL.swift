@@ -1,1 +1,0 @@
-// The SQL module; see ARCHITECTURE.md for what it owns.

@@ -1,1 +1,0 @@
-// The SQLExecution module; see ARCHITECTURE.md for what it owns.

@@ -1,0 +1,33 @@
+import SQL
+
+extension ExactSetMatch {
+    /// A ``StructuralScorer`` for ``SQLEvaluation``: Spider hardness of the gold, exact-set match and the
+    /// ten partial components, for examples whose database has a schema in `schemas`.
+    ///
+    /// `exactMatch` is Quiver's verdict (fair to predictions the official parser rejects). The
+    /// components hold each official partial verdict as 1/0 under its official name, plus
+    /// `exact_match_official` (what the official evaluator reports) and `official_parser_accepts`.
+    /// Hardness is left out for examples that carry a BIRD difficulty.
+    ///
+    /// ```swift
+    /// let scorer = ExactSetMatch.structuralScorer(schemas: try SpiderTables.load(from: tablesURL))
+    /// let evaluation = SQLEvaluation(executors: factory, options: options, structural: scorer)
+    /// ```
+    public static func structuralScorer(schemas: [String: Schema]) -> StructuralScorer {
+        let indexes = schemas.mapValues(SpiderSchemaIndex.init)
+        return { example, prediction in
+            var score = StructuralScore()
+            if example.difficulty == nil, let hardness = try? SpiderHardness.classify(example.gold) {
+                score.hardness = hardness.rawValue
+            }
+            guard let index = indexes[example.databaseID] else { return score }
+            let result = evaluate(gold: example.gold, prediction: prediction, index: index)
+            score.exactMatch = result.match
+            score.predictionParsed = result.predictionParsed
+            for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }
+            score.components["exact_match_official"] = result.officialMatch ? 1 : 0
+            score.components["official_parser_accepts"] = result.officialParserWouldReject ? 0 : 1
+            return score
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+import QuiverCore
+import SQLExecution
+
+/// Scores predictions against gold by execution (and structurally, when given a scorer), in parallel.
+///
+/// Each worker thread opens its own connection per database; gold results are computed once per
+/// (database, gold text) and shared. Results come back in example order.
+///
+/// ```swift
+/// let evaluation = SQLEvaluation(executors: SQLiteDatabaseFactory(root: dbRoot), options: SQLEvaluationOptions(jobs: 2))
+/// let results = evaluation.run(examples: gold, predictions: predictions)
+/// ```
+public struct SQLEvaluation: Sendable {
+    /// Where queries run; each worker opens its own connections from it.
+    public let executors: any QueryExecutorFactory
+    /// Semantics, limits and parallelism.
+    public let options: SQLEvaluationOptions
+    /// Exact match, hardness and components, when given.
+    public let structural: StructuralScorer?
+    /// Applied to gold and prediction before they run (e.g. ``PostgresTranslation``); `nil` runs them as written.
+    public let translate: QueryTranslator?
+
+    /// An evaluation on `executors` with `options`, optional structural scoring and translation.
+    public init(
+        executors: any QueryExecutorFactory, options: SQLEvaluationOptions, structural: StructuralScorer? = nil,
+        translate: QueryTranslator? = nil
+    ) {
+        self.executors = executors
+        self.options = options
+        self.structural = structural
+        self.translate = translate
+    }
+
+    /// Scores every example; `progress(done, total)` is called from worker threads after each one.
+    public func run(
+        examples: [SQLExample], predictions: [String], progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [SQLExampleResult] {
+        precondition(examples.count == predictions.count, "one prediction per example")
+        let results = LockedValue([SQLExampleResult?](repeating: nil, count: examples.count))
+        let goldCache = LockedValue([GoldKey: GoldOutcome]())
+        let done = LockedValue(0)
+        WorkerPool.run(count: examples.count, jobs: options.jobs, makeState: { Connections() }) { connections, index in
+            let result = score(examples[index], prediction: predictions[index], connections: &connections, goldCache: goldCache)
+            results.withLock { $0[index] = result }
+            let finished = done.withLock { count -> Int in
+                count += 1
+                return count
+            }
+            progress?(finished, examples.count)
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Scores one example on the calling thread.
+    func score(
+        _ example: SQLExample, prediction: String, connections: inout Connections, goldCache: LockedValue<[GoldKey: GoldOutcome]>
+    ) -> SQLExampleResult {
+        var result = SQLExampleResult(index: example.index, databaseID: example.databaseID, difficulty: example.difficulty, execMatch: false)
+        if let structural {
+            let score = structural(example, prediction)
+            result.hardness = score.hardness
+            result.exactMatch = score.exactMatch
+            result.partial.merge(score.components) { $1 }
+        }
+        result.partial["bigram_jaccard"] = BigramJaccard.score(prediction, example.gold)
+
+        let executor: any QueryExecutor
+        do {
+            executor = try connections.executor(for: example.databaseID, factory: executors)
+        } catch {
+            result.flags = [.goldError, .predError]
+            result.goldError = error.description
+            result.error = error.description
+            result.partial["syntax_ok"] = 0
+            return result
+        }
+        let goldSQL = prepared(example.gold, databaseID: example.databaseID)
+        let key = GoldKey(databaseID: example.databaseID, sql: goldSQL)
+        let gold: GoldOutcome
+        if let cached = goldCache.withLock({ $0[key] }) {
+            gold = cached
+        } else {
+            gold = runGold(goldSQL, executor: executor)
+            goldCache.withLock { $0[key] = gold }
+        }
+
+        let predSQL = prepared(prediction, databaseID: example.databaseID)
+        let predicted: Result<ResultSet, SQLExecutionError>
+        if SQLEvaluation.isBlank(predSQL) {
+            predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
+        } else {
+            predicted = Result { () throws(SQLExecutionError) in try executor.execute(predSQL, limits: options.limits) }
+        }
+
+        var flags: Set<ExecutionFlag> = gold.nondeterministic ? [.goldNondeterministic] : []
+        switch predicted {
+        case .success(let rows):
+            result.partial["syntax_ok"] = 1
+            if case .success(let goldRows) = gold.result { result.partial["soft_f1"] = SoftF1.score(gold: goldRows.rows, pred: rows.rows) }
+        case .failure(let error):
+            result.partial["syntax_ok"] = 0
+            result.partial["soft_f1"] = 0
+            result.error = error.description
+            flags.insert(.predError)
+            if error.kind == .timeout { flags.insert(.timeout) }
+        }
+        switch gold.result {
+        case .failure(let error):
+            flags.insert(.goldError)
+            if error.kind == .timeout { flags.insert(.timeout) }
+            result.goldError = error.description
+        case .success(let goldRows):
+            if goldRows.isEmpty { flags.insert(.goldEmpty) }
+            if case .success(let predRows) = predicted {
+                if goldRows.isEmpty && predRows.isEmpty { flags.insert(.bothEmpty) }
+                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold, goldOrderKeys: gold.orderKeys)
+            }
+        }
+        result.flags = flags.sorted()
+        if options.efficiencyIterations > 0 {
+            let ratio = result.execMatch
+                ? ValidEfficiencyScore.timeRatio(
+                    gold: goldSQL, pred: predSQL, executor: executor, iterations: options.efficiencyIterations, limits: options.limits)
+                : nil
+            result.ves = ratio.map(ValidEfficiencyScore.vesTerm) ?? 0
+            result.rves = ratio.map(ValidEfficiencyScore.rewardVESTerm) ?? 0
+        }
+        return result
+    }
+
+    /// The text actually executed: the test-suite evaluator rewrites both queries first.
+    func prepared(_ sql: String, databaseID: String) -> String {
+        let text = options.semantics == .spiderTestSuite ? SpiderTestSuiteRules.prepare(sql, keepDistinct: options.keepDistinct) : sql
+        guard let translate, !SQLEvaluation.isBlank(text) else { return text }
+        return translate(databaseID, text)
+    }
+
+    static func isBlank(_ sql: String) -> Bool {
+        sql.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0d) }
+    }
+
+    func matches(gold: ResultSet, pred: ResultSet, goldSQL: String, goldOrderKeys: [[Value]]? = nil) -> Bool {
+        switch options.semantics {
+        case .spiderTestSuite:
+            ResultComparison.spiderTestSuite(gold: gold.rows, pred: pred.rows, orderMatters: SpiderTestSuiteRules.orderMatters(gold: goldSQL))
+        case .bird:
+            ResultComparison.bird(gold: gold.rows, pred: pred.rows)
+        case .strict:
+            if let goldOrderKeys {
+                ResultComparison.strict(gold: gold.rows, pred: pred.rows, goldOrderKeys: goldOrderKeys)
+            } else {
+                ResultComparison.strict(gold: gold.rows, pred: pred.rows, orderMatters: SQLTokenScan(goldSQL).hasTopLevelOrderBy)
+            }
+        }
+    }
+
+    func runGold(_ sql: String, executor: any QueryExecutor) -> GoldOutcome {
+        do {
+            let rows = try executor.execute(sql, limits: options.limits)
+            guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false) }
+            let unstable = options.checkDeterminism
+                && GoldDeterminism.isNondeterministic(gold: sql, result: rows, executor: executor, limits: options.limits)
+            // Ties under ORDER BY may come in any order: strict needs the key of each gold row.
+            let keys = rows.rows.count > 1 && SQLTokenScan(sql).hasTopLevelOrderBy
+                ? GoldDeterminism.orderKeyValues(gold: sql, result: rows, executor: executor, limits: options.limits)
+                : nil
+            return GoldOutcome(result: .success(rows), nondeterministic: unstable, orderKeys: keys)
+        } catch {
+            return GoldOutcome(result: .failure(error), nondeterministic: false)
+        }
+    }
+}
+
+/// A gold query on one database: the key of the shared gold-result cache.
+struct GoldKey: Hashable, Sendable {
+    var databaseID: String
+    var sql: String
+}
+
+/// A gold query's outcome, computed once and shared by all workers.
+struct GoldOutcome: Sendable {
+    var result: Result<ResultSet, SQLExecutionError>
+    var nondeterministic: Bool
+    /// `strict`: the ORDER BY key values of each gold row, when the gold orders and they could be found.
+    var orderKeys: [[Value]]? = nil
+}
+
+/// One worker's open connections, by database id.
+struct Connections {
+    private var open: [String: any QueryExecutor] = [:]
+
+    mutating func executor(for databaseID: String, factory: any QueryExecutorFactory) throws(SQLExecutionError) -> any QueryExecutor {
+        if let executor = open[databaseID] { return executor }
+        let executor = try factory.open(databaseID: databaseID)
+        open[databaseID] = executor
+        return executor
+    }
+}

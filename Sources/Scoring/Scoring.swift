@@ -1,1 +1,0 @@
-// The Scoring module; see ARCHITECTURE.md for what it owns.
