@@ -42,6 +42,8 @@ struct NetworkXAgreementTests {
                 #expect(result.distance == expected, "pair \(index)")
             }
             #expect(result.approximation >= result.distance)
+            let similarity = GraphEditDistance.similarity(distance: result.distance, pair.g1, pair.g2)
+            #expect(similarity >= 0 && similarity <= 1)
         }
     }
 }

@@ -15,40 +15,49 @@ enum BipartiteApproximation {
             let f = Array(repeating: -1, count: n1)
             return (f, NodeMapping.cost(f, a, b, costs))
         }
-        let star1 = Star.all(a, edgeLabels), star2 = Star.all(b, edgeLabels)
+        let star1 = Stars(a, edgeLabels), star2 = Stars(b, edgeLabels)
         let size = n1 + n2
         var big = costs.nodeDeletion + costs.nodeInsertion + costs.nodeRelabel
         big += Double(a.edges.count + b.edges.count) * (costs.edgeDeletion + costs.edgeInsertion + costs.edgeRelabel)
         big = big * 2 + 1
-        var matrix = Array(repeating: 0.0, count: size * size)
+        var matrix = Array(repeating: big, count: size * size)
+        let L = edgeLabels
+        star1.out.withUnsafeBufferPointer { out1 in
+            star1.in.withUnsafeBufferPointer { in1 in
+                star2.out.withUnsafeBufferPointer { out2 in
+                    star2.in.withUnsafeBufferPointer { in2 in
+                        for u in 0..<n1 {
+                            let o1 = UnsafeBufferPointer(rebasing: out1[(u * L)..<(u * L + L)])
+                            let i1 = UnsafeBufferPointer(rebasing: in1[(u * L)..<(u * L + L)])
+                            for v in 0..<n2 {
+                                let o2 = UnsafeBufferPointer(rebasing: out2[(v * L)..<(v * L + L)])
+                                let i2 = UnsafeBufferPointer(rebasing: in2[(v * L)..<(v * L + L)])
+                                var c = a.nodeLabels[u] == b.nodeLabels[v] ? 0 : costs.nodeRelabel
+                                c += 0.5 * LabelMultisetBound.value(
+                                    o1, star1.outTotal[u], o2, star2.outTotal[v], insertion: costs.edgeInsertion,
+                                    deletion: costs.edgeDeletion, relabel: costs.edgeRelabel)
+                                c += 0.5 * LabelMultisetBound.value(
+                                    i1, star1.inTotal[u], i2, star2.inTotal[v], insertion: costs.edgeInsertion,
+                                    deletion: costs.edgeDeletion, relabel: costs.edgeRelabel)
+                                c += loopCost(star1.loop[u], star2.loop[v], costs)
+                                matrix[u * size + v] = c
+                            }
+                        }
+                    }
+                }
+            }
+        }
         for u in 0..<n1 {
-            let s1 = star1[u]
-            for v in 0..<n2 {
-                let s2 = star2[v]
-                var c = a.nodeLabels[u] == b.nodeLabels[v] ? 0 : costs.nodeRelabel
-                c += 0.5 * LabelMultisetBound.value(s1.out, s2.out, insertion: costs.edgeInsertion,
-                                                    deletion: costs.edgeDeletion, relabel: costs.edgeRelabel)
-                c += 0.5 * LabelMultisetBound.value(s1.in, s2.in, insertion: costs.edgeInsertion,
-                                                    deletion: costs.edgeDeletion, relabel: costs.edgeRelabel)
-                c += loopCost(s1.loop, s2.loop, costs)
-                matrix[u * size + v] = c
-            }
-            for k in 0..<n1 {
-                matrix[u * size + n2 + k] = k == u
-                    ? costs.nodeDeletion + 0.5 * Double(s1.degree) * costs.edgeDeletion
-                        + (s1.loop >= 0 ? costs.edgeDeletion : 0)
-                    : big
-            }
+            matrix[u * size + n2 + u] = costs.nodeDeletion
+                + 0.5 * Double(star1.outTotal[u] + star1.inTotal[u]) * costs.edgeDeletion
+                + (star1.loop[u] >= 0 ? costs.edgeDeletion : 0)
         }
         for v in 0..<n2 {
-            let s2 = star2[v]
-            for k in 0..<n2 {
-                matrix[(n1 + v) * size + k] = k == v
-                    ? costs.nodeInsertion + 0.5 * Double(s2.degree) * costs.edgeInsertion
-                        + (s2.loop >= 0 ? costs.edgeInsertion : 0)
-                    : big
-            }
+            matrix[(n1 + v) * size + v] = costs.nodeInsertion
+                + 0.5 * Double(star2.outTotal[v] + star2.inTotal[v]) * costs.edgeInsertion
+                + (star2.loop[v] >= 0 ? costs.edgeInsertion : 0)
         }
+        for r in n1..<size { for k in n2..<size { matrix[r * size + k] = 0 } }
         let assignment = LinearSumAssignment.solve(matrix, size: size)
         let f = (0..<n1).map { u in assignment.columnForRow[u] < n2 ? assignment.columnForRow[u] : -1 }
         return (f, NodeMapping.cost(f, a, b, costs))
@@ -63,28 +72,30 @@ enum BipartiteApproximation {
         }
     }
 
-    /// The labels around one node: counts of out- and in-edge labels (self-loop excluded) and the loop's label.
-    struct Star {
+    /// The labels around each node, flat: out- and in-edge label counts (self-loops apart) and loop labels.
+    struct Stars {
         var out: [Int]
         var `in`: [Int]
-        var loop: Int
-        var degree: Int
+        var outTotal: [Int]
+        var inTotal: [Int]
+        var loop: [Int]
 
-        static func all(_ g: IndexedGraph, _ labels: Int) -> [Star] {
-            var stars = Array(repeating: Star(out: Array(repeating: 0, count: labels),
-                                              in: Array(repeating: 0, count: labels), loop: -1, degree: 0),
-                              count: g.count)
+        init(_ g: IndexedGraph, _ labels: Int) {
+            out = Array(repeating: 0, count: g.count * labels)
+            self.in = Array(repeating: 0, count: g.count * labels)
+            outTotal = Array(repeating: 0, count: g.count)
+            inTotal = Array(repeating: 0, count: g.count)
+            loop = Array(repeating: -1, count: g.count)
             for e in g.edges {
                 if e.source == e.target {
-                    stars[e.source].loop = e.label
+                    loop[e.source] = e.label
                 } else {
-                    stars[e.source].out[e.label] += 1
-                    stars[e.source].degree += 1
-                    stars[e.target].in[e.label] += 1
-                    stars[e.target].degree += 1
+                    out[e.source * labels + e.label] += 1
+                    outTotal[e.source] += 1
+                    self.in[e.target * labels + e.label] += 1
+                    inTotal[e.target] += 1
                 }
             }
-            return stars
         }
     }
 }

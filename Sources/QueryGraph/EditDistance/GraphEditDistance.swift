@@ -45,8 +45,11 @@ public struct GraphEditDistance: Sendable {
     public func compute(_ g1: QueryGraph, _ g2: QueryGraph) -> EditDistanceResult {
         let (a, b, nodeLabels, edgeLabels) = IndexedGraph.pair(g1, g2)
         let start = BipartiteApproximation.mapping(a, b, edgeLabels: edgeLabels, costs: costs)
+        // networkx departs from the textbook definition only through self-loops (see Semantics), so
+        // loop-free pairs take the faster exact search under either semantics.
+        let hasLoops = a.edges.contains { $0.source == $0.target } || b.edges.contains { $0.source == $0.target }
         switch semantics {
-        case .exact:
+        case .exact, .networkx where !hasLoops:
             var search = ExactSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: costs,
                                      budget: budget, upperBound: start.cost, mapping: start.mapping)
             let root = search.rootLowerBound
