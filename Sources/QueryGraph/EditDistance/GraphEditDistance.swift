@@ -60,8 +60,13 @@ public struct GraphEditDistance: Sendable {
                 approximation: start.cost, mapping: NodeMapping(target: search.bestMapping.map { $0 < 0 ? nil : $0 }),
                 expansions: search.expansions)
         case .networkx:
+            // networkx's value never exceeds the exact distance, so the exact search (fast, strong
+            // bounds) supplies the starting bound and the emulation only has to look below it.
+            var exact = ExactSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: costs,
+                                    budget: budget, upperBound: start.cost, mapping: start.mapping)
+            exact.run()
             var search = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels,
-                                                  costs: costs, budget: budget)
+                                                  costs: costs, budget: budget, upperBound: exact.best)
             search.run()
             return EditDistanceResult(
                 distance: search.best, proven: !search.exhausted,

@@ -47,7 +47,11 @@ struct NetworkXCompatibleSearch {
     private let start = ContinuousClock.now
     private let epsilon = 1e-9
 
-    init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts, budget: SearchBudget) {
+    /// A search that only looks for paths cheaper than `upperBound` (networkx's value never exceeds
+    /// the exact distance, so that is a valid start).
+    init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts, budget: SearchBudget,
+         upperBound: Double = .infinity) {
+        best = upperBound
         self.a = a
         self.b = b
         self.costs = costs
