@@ -20,6 +20,15 @@ struct GraphEditDistanceTests {
         }
     }
 
+    @Test("equals the brute-force minimum on 6-node graphs, where the assignment bound prunes")
+    func equalsBruteForceLarger() {
+        var rng = SplitMix(seed: 61)
+        for _ in 0..<6 {
+            let g1 = RandomGraphs.graph(&rng, maxNodes: 6), g2 = RandomGraphs.graph(&rng, maxNodes: 6)
+            #expect(Self.ged.compute(g1, g2).distance == RandomGraphs.bruteForceDistance(g1, g2))
+        }
+    }
+
     @Test("with unequal prices it still equals the brute-force minimum")
     func configurableCosts() {
         let costs = EditCosts(nodeInsertion: 2, nodeDeletion: 0.5, nodeRelabel: 3, edgeInsertion: 1.5, edgeDeletion: 0.25, edgeRelabel: 0.75)

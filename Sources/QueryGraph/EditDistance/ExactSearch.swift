@@ -11,11 +11,11 @@ struct ExactSearch {
     let costs: EditCosts
     let budget: SearchBudget
 
-    private let n1: Int
-    private let n2: Int
+    let n1: Int
+    let n2: Int
     private let nodeLabelCount: Int
-    private let edgeLabelCount: Int
-    private var order: [Int] = []
+    let edgeLabelCount: Int
+    var order: [Int] = []
     /// Per depth k: g1 node-label counts of order[k...], and edge-label counts of edges touching order[k...].
     private var open1Nodes: [[Int]] = []
     private var open1NodeTotal: [Int] = []
@@ -27,8 +27,15 @@ struct ExactSearch {
     private var open2EdgeTotal: Int
     /// Edges of g2 around each node: (other end, label); a self-loop appears once with other == node.
     private var incident2: [[(other: Int, label: Int)]]
-    private var f: [Int]
-    private var preimage: [Int]
+    /// Directed adjacency of g2 without self-loops, for the assignment bound.
+    var out2: [[(other: Int, label: Int)]]
+    var in2: [[(other: Int, label: Int)]]
+    /// Per depth k, per g1 node: out/in edge-label counts towards g1 nodes still open at depth k.
+    var openStars1: [[Int]] = []
+    var assignmentSolver = LinearSumAssignment.Solver(size: 0)
+    var assignmentMatrix: [Double] = []
+    var f: [Int]
+    var preimage: [Int]
     private(set) var best: Double
     private(set) var bestMapping: [Int]
     private(set) var expansions = 0
@@ -61,7 +68,14 @@ struct ExactSearch {
             incident2[e.source].append((e.target, e.label))
             if e.source != e.target { incident2[e.target].append((e.source, e.label)) }
         }
+        out2 = Array(repeating: [], count: n2)
+        in2 = Array(repeating: [], count: n2)
+        for e in b.edges where e.source != e.target {
+            out2[e.source].append((e.target, e.label))
+            in2[e.target].append((e.source, e.label))
+        }
         prepareOrder()
+        prepareAssignmentBound()
     }
 
     /// The lower bound on the whole distance before any node is placed.
@@ -134,7 +148,7 @@ struct ExactSearch {
     }
 
     /// The cost settled by placing u on v (v = -1: deletion): the node and its edges to placed nodes.
-    private func stepCost(_ u: Int, _ v: Int, depth k: Int) -> Double {
+    func stepCost(_ u: Int, _ v: Int, depth k: Int) -> Double {
         var c: Double
         if v < 0 {
             c = costs.nodeDeletion
@@ -210,7 +224,8 @@ struct ExactSearch {
             if settled >= best - epsilon { break }
             if v >= 0 { use(v, by: u) }
             f[u] = v
-            if settled + openBound(depth: k + 1) < best - epsilon {
+            if settled + openBound(depth: k + 1) < best - epsilon
+                && (!usesAssignmentBound(depth: k + 1) || settled + assignmentBound(depth: k + 1) < best - epsilon) {
                 dive(depth: k + 1, cost: settled)
             }
             f[u] = -1
