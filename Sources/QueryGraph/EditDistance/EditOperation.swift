@@ -7,7 +7,7 @@ public enum EditOperation: Hashable, Sendable, CustomStringConvertible {
     /// g2's node `node` is inserted.
     case insertNode(node: Int, label: String)
     /// g1's edge becomes g2's edge (relabelled when the labels differ).
-    case substituteEdge(source: Int, target: Int, into: (Int, Int), from: String, to: String)
+    case substituteEdge(source: Int, target: Int, intoSource: Int, intoTarget: Int, from: String, to: String)
     /// g1's edge is deleted.
     case deleteEdge(source: Int, target: Int, label: String)
     /// g2's edge is inserted.
@@ -19,7 +19,7 @@ public enum EditOperation: Hashable, Sendable, CustomStringConvertible {
         case let .substituteNode(_, _, from, to): return from == to ? 0 : costs.nodeRelabel
         case .deleteNode: return costs.nodeDeletion
         case .insertNode: return costs.nodeInsertion
-        case let .substituteEdge(_, _, _, from, to): return from == to ? 0 : costs.edgeRelabel
+        case let .substituteEdge(_, _, _, _, from, to): return from == to ? 0 : costs.edgeRelabel
         case .deleteEdge: return costs.edgeDeletion
         case .insertEdge: return costs.edgeInsertion
         }
@@ -32,16 +32,13 @@ public enum EditOperation: Hashable, Sendable, CustomStringConvertible {
             return from == to ? "keep node \(u) (\(from)) -> \(v)" : "relabel node \(u) (\(from)) -> \(v) (\(to))"
         case let .deleteNode(u, label): return "delete node \(u) (\(label))"
         case let .insertNode(v, label): return "insert node \(v) (\(label))"
-        case let .substituteEdge(s, t, into, from, to):
-            let head = "edge \(s)->\(t) (\(from)) -> \(into.0)->\(into.1)"
+        case let .substituteEdge(s, t, s2, t2, from, to):
+            let head = "edge \(s)->\(t) (\(from)) -> \(s2)->\(t2)"
             return from == to ? "keep \(head)" : "relabel \(head) (\(to))"
         case let .deleteEdge(s, t, label): return "delete edge \(s)->\(t) (\(label))"
         case let .insertEdge(s, t, label): return "insert edge \(s)->\(t) (\(label))"
         }
     }
-
-    public static func == (lhs: EditOperation, rhs: EditOperation) -> Bool { lhs.description == rhs.description }
-    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }
 
 extension NodeMapping {
@@ -68,7 +65,7 @@ extension NodeMapping {
         for e in g1.edges where seen.insert(e.source * n1 + e.target).inserted {
             let label = g1Edges[e.source * n1 + e.target] ?? e.label
             if let s = target[e.source], let t = target[e.target], let to = g2Edges[s * n2 + t] {
-                ops.append(.substituteEdge(source: e.source, target: e.target, into: (s, t), from: label, to: to))
+                ops.append(.substituteEdge(source: e.source, target: e.target, intoSource: s, intoTarget: t, from: label, to: to))
             } else {
                 ops.append(.deleteEdge(source: e.source, target: e.target, label: label))
             }

@@ -49,7 +49,8 @@ public struct GraphEditDistance: Sendable {
         // loop-free pairs take the faster exact search under either semantics.
         let hasLoops = a.edges.contains { $0.source == $0.target } || b.edges.contains { $0.source == $0.target }
         switch semantics {
-        case .exact, .networkx where !hasLoops:
+        case .exact,
+             .networkx where !hasLoops:
             var search = ExactSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: costs,
                                      budget: budget, upperBound: start.cost, mapping: start.mapping)
             let root = search.rootLowerBound

@@ -112,10 +112,12 @@ public struct RevisionItems: Hashable, Sendable {
         self.init(objects: Triplet.entities(of: triplets), attributes: attributes)
     }
 
+    /// Equal when the object sets and the non-empty attribute sets are equal (order and repeats ignored).
     public static func == (lhs: RevisionItems, rhs: RevisionItems) -> Bool {
         Set(lhs.objects) == Set(rhs.objects) && lhs.attributes.filter { !$0.value.isEmpty } == rhs.attributes.filter { !$0.value.isEmpty }
     }
 
+    /// Hashes the object set, consistently with `==`.
     public func hash(into hasher: inout Hasher) { hasher.combine(Set(objects)) }
 }
 
