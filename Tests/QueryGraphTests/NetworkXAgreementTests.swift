@@ -46,4 +46,21 @@ struct NetworkXAgreementTests {
             #expect(similarity >= 0 && similarity <= 1)
         }
     }
+
+    @Test("on the hard pairs the exact distance is proven, equal to networkx's without self-loops and never below it",
+          .enabled(if: DataLocation.item("ged/hard.jsonl") != nil, "skipped: QUIVER_DATA not found"))
+    func hardPairs() throws {
+        let url = try #require(DataLocation.item("ged/hard.jsonl"))
+        let ged = GraphEditDistance(budget: .unlimited)
+        for (index, pair) in try GraphPair.readLines(of: url).enumerated() {
+            let expected = try #require(pair.ged)
+            let result = ged.compute(pair.g1, pair.g2)
+            #expect(result.proven)
+            if Self.hasSelfLoop(pair.g1) || Self.hasSelfLoop(pair.g2) {
+                #expect(result.distance >= expected, "pair \(index)")
+            } else {
+                #expect(result.distance == expected, "pair \(index)")
+            }
+        }
+    }
 }
