@@ -1,0 +1,166 @@
+import QuiverCore
+
+// Graph patterns: what MATCH, CREATE, MERGE, pattern predicates and pattern comprehensions share.
+//
+//   Pattern         part, part, …                          (MATCH (a)-->(b), (c))
+//   PatternPart     [p =] [shortestPath(|allShortestPaths(] element [)]
+//   PathPattern     node (relationship node)*               (a)-[r:T*1..3]->(b)<--(c)
+//   NodePattern     ( [var] [:L:M] [{map} | $param] )
+//   RelationshipPattern  <-[ [var] [:T|U] [*min..max] [{map} | $param] ]->
+
+/// A comma-separated list of pattern parts, as in `MATCH (a)-->(b), (c)`.
+public struct Pattern: Sendable, Hashable {
+    /// The parts, in source order.
+    public var parts: [PatternPart]
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(parts: [PatternPart], range: SourceRange) {
+        self.parts = parts
+        self.range = range
+    }
+}
+
+/// One path of a pattern, optionally named (`p = …`) and optionally a shortest-path search.
+public struct PatternPart: Sendable, Hashable {
+    /// How the path is matched.
+    public enum Selector: Sendable, Hashable {
+        /// Every path matching the element.
+        case all
+        /// `shortestPath(…)`: one shortest path per pair of end nodes.
+        case shortestPath
+        /// `allShortestPaths(…)`: every shortest path per pair of end nodes.
+        case allShortestPaths
+    }
+    /// The path variable of `p = (…)`, if any.
+    public var variable: Variable?
+    /// Whether all paths or only shortest paths match.
+    public var selector: Selector
+    /// The chain of nodes and relationships.
+    public var element: PathPattern
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(variable: Variable?, selector: Selector = .all, element: PathPattern, range: SourceRange) {
+        self.variable = variable
+        self.selector = selector
+        self.element = element
+        self.range = range
+    }
+}
+
+/// A chain `node (relationship node)*`; `steps` is empty for a single node.
+public struct PathPattern: Sendable, Hashable {
+    /// The first node of the chain.
+    public var start: NodePattern
+    /// The hops after the start node, in order.
+    public var steps: [PatternStep]
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(start: NodePattern, steps: [PatternStep], range: SourceRange) {
+        self.start = start
+        self.steps = steps
+        self.range = range
+    }
+
+    /// Every node pattern in order: `start`, then each step's node.
+    public var nodes: [NodePattern] { [start] + steps.map(\.node) }
+    /// Every relationship pattern in order.
+    public var relationships: [RelationshipPattern] { steps.map(\.relationship) }
+}
+
+/// One hop of a path pattern: a relationship and the node it leads to.
+public struct PatternStep: Sendable, Hashable {
+    /// The relationship of the hop.
+    public var relationship: RelationshipPattern
+    /// The node the hop leads to.
+    public var node: NodePattern
+
+    /// Creates the value from its parts.
+    public init(relationship: RelationshipPattern, node: NodePattern) {
+        self.relationship = relationship
+        self.node = node
+    }
+}
+
+/// `(variable:Label:Other {key: value})`; every part optional.
+public struct NodePattern: Sendable, Hashable {
+    /// The variable the node binds or refers to, if any.
+    public var variable: Variable?
+    /// Labels the node must all have (conjunction), in source order.
+    public var labels: [String]
+    /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
+    public var properties: Expression?
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(variable: Variable?, labels: [String], properties: Expression?, range: SourceRange) {
+        self.variable = variable
+        self.labels = labels
+        self.properties = properties
+        self.range = range
+    }
+}
+
+/// `-[variable:T|U*1..3 {key: value}]->` and its shorthand forms (`-->`, `<--`, `--`).
+public struct RelationshipPattern: Sendable, Hashable {
+    /// The direction relative to the left node as written.
+    public enum Direction: Sendable, Hashable {
+        /// `-[]->`: from the left node to the right node.
+        case outgoing
+        /// `<-[]-`: from the right node to the left node.
+        case incoming
+        /// `-[]-` (or `<-[]->`): either direction.
+        case both
+    }
+    /// The variable the node binds or refers to, if any.
+    public var variable: Variable?
+    /// Allowed types (disjunction, `:A|B`); empty means any type.
+    public var types: [String]
+    /// The direction as written.
+    public var direction: Direction
+    /// The hop range for a variable-length relationship, or `nil` for exactly one hop.
+    public var length: PathLength?
+    /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
+    public var properties: Expression?
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(
+        variable: Variable?, types: [String], direction: Direction, length: PathLength?,
+        properties: Expression?, range: SourceRange
+    ) {
+        self.variable = variable
+        self.types = types
+        self.direction = direction
+        self.length = length
+        self.properties = properties
+        self.range = range
+    }
+}
+
+/// The `*…` of a variable-length relationship; `nil` bounds are open.
+///
+/// `*` → (nil, nil) · `*2` → (2, 2) · `*1..3` → (1, 3) · `*..3` → (nil, 3) · `*2..` → (2, nil).
+/// openCypher reads an open lower bound as 1 and an open upper bound as unbounded.
+public struct PathLength: Sendable, Hashable {
+    /// The lower bound, or `nil` when open.
+    public var minimum: Int64?
+    /// The upper bound, or `nil` when open.
+    public var maximum: Int64?
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(minimum: Int64?, maximum: Int64?, range: SourceRange) {
+        self.minimum = minimum
+        self.maximum = maximum
+        self.range = range
+    }
+}
