@@ -14,7 +14,7 @@ struct GEDCommand: AsyncParsableCommand {
             {"index", "ged", "proven", "approx", "seconds"}.
             """)
 
-    @Argument(help: "Two graph JSON files (g1, then g2).")
+    @Argument(help: "Two queries: Cypher text, a file of Cypher, or a graph JSON file (g1, then g2).")
     var graphs: [String] = []
 
     @Option(name: .long, help: "A JSONL file of graph pairs; prints one JSON result per line.")
@@ -34,7 +34,7 @@ struct GEDCommand: AsyncParsableCommand {
 
     func validate() throws {
         if pairs == nil && graphs.count != 2 {
-            throw ValidationError("give two graph JSON files, or --pairs FILE.jsonl")
+            throw ValidationError("give two queries (Cypher text or files, or graph JSON files), or --pairs FILE.jsonl")
         }
         if pairs != nil && !graphs.isEmpty {
             throw ValidationError("give either two graph files or --pairs, not both")
@@ -109,14 +109,25 @@ struct GEDCommand: AsyncParsableCommand {
         }
     }
 
-    private func readGraph(_ path: String) throws -> QueryGraph {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read \(path): no such file. Give a graph JSON file {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")
+    /// A graph JSON file, a file of Cypher, or Cypher text given directly.
+    private func readGraph(_ argument: String) throws -> QueryGraph {
+        let text: String
+        if let data = FileManager.default.contents(atPath: argument) {
+            text = String(decoding: data, as: UTF8.self)
+            if text.drop(while: \.isWhitespace).first == "{" {
+                do {
+                    return try JSONDecoder().decode(QueryGraph.self, from: data)
+                } catch {
+                    throw ValidationError("\(argument) is not a graph JSON file (\(error)). Expected {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")
+                }
+            }
+        } else {
+            text = argument
         }
         do {
-            return try JSONDecoder().decode(QueryGraph.self, from: data)
+            return try CypherQueryGraph.build(cypher: text)
         } catch {
-            throw ValidationError("\(path) is not a graph JSON file (\(error)). Expected {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")
+            throw ValidationError("cannot parse \(argument.count > 60 ? String(argument.prefix(60)) + "…" : argument) as Cypher: \(error). Give Cypher text, a file of Cypher, or a graph JSON file.")
         }
     }
 
