@@ -9,9 +9,10 @@ struct Quiver: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScoreCommand.self,
-            TCKCommand.self,
-            ImportCommand.self,
             CypherCommand.self,
+            ImportCommand.self,
+            TCKCommand.self,
+            GEDCommand.self,
         ]
     )
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One line of a graph-pair file such as `$QUIVER_DATA/ged/vectors.jsonl`:
+/// `{"g1": graph, "g2": graph, "ged": 3.0, "kind": "near", "networkx_seconds": 0.001}`.
+///
+/// Only `g1` and `g2` are required; the rest are carried when present (schema:
+/// `schemas/ged-pairs.schema.json`).
+public struct GraphPair: Codable, Hashable, Sendable {
+    /// The first graph.
+    public var g1: QueryGraph
+    /// The second graph.
+    public var g2: QueryGraph
+    /// A reference distance (networkx's, in the shared vectors), if given.
+    public var ged: Double?
+    /// How the pair was made (`near`, `mid`, `far`), if given.
+    public var kind: String?
+    /// The seconds networkx took on the pair when the file was made, if given.
+    public var networkxSeconds: Double?
+
+    private enum CodingKeys: String, CodingKey {
+        case g1, g2, ged, kind
+        case networkxSeconds = "networkx_seconds"
+    }
+
+    /// A pair of graphs with optional reference data.
+    public init(g1: QueryGraph, g2: QueryGraph, ged: Double? = nil, kind: String? = nil, networkxSeconds: Double? = nil) {
+        self.g1 = g1
+        self.g2 = g2
+        self.ged = ged
+        self.kind = kind
+        self.networkxSeconds = networkxSeconds
+    }
+
+    /// Reads every non-blank line of a JSONL file; errors name the line.
+    ///
+    /// ```swift
+    /// let pairs = try GraphPair.readLines(of: url)
+    /// ```
+    public static func readLines(of url: URL) throws -> [GraphPair] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var pairs: [GraphPair] = []
+        let decoder = JSONDecoder()
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            do {
+                pairs.append(try decoder.decode(GraphPair.self, from: Data(trimmed.utf8)))
+            } catch {
+                throw GraphFileError(path: url.path, line: number + 1, message: "\(error)")
+            }
+        }
+        return pairs
+    }
+}
+
+/// A graph or graph-pair file that could not be read: which file, which line, what was wrong.
+public struct GraphFileError: Error, CustomStringConvertible, Sendable {
+    /// The file's path.
+    public var path: String
+    /// The 1-based line number, or `nil` for a whole-file problem.
+    public var line: Int?
+    /// What was wrong.
+    public var message: String
+
+    /// An error for `path` at `line`.
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// `path:line: message`.
+    public var description: String {
+        if let line { return "\(path):\(line): \(message)" }
+        return "\(path): \(message)"
+    }
+}

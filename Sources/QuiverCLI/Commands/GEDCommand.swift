@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import QueryGraph
+
+/// `quiver ged`: graph edit distance between two query graphs, or over a file of pairs.
+struct GEDCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ged",
+        abstract: "Graph edit distance between two graphs (JSON files), or for every pair of a JSONL file.",
+        discussion: """
+            Graph JSON: {"nodes": ["Person", "Movie"], "edges": [[0, 1, "ACTED_IN"]]}.
+            Pairs JSONL: one {"g1": graph, "g2": graph, ...} per line (the format of
+            $QUIVER_DATA/ged/vectors.jsonl); with --pairs, one line per pair is printed:
+            {"index", "ged", "proven", "approx", "seconds"}.
+            """)
+
+    @Argument(help: "Two queries: Cypher text, a file of Cypher, or a graph JSON file (g1, then g2).")
+    var graphs: [String] = []
+
+    @Option(name: .long, help: "A JSONL file of graph pairs; prints one JSON result per line.")
+    var pairs: String?
+
+    @Option(name: .long, help: "Definition: exact (textbook) or networkx (reproduces networkx 3.6.1, incl. its self-loop rule).")
+    var semantics: String = "exact"
+
+    @Option(name: .long, help: "Maximum search nodes expanded per pair (0 = no limit).")
+    var maxExpansions: Int = 10_000_000
+
+    @Option(name: .long, help: "Time limit per pair in seconds (0 = no limit).")
+    var timeLimit: Double = 10
+
+    @Flag(name: .long, help: "Only the Riesen–Bunke approximation (no search).")
+    var approximate = false
+
+    func validate() throws {
+        if pairs == nil && graphs.count != 2 {
+            throw ValidationError("give two queries (Cypher text or files, or graph JSON files), or --pairs FILE.jsonl")
+        }
+        if pairs != nil && !graphs.isEmpty {
+            throw ValidationError("give either two graph files or --pairs, not both")
+        }
+        if GraphEditDistance.Semantics(rawValue: semantics) == nil {
+            throw ValidationError("--semantics must be one of: exact, networkx (got '\(semantics)')")
+        }
+    }
+
+    private var calculator: GraphEditDistance {
+        GraphEditDistance(
+            costs: .unit,
+            budget: SearchBudget(
+                maxExpansions: maxExpansions > 0 ? maxExpansions : nil,
+                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(timeLimit * 1e9)) : nil),
+            semantics: GraphEditDistance.Semantics(rawValue: semantics) ?? .exact)
+    }
+
+    func run() async throws {
+        if let pairs {
+            try runPairs(pairs)
+        } else {
+            try runTwo(graphs[0], graphs[1])
+        }
+    }
+
+    private func runPairs(_ path: String) throws {
+        let list: [GraphPair]
+        do {
+            list = try GraphPair.readLines(of: URL(fileURLWithPath: path))
+        } catch {
+            throw ValidationError("cannot read pairs file: \(error). Expected one {\"g1\": graph, \"g2\": graph} per line.")
+        }
+        let ged = calculator
+        let clock = ContinuousClock()
+        for (index, pair) in list.enumerated() {
+            var line: String
+            if approximate {
+                var value = 0.0
+                let elapsed = clock.measure { value = ged.approximate(pair.g1, pair.g2) }
+                line = #"{"index": \#(index), "ged": \#(json(value)), "proven": false, "approx": \#(json(value)), "seconds": \#(seconds(elapsed))}"#
+            } else {
+                var result: EditDistanceResult?
+                let elapsed = clock.measure { result = ged.compute(pair.g1, pair.g2) }
+                guard let r = result else { continue }
+                line = #"{"index": \#(index), "ged": \#(json(r.distance)), "proven": \#(r.proven), "approx": \#(json(r.approximation)), "seconds": \#(seconds(elapsed))}"#
+            }
+            print(line)
+        }
+    }
+
+    private func runTwo(_ path1: String, _ path2: String) throws {
+        let g1 = try readGraph(path1), g2 = try readGraph(path2)
+        let ged = calculator
+        if approximate {
+            print("approximate distance: \(json(ged.approximate(g1, g2)))")
+            return
+        }
+        let start = ContinuousClock.now
+        let r = ged.compute(g1, g2)
+        let elapsed = ContinuousClock.now - start
+        print("distance: \(json(r.distance))")
+        print("proven: \(r.proven)\(r.proven ? "" : " (lower bound \(json(r.lowerBound)))")")
+        print("approximation: \(json(r.approximation))")
+        print("similarity: \(GraphEditDistance.similarity(distance: r.distance, g1, g2))")
+        print("expansions: \(r.expansions), seconds: \(seconds(elapsed))")
+        if let mapping = r.mapping {
+            print("edit path:")
+            for op in mapping.editPath(from: g1, to: g2) {
+                print("  \(op) [cost \(json(op.cost(.unit)))]")
+            }
+        }
+    }
+
+    /// A graph JSON file, a file of Cypher, or Cypher text given directly.
+    private func readGraph(_ argument: String) throws -> QueryGraph {
+        let text: String
+        if let data = FileManager.default.contents(atPath: argument) {
+            text = String(decoding: data, as: UTF8.self)
+            if text.drop(while: \.isWhitespace).first == "{" {
+                do {
+                    return try JSONDecoder().decode(QueryGraph.self, from: data)
+                } catch {
+                    throw ValidationError("\(argument) is not a graph JSON file (\(error)). Expected {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")
+                }
+            }
+        } else {
+            text = argument
+        }
+        do {
+            return try CypherQueryGraph.build(cypher: text)
+        } catch {
+            throw ValidationError("cannot parse \(argument.count > 60 ? String(argument.prefix(60)) + "…" : argument) as Cypher: \(error). Give Cypher text, a file of Cypher, or a graph JSON file.")
+        }
+    }
+
+    private func json(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : "\(value)"
+    }
+
+    private func seconds(_ d: Duration) -> String {
+        let (s, atto) = d.components
+        return String(format: "%.6f", Double(s) + Double(atto) / 1e18)
+    }
+}
