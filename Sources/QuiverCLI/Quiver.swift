@@ -9,6 +9,7 @@ struct Quiver: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScoreCommand.self,
+            EvalCommand.self,
         ]
     )
 }

@@ -1,0 +1,59 @@
+/// Every constant of seed linking, spreading activation, Personalized PageRank and fusion.
+///
+/// The defaults are the ones used for both HotpotQA and MuSiQue; see the README for their reasons.
+public struct RetrievalParameters: Sendable, Hashable, Codable {
+    // MARK: Seeds
+
+    /// How many of the best BM25 passages seed the graph methods.
+    public var seedPassageCount = 10
+    /// Exponent x of the node specificity 1/|P(e)|^x that weights a question entity (HippoRAG uses 1).
+    public var specificityExponent = 1.0
+    /// Activation given to the question's entities relative to the best BM25 passage (1 = equal).
+    public var entitySeedWeight = 1.0
+
+    // MARK: Edges
+
+    /// Weight of the edge between a passage and its own title entity.
+    public var titleEdgeWeight: Float = 1.0
+    /// Weight of an edge between a passage and an entity it mentions.
+    public var mentionEdgeWeight: Float = 0.5
+    /// Multiplier of relation (entity–entity) edge weights.
+    public var relationEdgeWeight: Float = 0.0
+
+    // MARK: Spreading activation
+
+    /// Fraction of a firing node's activation passed on (per hop).
+    public var decay = 0.5
+    /// A node fires only when its activation is at least this.
+    public var firingThreshold = 0.05
+    /// How many rounds of firing.
+    public var maximumIterations = 3
+    /// Exponent β of the fan-out normalisation: a node's output is divided by degree^β.
+    public var fanOutExponent = 0.5
+    /// Lowest value of the passage gate g(p) = floor + (1 − floor)·bm25(p)/max bm25, which scales the
+    /// activation a passage receives by its lexical relevance to the question.
+    public var gateFloor = 0.1
+
+    // MARK: Personalized PageRank
+
+    /// Probability of following an edge rather than restarting (igraph's damping; HippoRAG uses 0.5).
+    public var damping = 0.5
+    /// Reset weight of passages, times their normalised BM25 score (HippoRAG 2 uses 0.05 with dense scores).
+    public var passageResetWeight = 0.05
+    /// Power-iteration limit.
+    public var pageRankIterations = 40
+    /// Power iteration stops when the L1 change is below this.
+    public var pageRankTolerance = 1e-8
+
+    // MARK: Fusion
+
+    /// Weight of the normalised BM25 score in the hybrid score.
+    public var fusionBM25Weight = 1.0
+    /// Weight of the normalised spreading-activation score in the hybrid score.
+    public var fusionSpreadingWeight = 1.0
+    /// Weight of the normalised PPR score in the hybrid score.
+    public var fusionPageRankWeight = 1.0
+
+    /// The defaults.
+    public init() {}
+}
