@@ -10,6 +10,7 @@ struct Quiver: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self,
             EvalCommand.self,
+            AskCommand.self,
         ]
     )
 }

@@ -8,6 +8,9 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var seedPassageCount = 10
     /// Exponent x of the node specificity 1/|P(e)|^x that weights a question entity (HippoRAG uses 1).
     public var specificityExponent = 1.0
+    /// Exponent γ applied to a seed passage's normalised BM25 score before it fires (γ > 1 lets the
+    /// clearly best passages spread, and the merely plausible ones much less).
+    public var seedSharpness = 1.0
     /// Activation given to the question's entities relative to the best BM25 passage (1 = equal).
     public var entitySeedWeight = 1.0
 
@@ -26,10 +29,15 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var decay = 0.5
     /// A node fires only when its activation is at least this.
     public var firingThreshold = 0.05
+    /// Activation is capped at this value (SA-RAG caps at 1); 0 means no cap.
+    public var activationCap = 0.0
     /// How many rounds of firing.
     public var maximumIterations = 3
-    /// Exponent β of the fan-out normalisation: a node's output is divided by degree^β.
+    /// Exponent β of the fan-out normalisation of entities: an entity's output is divided by degree^β
+    /// (hubs spread thinly).
     public var fanOutExponent = 0.5
+    /// The same exponent for passages (0: each entity of a passage is a bridge of its own).
+    public var passageFanOutExponent = 0.0
     /// Lowest value of the passage gate g(p) = floor + (1 − floor)·bm25(p)/max bm25, which scales the
     /// activation a passage receives by its lexical relevance to the question.
     public var gateFloor = 0.1

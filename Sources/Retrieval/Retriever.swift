@@ -31,14 +31,15 @@ public struct Retriever: Sendable {
             scores = seeds.lexical
         case .spreading:
             let result = SpreadingActivation(index: index, parameters: parameters).run(seeds)
-            scores = Array(result.activation[0..<passageCount])
+            // A passage's own lexical evidence plus what the graph brought to it.
+            scores = (0..<passageCount).map { seeds.lexical[$0] + result.received[$0] }
             spread = result
         case .ppr:
             scores = Array(PersonalizedPageRank(index: index, parameters: parameters).run(seeds)[0..<passageCount])
         case .hybrid:
             let result = SpreadingActivation(index: index, parameters: parameters).run(seeds)
             spread = result
-            let activation = Self.normalized(Array(result.activation[0..<passageCount]))
+            let activation = Self.normalized(Array(result.received[0..<passageCount]))
             let rank = Self.normalized(Array(PersonalizedPageRank(index: index, parameters: parameters).run(seeds)[0..<passageCount]))
             scores = seeds.lexical
             for p in 0..<passageCount {

@@ -22,6 +22,8 @@ public struct SpreadingActivation: Sendable {
     public struct Result: Sendable {
         /// Activation per node.
         public var activation: [Double]
+        /// Activation each node received from others (activation minus its seed activation).
+        public var received: [Double]
         /// The neighbour that contributed most to each node, or -1 for seeds and unreached nodes.
         public var predecessor: [Int32]
     }
@@ -43,11 +45,13 @@ public struct SpreadingActivation: Sendable {
         var fired = [Bool](repeating: false, count: nodeCount)
         let strongest = seeds.entities.first?.weight ?? 1
         for seed in seeds.entities {
-            activation[passageCount + Int(seed.entity)] = min(1, parameters.entitySeedWeight * seed.weight / strongest)
+            activation[passageCount + Int(seed.entity)] = parameters.entitySeedWeight * seed.weight / strongest
         }
         for passage in seeds.topPassages {
-            activation[Int(passage)] = max(activation[Int(passage)], seeds.lexical[Int(passage)])
+            activation[Int(passage)] = max(activation[Int(passage)],
+                                           pow(seeds.lexical[Int(passage)], parameters.seedSharpness))
         }
+        let initial = activation
         var frontier = (0..<nodeCount).filter { activation[$0] >= parameters.firingThreshold }
         var iteration = 0
         while !frontier.isEmpty, iteration < parameters.maximumIterations {
@@ -55,31 +59,38 @@ public struct SpreadingActivation: Sendable {
             var received: [Int: Double] = [:]
             for node in frontier {
                 fired[node] = true
-                let degree = adjacency.degree(of: node)
-                guard degree > 0 else { continue }
-                let output = activation[node] * parameters.decay / pow(Double(degree), parameters.fanOutExponent)
+                let isEntity = node >= passageCount
+                // Title edges are not diluted: an entity hands its activation to its own article in
+                // full, and spreads the rest over the passages that merely mention it.
+                let mentionDegree = adjacency.neighbors(of: node).reduce(0) { $0 + (index.isTitleEdge[$1] ? 0 : 1) }
+                let exponent = isEntity ? parameters.fanOutExponent : parameters.passageFanOutExponent
+                let spread = pow(Double(max(mentionDegree, 1)), exponent)
+                let output = activation[node] * parameters.decay
                 for entry in adjacency.neighbors(of: node) {
                     let target = Int(adjacency.targets[entry])
                     var amount = output * Double(edgeWeight(entry: entry, source: node))
+                    if !index.isTitleEdge[entry] { amount /= spread }
                     if target < passageCount {
                         amount *= parameters.gateFloor + (1 - parameters.gateFloor) * seeds.lexical[target]
                     }
                     guard amount > 0 else { continue }
                     received[target, default: 0] += amount
-                    if amount > bestContribution[target] {
+                    if !fired[target], amount > bestContribution[target] {
                         bestContribution[target] = amount
                         predecessor[target] = Int32(node)
                     }
                 }
             }
             var next: [Int] = []
+            let cap = parameters.activationCap > 0 ? parameters.activationCap : Double.infinity
             for (target, amount) in received {
-                activation[target] = min(1, activation[target] + amount)
+                activation[target] = min(cap, activation[target] + amount)
                 if !fired[target], activation[target] >= parameters.firingThreshold { next.append(target) }
             }
             frontier = next.sorted()
         }
-        return Result(activation: activation, predecessor: predecessor)
+        let received = zip(activation, initial).map { $0 - $1 }
+        return Result(activation: activation, received: received, predecessor: predecessor)
     }
 
     /// The weight of an adjacency entry under the current parameters.
