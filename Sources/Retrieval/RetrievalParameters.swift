@@ -10,7 +10,7 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var specificityExponent = 1.0
     /// Exponent γ applied to a seed passage's normalised BM25 score before it fires (γ > 1 lets the
     /// clearly best passages spread, and the merely plausible ones much less).
-    public var seedSharpness = 1.0
+    public var seedSharpness = 8.0
     /// Activation given to the question's entities relative to the best BM25 passage (1 = equal).
     public var entitySeedWeight = 1.0
 
@@ -26,7 +26,7 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     // MARK: Spreading activation
 
     /// Fraction of a firing node's activation passed on (per hop).
-    public var decay = 0.5
+    public var decay = 1.0
     /// A node fires only when its activation is at least this.
     public var firingThreshold = 0.05
     /// Activation is capped at this value (SA-RAG caps at 1); 0 means no cap.
@@ -35,12 +35,12 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var maximumIterations = 3
     /// Exponent β of the fan-out normalisation of entities: an entity's output is divided by degree^β
     /// (hubs spread thinly).
-    public var fanOutExponent = 0.5
+    public var fanOutExponent = 1.0
     /// The same exponent for passages (0: each entity of a passage is a bridge of its own).
     public var passageFanOutExponent = 0.0
     /// Lowest value of the passage gate g(p) = floor + (1 − floor)·bm25(p)/max bm25, which scales the
     /// activation a passage receives by its lexical relevance to the question.
-    public var gateFloor = 0.1
+    public var gateFloor = 1.0
 
     // MARK: Personalized PageRank
 
@@ -49,9 +49,9 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Reset weight of passages, times their normalised BM25 score (HippoRAG 2 uses 0.05 with dense scores).
     public var passageResetWeight = 0.05
     /// Power-iteration limit.
-    public var pageRankIterations = 40
+    public var pageRankIterations = 20
     /// Power iteration stops when the L1 change is below this.
-    public var pageRankTolerance = 1e-8
+    public var pageRankTolerance = 1e-7
 
     // MARK: Fusion
 
@@ -60,7 +60,7 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Weight of the normalised spreading-activation score in the hybrid score.
     public var fusionSpreadingWeight = 1.0
     /// Weight of the normalised PPR score in the hybrid score.
-    public var fusionPageRankWeight = 1.0
+    public var fusionPageRankWeight = 0.25
 
     /// The defaults.
     public init() {}

@@ -14,10 +14,14 @@ public struct Retriever: Sendable {
     /// The constants.
     public let parameters: RetrievalParameters
 
+    /// The PageRank operator (its transition matrix is built once).
+    public let pageRank: PersonalizedPageRank
+
     /// A retriever.
     public init(index: RetrievalIndex, parameters: RetrievalParameters = RetrievalParameters()) {
         self.index = index
         self.parameters = parameters
+        self.pageRank = PersonalizedPageRank(index: index, parameters: parameters)
     }
 
     /// The best `limit` passages for a question, best first, with the paths that reached them.
@@ -35,12 +39,12 @@ public struct Retriever: Sendable {
             scores = (0..<passageCount).map { seeds.lexical[$0] + result.received[$0] }
             spread = result
         case .ppr:
-            scores = Array(PersonalizedPageRank(index: index, parameters: parameters).run(seeds)[0..<passageCount])
+            scores = Array(pageRank.run(seeds)[0..<passageCount])
         case .hybrid:
             let result = SpreadingActivation(index: index, parameters: parameters).run(seeds)
             spread = result
-            let activation = Self.normalized(Array(result.received[0..<passageCount]))
-            let rank = Self.normalized(Array(PersonalizedPageRank(index: index, parameters: parameters).run(seeds)[0..<passageCount]))
+            let activation = Array(result.received[0..<passageCount])
+            let rank = Self.normalized(Array(pageRank.run(seeds)[0..<passageCount]))
             scores = seeds.lexical
             for p in 0..<passageCount {
                 scores[p] = parameters.fusionBM25Weight * seeds.lexical[p]
