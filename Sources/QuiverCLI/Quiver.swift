@@ -11,6 +11,7 @@ struct Quiver: AsyncParsableCommand {
             ScoreCommand.self,
             EvalCommand.self,
             AskCommand.self,
+            ImportCommand.self,
         ]
     )
 }

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Durable whole-file reads and writes: write to a temporary file in the same directory,
+/// fsync it, rename it over the target, then fsync the directory, so a crash leaves either
+/// the old file or the new one, never a torn mix.
+enum FileIO {
+    static func readAll(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw failure(path, "cannot open for reading") }
+        defer { close(fd) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { throw failure(path, "read failed") }
+            if n == 0 { break }
+            result.append(contentsOf: chunk[0..<n])
+        }
+        return result
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw failure(temporary, "cannot create temporary file (does the directory exist and is it writable?)") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            while written < buffer.count {
+                let n = write(fd, base + written, buffer.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        guard ok, fsync(fd) == 0 else {
+            close(fd)
+            unlink(temporary)
+            throw failure(temporary, "write or fsync failed (disk full?)")
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw failure(path, "cannot rename the temporary file over the target")
+        }
+        let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY)
+        if dirFD >= 0 {
+            _ = fsync(dirFD)
+            close(dirFD)
+        }
+    }
+
+    private static func failure(_ path: String, _ message: String) -> GraphStoreError {
+        .snapshotFailed(path: path, message: "\(message): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,192 @@
+import QuiverCore
+
+/// The in-memory property graph: nodes and relationships with dense integer ids, labels,
+/// types, properties, adjacency in both directions, equality indexes and transactions.
+///
+/// Ids are dense and stable: a deleted node or relationship leaves a tombstone and its id is
+/// never reused within the graph. Names (labels, relationship types, property keys) are
+/// interned to small integer ids that the hot paths take directly.
+///
+/// ```swift
+/// let graph = GraphStore()
+/// let ann = graph.addNode(labels: ["Person"], properties: ["name": "Ann"])
+/// let bob = graph.addNode(labels: ["Person"], properties: ["name": "Bob"])
+/// let knows = try graph.addRelationship(type: "KNOWS", from: ann, to: bob)
+/// graph.forEachNeighbor(of: ann, type: graph.typeID("KNOWS"), direction: .outgoing) { rel, other in
+///     print(rel == knows, other == bob)
+/// }
+/// ```
+public final class GraphStore {
+    /// Which relationships of a node an expand follows.
+    public enum Direction: Sendable, Hashable {
+        /// Relationships that start at the node.
+        case outgoing
+        /// Relationships that end at the node.
+        case incoming
+        /// Both; a self-loop is reported once.
+        case both
+    }
+
+    // MARK: Names
+    var labels = NameTable()
+    var types = NameTable()
+    var keys = NameTable()
+
+    // MARK: Nodes
+    /// Number of node ids handed out; ids are `0..<nodeIDLimit`.
+    public internal(set) var nodeIDLimit = 0
+    var nodeAlive = BitSet()
+    /// Live node count.
+    public internal(set) var nodeCount = 0
+    /// Per-node label bitsets, `labelStride` words per node.
+    var nodeLabelWords: [UInt64] = []
+    var labelStride = 1
+    /// Per-label membership over node ids, and the matching counts.
+    var labelMembers: [BitSet] = []
+    var labelCounts: [Int] = []
+
+    // MARK: Relationships
+    var relType: [Int32] = []
+    var relStart: [Int32] = []
+    var relEnd: [Int32] = []
+    var relAlive = BitSet()
+    /// Live relationship count.
+    public internal(set) var relationshipCount = 0
+    var typeCounts: [Int] = []
+    var outgoing = Adjacency()
+    var incoming = Adjacency()
+    /// Deleted relationships still present in the adjacency (until the next compaction).
+    var deadInAdjacency = 0
+
+    // MARK: Properties and indexes
+    var nodeColumns: [PropertyColumn] = []
+    var relColumns: [PropertyColumn] = []
+    var indexes: [IndexKey: EqualityIndex] = [:]
+
+    // MARK: Transactions
+    var undoLog: [UndoEntry] = []
+    var transactionMark: TransactionMark?
+    var isUndoing = false
+
+    /// Compaction runs automatically once this many edges wait in the write buffer
+    /// (or an eighth of the CSR, whichever is larger), outside transactions.
+    public var compactionThreshold = 4096
+
+    /// Creates an empty graph.
+    public init() {}
+
+    /// Number of relationship ids handed out; ids are `0..<relationshipIDLimit`.
+    public var relationshipIDLimit: Int { relType.count }
+
+    /// Whether `node` is a live node id.
+    @inline(__always)
+    public func isAlive(node: Int) -> Bool { node >= 0 && nodeAlive.contains(node) }
+
+    /// Whether `relationship` is a live relationship id.
+    @inline(__always)
+    public func isAlive(relationship: Int) -> Bool { relationship >= 0 && relAlive.contains(relationship) }
+
+    // MARK: Interned names
+
+    /// The id of a label, or nil if no node ever had it.
+    public func labelID(_ name: String) -> Int? { labels.id(name) }
+    /// The id of a label, interning it if new.
+    public func internLabel(_ name: String) -> Int {
+        let before = labels.count
+        let id = labels.intern(name)
+        if labels.count > before {
+            labelMembers.append(BitSet())
+            labelCounts.append(0)
+            if labels.count > labelStride * 64 { widenLabelWords() }
+        }
+        return id
+    }
+    /// The name of label `id`.
+    public func labelName(_ id: Int) -> String { labels.name(id) }
+    /// All label names, indexed by label id.
+    public var labelNames: [String] { labels.names }
+
+    /// The id of a relationship type, or nil if unknown.
+    public func typeID(_ name: String) -> Int? { types.id(name) }
+    /// The id of a relationship type, interning it if new.
+    public func internType(_ name: String) -> Int {
+        let id = types.intern(name)
+        if typeCounts.count < types.count { typeCounts.append(0) }
+        return id
+    }
+    /// The name of relationship type `id`.
+    public func typeName(_ id: Int) -> String { types.name(id) }
+    /// All relationship type names, indexed by type id.
+    public var typeNames: [String] { types.names }
+
+    /// The id of a property key, or nil if unknown.
+    public func propertyKeyID(_ name: String) -> Int? { keys.id(name) }
+    /// The id of a property key, interning it if new.
+    public func internPropertyKey(_ name: String) -> Int { keys.intern(name) }
+    /// The name of property key `id`.
+    public func propertyKeyName(_ id: Int) -> String { keys.name(id) }
+    /// All property key names, indexed by key id.
+    public var propertyKeyNames: [String] { keys.names }
+
+    /// Re-lays the per-node label words when a label id no longer fits (more than 64·k labels).
+    private func widenLabelWords() {
+        let newStride = labelStride + 1
+        var words = [UInt64](repeating: 0, count: nodeIDLimit * newStride)
+        for node in 0..<nodeIDLimit {
+            for w in 0..<labelStride { words[node * newStride + w] = nodeLabelWords[node * labelStride + w] }
+        }
+        nodeLabelWords = words
+        labelStride = newStride
+    }
+
+    // MARK: Statistics
+
+    /// Live nodes carrying label `label` (planner statistics).
+    public func nodeCount(label: Int) -> Int { label < labelCounts.count ? labelCounts[label] : 0 }
+    /// Live relationships of type `type` (planner statistics).
+    public func relationshipCount(type: Int) -> Int { type < typeCounts.count ? typeCounts[type] : 0 }
+
+    // MARK: Node structure
+
+    /// Whether `node` carries `label`.
+    @inline(__always)
+    public func hasLabel(node: Int, label: Int) -> Bool {
+        guard node >= 0, node < nodeIDLimit, label >= 0, label < labels.count else { return false }
+        return nodeLabelWords[node &* labelStride &+ (label &>> 6)] & (1 &<< UInt64(label & 63)) != 0
+    }
+
+    /// The label ids of `node`, ascending (that is, in the order the labels were first used).
+    public func labels(of node: Int) -> [Int] {
+        guard node >= 0, node < nodeIDLimit else { return [] }
+        var result: [Int] = []
+        for w in 0..<labelStride {
+            var word = nodeLabelWords[node * labelStride + w]
+            while word != 0 {
+                result.append(w * 64 + word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
+        return result
+    }
+
+    /// The label names of `node`, in label-id order.
+    public func labelNames(of node: Int) -> [String] { labels(of: node).map { labels.name($0) } }
+
+    // MARK: Relationship structure
+
+    /// The type id of `relationship`.
+    @inline(__always)
+    public func relationshipType(_ relationship: Int) -> Int { Int(relType[relationship]) }
+    /// The start node of `relationship`.
+    @inline(__always)
+    public func startNode(of relationship: Int) -> Int { Int(relStart[relationship]) }
+    /// The end node of `relationship`.
+    @inline(__always)
+    public func endNode(of relationship: Int) -> Int { Int(relEnd[relationship]) }
+    /// The endpoint of `relationship` that is not `node` (`node` itself for a self-loop).
+    @inline(__always)
+    public func otherNode(of relationship: Int, from node: Int) -> Int {
+        let start = Int(relStart[relationship])
+        return start == node ? Int(relEnd[relationship]) : start
+    }
+}

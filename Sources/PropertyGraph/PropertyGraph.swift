@@ -1,1 +1,0 @@
-// The PropertyGraph module; see ARCHITECTURE.md for what it owns.
