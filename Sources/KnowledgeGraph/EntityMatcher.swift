@@ -49,6 +49,31 @@ public struct EntityMatcher: Sendable {
         matches(in: EntityKey.tokenizer.tokenize(text), overlapping: false)
     }
 
+    /// Every occurrence of every name in tokenized text, nested and overlapping ones included (the
+    /// result does not depend on which other names the matcher knows).
+    public func allMatches(in tokens: [Token]) -> [Match] {
+        var result: [Match] = []
+        for index in tokens.indices {
+            guard let list = candidates[tokens[index].text] else { continue }
+            for candidate in list where matches(candidate.tokens, in: tokens, at: index) {
+                result.append(Match(entity: candidate.entity, start: tokens[index].start,
+                                    end: tokens[index + candidate.tokens.count - 1].end, tokenCount: candidate.tokens.count))
+            }
+        }
+        return result
+    }
+
+    /// The first tokens of every name, for pre-filtering texts.
+    public var firstTokens: Dictionary<String, [(tokens: [String], entity: Int32)]>.Keys { candidates.keys }
+
+    private func matches(_ name: [String], in tokens: [Token], at index: Int) -> Bool {
+        let count = name.count
+        guard index + count <= tokens.count else { return false }
+        if count == 1, !tokens[index].isCapitalized { return false }
+        for offset in 0..<count where tokens[index + offset].text != name[offset] { return false }
+        return true
+    }
+
     /// The occurrences in tokenized text; with `overlapping`, every position is tried (nested and
     /// overlapping names are all reported, the longest per starting position).
     public func matches(in tokens: [Token], overlapping: Bool) -> [Match] {

@@ -1,30 +1,30 @@
 import Foundation
+import PropertyGraph
 
 extension KnowledgeGraph {
-    /// Writes the graph to a file (written to a temporary file first, then renamed).
+    /// Writes the graph as a property-graph snapshot (`GraphStore.save`: temporary file, fsync, rename).
     ///
     /// ```swift
     /// try graph.save(to: URL(fileURLWithPath: "kg.quiver"))
     /// ```
     public func save(to url: URL) throws(CorpusError) {
         do {
-            let data = try JSONEncoder().encode(self)
-            try data.write(to: url, options: .atomic)
+            let store = GraphStore()
+            try write(to: store)
+            try store.save(to: url.path)
         } catch {
-            throw CorpusError(path: url.path, message: "cannot write graph: \(error.localizedDescription)")
+            throw CorpusError(path: url.path, message: "cannot write graph: \(error)")
         }
     }
 
     /// Reads a graph written by `save(to:)`.
     public static func load(from url: URL) throws(CorpusError) -> KnowledgeGraph {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CorpusError(path: url.path, message: "cannot read graph: \(error.localizedDescription); build one with `quiver build`")
+        let store: GraphStore
+        do { store = try GraphStore.load(from: url.path) } catch {
+            throw CorpusError(path: url.path, message: "cannot read graph (\(error)); build one with `quiver build`")
         }
-        do {
-            return try JSONDecoder().decode(KnowledgeGraph.self, from: data)
-        } catch {
-            throw CorpusError(path: url.path, message: "not a Quiver knowledge graph file: \(error)")
+        do { return try KnowledgeGraph(store: store) } catch {
+            throw CorpusError(path: url.path, message: error.message)
         }
     }
 }

@@ -11,23 +11,26 @@ import TextAnalysis
 /// graph.add(try CorpusReader.read(url))
 /// graph.entities.count
 /// ```
-public struct KnowledgeGraph: Sendable, Codable {
+public struct KnowledgeGraph: Sendable {
     /// The documents, in insertion order.
-    public private(set) var documents: [CorpusDocument] = []
+    public internal(set) var documents: [CorpusDocument] = []
     /// The passages (chunks of documents), in insertion order.
-    public private(set) var passages: [Passage] = []
+    public internal(set) var passages: [Passage] = []
     /// The entities.
-    public private(set) var entities: [Entity] = []
+    public internal(set) var entities: [Entity] = []
     /// Every mention of an entity in a passage.
-    public private(set) var mentions: [Mention] = []
+    public internal(set) var mentions: [Mention] = []
     /// Relations between entities mentioned in one sentence.
-    public private(set) var relations: [Relation] = []
+    public internal(set) var relations: [Relation] = []
     /// The title entity of each passage.
-    public private(set) var titleEntity: [Int32] = []
+    public internal(set) var titleEntity: [Int32] = []
     /// How documents are cut into passages.
     public var chunker: Chunker
     /// Normalised key (or alias) → entity.
-    public private(set) var entityByKey: [String: Int32] = [:]
+    public internal(set) var entityByKey: [String: Int32] = [:]
+
+    /// Normalised token → passages containing it, kept for incremental inserts (built on first need).
+    var passagesByToken: [String: [Int32]]?
 
     /// An empty graph.
     public init(chunker: Chunker = Chunker()) {
@@ -44,6 +47,7 @@ public struct KnowledgeGraph: Sendable, Codable {
     /// `extract` is called once per passage with the passage text and its document title.
     public mutating func add(_ newDocuments: [CorpusDocument], extract: (String, String) -> Extraction) {
         let firstNewPassage = passages.count
+        if passagesByToken == nil { buildTokenIndex() }
         var newTitles: [Int32] = []
         for document in newDocuments {
             let documentIndex = documents.count
@@ -63,12 +67,39 @@ public struct KnowledgeGraph: Sendable, Codable {
                 resolve(extract(passage.text, passage.title), in: passageIndex, title: title)
             }
         }
-        var linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: false)
-        link(with: linker, passages: firstNewPassage..<passages.count)
+        let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: false)
+        let newPassages = Array(firstNewPassage..<passages.count)
+        link(with: linker, passages: newPassages)
+        indexTokens(of: newPassages)
         if firstNewPassage > 0, !newTitles.isEmpty {
-            linker = EntityMatcher(entities: entities, candidates: Set(newTitles), includingAliases: false)
-            link(with: linker, passages: 0..<firstNewPassage)
+            // Only old passages holding a new title's rarest word can mention it.
+            let newLinker = EntityMatcher(entities: entities, candidates: Set(newTitles), includingAliases: false)
+            var candidates = Set<Int32>()
+            for title in newTitles {
+                let words = entities[Int(title)].key.split(separator: " ").map(String.init)
+                let lists = words.map { passagesByToken?[$0] ?? [] }
+                if let rarest = lists.min(by: { $0.count < $1.count }) { candidates.formUnion(rarest) }
+            }
+            link(with: newLinker, passages: candidates.map(Int.init).filter { $0 < firstNewPassage }.sorted())
         }
+    }
+
+    /// Indexes the words of every passage (for a graph loaded from a store, before its first insert).
+    private mutating func buildTokenIndex() {
+        passagesByToken = [:]
+        indexTokens(of: Array(passages.indices))
+    }
+
+    private mutating func indexTokens(of list: [Int]) {
+        guard var index = passagesByToken else { return }
+        passagesByToken = nil  // keep the dictionary uniquely referenced while it grows
+        for passage in list {
+            var seen = Set<String>()
+            for token in EntityKey.tokenizer.tokenize(passages[passage].text) where seen.insert(token.text).inserted {
+                index[token.text, default: []].append(Int32(passage))
+            }
+        }
+        passagesByToken = index
     }
 
     /// The entity with a normalised key or alias, if any.
@@ -133,14 +164,18 @@ public struct KnowledgeGraph: Sendable, Codable {
     }
 
     /// Adds mentions of title entities written anywhere in the given passages.
-    private mutating func link(with linker: EntityMatcher, passages range: Range<Int>) {
-        guard !linker.isEmpty else { return }
+    private mutating func link(with linker: EntityMatcher, passages list: [Int]) {
+        guard !linker.isEmpty, !list.isEmpty else { return }
+        let wanted = Set(list.map { Int32($0) })
         var mentioned = Set<Int64>()
-        for mention in mentions where range.contains(Int(mention.passage)) {
+        for mention in mentions where wanted.contains(mention.passage) {
             mentioned.insert(Int64(mention.passage) << 32 | Int64(mention.entity))
         }
-        for passage in range {
-            for found in linker.matches(in: passages[passage].text) {
+        for passage in list {
+            let tokens = EntityKey.tokenizer.tokenize(passages[passage].text)
+            // Every occurrence of every title (nested ones too), so the result does not depend on
+            // the order in which documents were added.
+            for found in linker.allMatches(in: tokens) {
                 let pair = Int64(passage) << 32 | Int64(found.entity)
                 guard found.entity != titleEntity[passage], mentioned.insert(pair).inserted else { continue }
                 mentions.append(Mention(entity: found.entity, passage: Int32(passage), start: Int32(found.start),

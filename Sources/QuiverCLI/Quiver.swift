@@ -9,6 +9,7 @@ struct Quiver: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ScoreCommand.self,
+            BuildCommand.self,
             EvalCommand.self,
             AskCommand.self,
             ImportCommand.self,
