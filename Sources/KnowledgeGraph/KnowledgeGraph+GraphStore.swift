@@ -6,7 +6,7 @@ import QuiverCore
 /// The property-graph shape (queryable with Cypher):
 /// - `(:KnowledgeGraph {format, maximumWords, overlapSentences})`, one node;
 /// - `(:Document {id, title, text})-[:HAS_PASSAGE]->(:Passage {id, title, text, start, end})`;
-/// - `(:Entity {name, key, kind, aliases})`;
+/// - `(:Entity {name, key, kind, aliases})`, `aliases` being the alias keys joined by `|`;
 /// - `(:Passage)-[:MENTIONS {start, end, sentence}]->(:Entity)`, one per mention (offsets are UTF-8 in the
 ///   passage text; sentence −1 marks the passage's title entity, −2 a title found by dictionary linking);
 /// - `(:Entity)-[:RELATED {phrase, weight, passage}]->(:Entity)`, `passage` being the passage's number.
@@ -41,7 +41,9 @@ extension KnowledgeGraph {
         let entityNodes = try store.bulkAddNodes(count: entities.count, labels: ["Entity"], properties: [
             "name": entities.map { .string($0.name) }, "key": entities.map { .string($0.key) },
             "kind": entities.map { .string($0.kind.rawValue) },
-            "aliases": entities.map { .list($0.aliases.map { .string($0) }) },
+            // Aliases are keys (words joined by single spaces, never "|"), joined by "|": a list column
+            // is much slower to bulk-load in the store today.
+            "aliases": entities.map { .string($0.aliases.joined(separator: "|")) },
         ])
         try store.bulkAddRelationships(
             type: "MENTIONS", starts: mentions.map { passageNodes.lowerBound + Int($0.passage) },
@@ -96,9 +98,8 @@ extension KnowledgeGraph {
             let index = Int32(entities.count)
             entityIndex[node] = index
             var aliases: [String] = []
-            if case .list(let values) = store.nodeProperty(node, "aliases") {
-                aliases = values.compactMap { if case .string(let text) = $0 { text } else { nil } }
-            }
+            let joined = store.string(node, "aliases")
+            if !joined.isEmpty { aliases = joined.split(separator: "|").map(String.init) }
             let kind = EntityKind(rawValue: store.string(node, "kind")) ?? .name
             let entity = Entity(name: store.string(node, "name"), key: store.string(node, "key"), kind: kind,
                                 aliases: aliases)
