@@ -20,6 +20,17 @@ public struct Question: Sendable, Hashable, Codable {
         self.supporting = supporting
     }
 
+    private enum CodingKeys: String, CodingKey { case id, question, answers, supporting }
+
+    /// Decodes a question; `answers` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        question = try container.decode(String.self, forKey: .question)
+        answers = try container.decodeIfPresent([String].self, forKey: .answers) ?? []
+        supporting = try container.decode([String].self, forKey: .supporting)
+    }
+
     /// Reads a JSONL file of `{"id", "question", "answers", "supporting"}` objects.
     public static func readJSONL(_ url: URL) throws(CorpusError) -> [Question] {
         let data: Data

@@ -32,6 +32,14 @@ public struct RecallEvaluation: Sendable {
         public var recall: [Int: Double]
         /// Per-question results, in input order.
         public var questions: [QuestionResult]
+        /// Wall-clock retrieval time of each question, in input order.
+        public var latencies: [Duration]
+
+        /// The median retrieval time per question.
+        public var medianLatency: Duration {
+            let sorted = latencies.sorted()
+            return sorted.isEmpty ? .zero : sorted[sorted.count / 2]
+        }
     }
 
     /// An evaluation at the given cut-offs.
@@ -46,9 +54,13 @@ public struct RecallEvaluation: Sendable {
         let graph = retriever.index.graph
         var totals = [Int: Double]()
         var results: [QuestionResult] = []
+        var latencies: [Duration] = []
+        let clock = ContinuousClock()
         for question in questions {
             // Ask for more passages than the depth, since chunks of one document collapse into one.
+            let start = clock.now
             let ranking = retriever.retrieve(question.question, method: method, limit: depth * 3)
+            latencies.append(clock.now - start)
             var documents: [String] = []
             var seen = Set<String>()
             for hit in ranking {
@@ -68,6 +80,6 @@ public struct RecallEvaluation: Sendable {
                                           recall: recall))
         }
         let count = Double(max(questions.count, 1))
-        return Report(recall: totals.mapValues { $0 / count }, questions: results)
+        return Report(recall: totals.mapValues { $0 / count }, questions: results, latencies: latencies)
     }
 }

@@ -57,7 +57,8 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
         let asked = clock.now - askStart
         FileHandle.standardError.write(Data("""
             graph: \(graph.passages.count) passages, \(graph.entities.count) entities, \(graph.mentions.count) mentions, \
-            \(graph.relations.count) relations; build+index \(built); \(questionList.count) questions in \(asked)\n
+            \(graph.relations.count) relations; load/build + index \(built); \(questionList.count) questions in \(asked), \
+            median \(report.medianLatency) per question\n
             """.utf8))
         if let out {
             let encoder = JSONEncoder()
