@@ -171,15 +171,27 @@ public struct KnowledgeGraph: Sendable {
         for mention in mentions where wanted.contains(mention.passage) {
             mentioned.insert(Int64(mention.passage) << 32 | Int64(mention.entity))
         }
+        var spansByPassage: [Int32: [Range<Int32>]] = [:]
+        for mention in mentions
+        where wanted.contains(mention.passage) && mention.end > mention.start && entities[Int(mention.entity)].kind == .title {
+            spansByPassage[mention.passage, default: []].append(mention.start..<mention.end)
+        }
         for passage in list {
             let tokens = EntityKey.tokenizer.tokenize(passages[passage].text)
             // Every occurrence of every title (nested ones too), so the result does not depend on
-            // the order in which documents were added.
-            for found in linker.allMatches(in: tokens) {
-                let pair = Int64(passage) << 32 | Int64(found.entity)
-                guard found.entity != titleEntity[passage], mentioned.insert(pair).inserted else { continue }
-                mentions.append(Mention(entity: found.entity, passage: Int32(passage), start: Int32(found.start),
-                                        end: Int32(found.end), sentence: -2))
+            // the order in which documents were added; but a title written inside a longer name
+            // ("Kiss" inside the title "Kiss and Tell") is part of that title, not a mention of its own.
+            let found = linker.allMatches(in: tokens)
+            let spans = (spansByPassage[Int32(passage)] ?? []) + found.map { Int32($0.start)..<Int32($0.end) }
+            for match in found {
+                let span = Int32(match.start)..<Int32(match.end)
+                if spans.contains(where: { $0 != span && $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) {
+                    continue
+                }
+                let pair = Int64(passage) << 32 | Int64(match.entity)
+                guard match.entity != titleEntity[passage], mentioned.insert(pair).inserted else { continue }
+                mentions.append(Mention(entity: match.entity, passage: Int32(passage), start: span.lowerBound,
+                                        end: span.upperBound, sentence: -2))
             }
         }
     }
