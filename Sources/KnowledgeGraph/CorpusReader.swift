@@ -63,7 +63,7 @@ public enum CorpusReader {
             var id = file.standardizedFileURL.path
             if id.hasPrefix(basePath) { id = String(id.dropFirst(basePath.count).drop { $0 == "/" }) }
             var title = file.deletingPathExtension().lastPathComponent
-            var body = text
+            var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let first = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
                 first.hasPrefix("# ")
             {

@@ -84,3 +84,27 @@ let sampleCorpus = [
         #expect(fromFolder.map(\.text) == ["Accra is a city.", "Ghana is a country."])
     }
 }
+
+@Suite struct TitleLinkingTests {
+    @Test func aTitleInsideALongerTitleIsNotLinked() throws {
+        var graph = KnowledgeGraph()
+        graph.add([
+            CorpusDocument(id: "album", title: "Kiss (album)", text: "Kiss is an album."),
+            CorpusDocument(id: "film", title: "Kiss and Tell (1945 film)", text: "Kiss and Tell is a film. Fans still kiss."),
+            CorpusDocument(id: "review", title: "Review", text: "A review of Kiss and of Kiss and Tell."),
+        ])
+        let album = try #require(graph.entity(forKey: "kiss"))
+        let linked = Set(graph.mentions.filter { $0.entity == album }.map { graph.passages[Int($0.passage)].id })
+        // The film's own title contains "Kiss"; "kiss" in lower case is a word; the review names both.
+        #expect(linked == ["album", "review"])
+    }
+
+    @Test func matcherReportsNestedNamesOnlyWhenAskedForAll() {
+        let entities = [Entity(name: "New York", key: "new york", kind: .title),
+                        Entity(name: "New York City", key: "new york city", kind: .title)]
+        let matcher = EntityMatcher(entities: entities, candidates: [0, 1])
+        let tokens = EntityKey.tokenizer.tokenize("He moved to New York City.")
+        #expect(matcher.matches(in: tokens, overlapping: false).map(\.entity) == [1])
+        #expect(Set(matcher.allMatches(in: tokens).map(\.entity)) == [0, 1])
+    }
+}

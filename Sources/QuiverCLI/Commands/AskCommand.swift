@@ -41,8 +41,12 @@ struct AskCommand: AsyncParsableCommand {
             print("\(rank + 1). [\(passage.id)] \(passage.title)  score \(String(format: "%.4f", hit.score))")
             let excerpt = passage.text.count > 240 ? String(passage.text.prefix(240)) + "…" : passage.text
             print("   \(excerpt)")
-            for path in hit.paths where path.count > 1 {
-                print("   path: " + path.map { describe($0, in: knowledgeGraph) }.joined(separator: " → "))
+            for path in hit.paths {
+                if path.count > 1 {
+                    print("   path: " + path.map { describe($0, in: knowledgeGraph) }.joined(separator: " → "))
+                } else {
+                    print("   path: matched the question's words or entities directly")
+                }
             }
         }
     }
