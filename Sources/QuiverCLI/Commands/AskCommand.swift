@@ -36,6 +36,7 @@ struct AskCommand: AsyncParsableCommand {
         let seeds = SeedLinker(index: index, parameters: tuned).seeds(for: question)
         let names = seeds.entities.map { knowledgeGraph.entities[Int($0.entity)].name }
         print("question entities: \(names.isEmpty ? "(none)" : names.joined(separator: "; "))")
+        let describer = PathDescription(graph: knowledgeGraph)
         for (rank, hit) in retriever.retrieve(question, method: method, limit: limit).enumerated() {
             let passage = knowledgeGraph.passages[Int(hit.passage)]
             print("\(rank + 1). [\(passage.id)] \(passage.title)  score \(String(format: "%.4f", hit.score))")
@@ -43,18 +44,11 @@ struct AskCommand: AsyncParsableCommand {
             print("   \(excerpt)")
             for path in hit.paths {
                 if path.count > 1 {
-                    print("   path: " + path.map { describe($0, in: knowledgeGraph) }.joined(separator: " → "))
+                    print("   path: " + describer.describe(path))
                 } else {
                     print("   path: matched the question's words or entities directly")
                 }
             }
-        }
-    }
-
-    private func describe(_ step: PathStep, in graph: KnowledgeGraph) -> String {
-        switch step {
-        case .entity(let entity): return "(\(graph.entities[Int(entity)].name))"
-        case .passage(let passage): return "[\(graph.passages[Int(passage)].title)]"
         }
     }
 }
