@@ -6,27 +6,37 @@
 /// relationship-id order; because ids only grow, iterating CSR then buffer keeps the
 /// whole row in id order. Deleted relationships stay in place (skipped by liveness)
 /// until the next compaction.
+@usableFromInline
 struct Adjacency: Sendable {
     /// `offsets[n]..<offsets[n+1]` is node `n`'s CSR row, for `n < csrNodeCount`.
-    var offsets: [Int32] = [0]
-    var neighbors: [Int32] = []
-    var relationships: [Int32] = []
-    var types: [Int32] = []
+    @usableFromInline var offsets: [Int32] = [0]
+    @usableFromInline var neighbors: [Int32] = []
+    @usableFromInline var relationships: [Int32] = []
+    @usableFromInline var types: [Int32] = []
     /// Edges added since the last compaction, per node.
-    var buffer: [[BufferedEdge]] = []
+    @usableFromInline var buffer: [[BufferedEdge]] = []
     /// How many edges sit in `buffer`.
-    var bufferedCount = 0
+    @usableFromInline var bufferedCount = 0
 
+    @usableFromInline
     struct BufferedEdge: Sendable {
-        var relationship: Int32
-        var neighbor: Int32
-        var type: Int32
+        @usableFromInline var relationship: Int32
+        @usableFromInline var neighbor: Int32
+        @usableFromInline var type: Int32
+
+        init(relationship: Int32, neighbor: Int32, type: Int32) {
+            self.relationship = relationship
+            self.neighbor = neighbor
+            self.type = type
+        }
     }
 
-    var csrNodeCount: Int { offsets.count - 1 }
+    init() {}
+
+    @usableFromInline var csrNodeCount: Int { offsets.count - 1 }
 
     /// The CSR row of `node` restricted to `type` (all types when nil).
-    @inline(__always)
+    @inlinable @inline(__always)
     func csrRange(of node: Int, type: Int32?) -> Range<Int> {
         guard node < csrNodeCount else { return 0..<0 }
         let start = Int(offsets[node]), end = Int(offsets[node &+ 1])

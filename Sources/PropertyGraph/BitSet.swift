@@ -3,17 +3,19 @@
 /// Used for node and relationship liveness, per-label membership and property null masks.
 /// Words past the highest set bit may be zero; serialization writes an exact word count so
 /// two equal sets always encode to the same bytes.
+@usableFromInline
 struct BitSet: Sendable, Equatable {
-    var words: [UInt64] = []
+    @usableFromInline var words: [UInt64] = []
 
     init() {}
 
     init(words: [UInt64]) { self.words = words }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func contains(_ member: Int) -> Bool {
         let word = member &>> 6
-        return word < words.count && words[word] & (1 &<< UInt64(member & 63)) != 0
+        // The unsigned comparison also rejects negative members.
+        return UInt(bitPattern: word) < UInt(words.count) && words[word] & (1 &<< UInt64(member & 63)) != 0
     }
 
     @inline(__always)
@@ -26,7 +28,7 @@ struct BitSet: Sendable, Equatable {
     @inline(__always)
     mutating func remove(_ member: Int) {
         let word = member &>> 6
-        guard word < words.count else { return }
+        guard UInt(bitPattern: word) < UInt(words.count) else { return }
         words[word] &= ~(1 &<< UInt64(member & 63))
     }
 

@@ -78,11 +78,22 @@ extension GraphStore {
 
     /// The nodes with `label` whose `key` equals `value` (ascending ids), or nil without an index.
     ///
-    /// A null or NaN `value` matches nothing, as with Cypher's `=`.
+    /// A value that holds a null or NaN matches nothing, as with Cypher's `=`.
     public func indexLookup(label: Int, key: Int, value: Value) -> [Int]? {
         guard let index = indexes[IndexKey(label: label, key: key)] else { return nil }
-        if case .float(let f) = value, f.isNaN { return [] }
+        guard Self.canEqualItself(value) else { return [] }
         return index.entries[value] ?? []
+    }
+
+    /// Whether `value = value` can be true: not when a null or NaN sits anywhere inside it.
+    static func canEqualItself(_ value: Value) -> Bool {
+        switch value {
+        case .null: false
+        case .float(let f): !f.isNaN
+        case .list(let items): items.allSatisfy(canEqualItself)
+        case .map(let entries): entries.values.allSatisfy(canEqualItself)
+        default: true
+        }
     }
 
     func rebuildIndex(_ indexKey: IndexKey) {

@@ -24,9 +24,12 @@ enum FileIO {
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())"
+        // The temporary file lives next to the target so the rename stays on one file system.
+        let slash = path.lastIndex(of: "/")
+        let prefix = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let directory = prefix.isEmpty ? "." : prefix
+        let temporary = prefix + ".\(name).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw failure(temporary, "cannot create temporary file (does the directory exist and is it writable?)") }
         var written = 0
@@ -49,7 +52,7 @@ enum FileIO {
             unlink(temporary)
             throw failure(path, "cannot rename the temporary file over the target")
         }
-        let dirFD = open(directory.isEmpty ? "/" : directory, O_RDONLY)
+        let dirFD = open(directory, O_RDONLY)
         if dirFD >= 0 {
             _ = fsync(dirFD)
             close(dirFD)

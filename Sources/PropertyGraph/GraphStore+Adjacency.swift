@@ -1,15 +1,16 @@
 /// Expanding from a node along its relationships, and degrees.
 extension GraphStore {
     /// Calls `body(relationship, neighbour)` for each live relationship of `node` in `direction`,
-    /// of `type` when given, in relationship-id order per direction (outgoing before incoming
-    /// for `.both`, where a self-loop is reported once).
+    /// of `type` when given: grouped by type, then in relationship-id order (outgoing before
+    /// incoming for `.both`, where a self-loop is reported once). The order is the same whether
+    /// or not the graph has been compacted since the relationships were added.
     ///
     /// ```swift
     /// graph.forEachNeighbor(of: ann, type: knows, direction: .outgoing) { rel, friend in
     ///     friends.append(friend)
     /// }
     /// ```
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEachNeighbor(
         of node: Int, type: Int?, direction: Direction,
         _ body: (_ relationship: Int, _ neighbor: Int) throws -> Void
@@ -27,7 +28,7 @@ extension GraphStore {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func forEach(
         in adjacency: Adjacency, node: Int, type: Int32?, skipSelfLoops: Bool,
         _ body: (Int, Int) throws -> Void
@@ -52,6 +53,28 @@ extension GraphStore {
         }
     }
 
+    /// Calls `body` with each live relationship between `node` and `other` in `direction` as seen
+    /// from `node` (of `type` when given), walking whichever endpoint has the smaller degree.
+    ///
+    /// ```swift
+    /// graph.forEachRelationship(between: a, and: b, type: knows, direction: .outgoing) { rel in … }
+    /// ```
+    public func forEachRelationship(
+        between node: Int, and other: Int, type: Int?, direction: Direction, _ body: (Int) throws -> Void
+    ) rethrows {
+        let fromNode = degree(of: node, type: type, direction: direction)
+        let fromOther = degree(of: other, type: type, direction: direction.reversed)
+        if fromNode <= fromOther {
+            try forEachNeighbor(of: node, type: type, direction: direction) { rel, neighbor in
+                if neighbor == other { try body(rel) }
+            }
+        } else {
+            try forEachNeighbor(of: other, type: type, direction: direction.reversed) { rel, neighbor in
+                if neighbor == node { try body(rel) }
+            }
+        }
+    }
+
     /// The relationships and neighbours of `node`, as `forEachNeighbor` reports them.
     public func neighbors(of node: Int, type: Int?, direction: Direction) -> [(relationship: Int, neighbor: Int)] {
         var result: [(relationship: Int, neighbor: Int)] = []
@@ -61,6 +84,7 @@ extension GraphStore {
 
     /// The number of live relationships of `node` in `direction` (of `type` when given);
     /// a self-loop counts once for `.both`. O(1) when nothing is pending compaction.
+    @inlinable
     public func degree(of node: Int, type: Int?, direction: Direction) -> Int {
         guard node >= 0, node < nodeIDLimit else { return 0 }
         if deadInAdjacency == 0 && outgoing.bufferedCount == 0 && direction != .both {

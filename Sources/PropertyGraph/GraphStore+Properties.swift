@@ -5,7 +5,7 @@ extension GraphStore {
     // MARK: Nodes
 
     /// The value of property `key` (a key id) on `node`, or `.null`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func nodeProperty(_ node: Int, _ key: Int) -> Value {
         key >= 0 && key < nodeColumns.count ? nodeColumns[key].value(node) : .null
     }
@@ -62,7 +62,7 @@ extension GraphStore {
     // MARK: Relationships
 
     /// The value of property `key` (a key id) on `relationship`, or `.null`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func relationshipProperty(_ relationship: Int, _ key: Int) -> Value {
         key >= 0 && key < relColumns.count ? relColumns[key].value(relationship) : .null
     }

@@ -16,7 +16,18 @@ import QuiverCore
 ///     print(rel == knows, other == bob)
 /// }
 /// ```
-public final class GraphStore {
+///
+/// Storage: liveness and per-label membership are bitsets; relationships are three `Int32`
+/// columns (type, start, end) plus a CSR per direction whose rows are grouped by type, with a
+/// per-node write buffer for edges added since the last compaction; properties are one typed
+/// column per key (see ``PropertyColumn``).
+///
+/// Threading: one writer at a time, and no reads while a write runs; any number of concurrent
+/// readers are safe when nobody writes. Use ``copy()`` to give a task its own graph to change.
+// @unchecked: the store holds only value-type storage and never mutates it on a read path
+// (compaction runs from writes), so concurrent reads are safe; writes must be exclusive, which
+// the documentation above states and callers (one query at a time per graph) uphold.
+public final class GraphStore: @unchecked Sendable {
     /// Which relationships of a node an expand follows.
     public enum Direction: Sendable, Hashable {
         /// Relationships that start at the node.
@@ -25,6 +36,15 @@ public final class GraphStore {
         case incoming
         /// Both; a self-loop is reported once.
         case both
+
+        /// The same relationships seen from the other endpoint.
+        public var reversed: Direction {
+            switch self {
+            case .outgoing: .incoming
+            case .incoming: .outgoing
+            case .both: .both
+            }
+        }
     }
 
     // MARK: Names
@@ -35,32 +55,32 @@ public final class GraphStore {
     // MARK: Nodes
     /// Number of node ids handed out; ids are `0..<nodeIDLimit`.
     public internal(set) var nodeIDLimit = 0
-    var nodeAlive = BitSet()
+    @usableFromInline var nodeAlive = BitSet()
     /// Live node count.
     public internal(set) var nodeCount = 0
     /// Per-node label bitsets, `labelStride` words per node.
-    var nodeLabelWords: [UInt64] = []
-    var labelStride = 1
+    @usableFromInline var nodeLabelWords: [UInt64] = []
+    @usableFromInline var labelStride = 1
     /// Per-label membership over node ids, and the matching counts.
     var labelMembers: [BitSet] = []
-    var labelCounts: [Int] = []
+    @usableFromInline var labelCounts: [Int] = []
 
     // MARK: Relationships
-    var relType: [Int32] = []
-    var relStart: [Int32] = []
-    var relEnd: [Int32] = []
-    var relAlive = BitSet()
+    @usableFromInline var relType: [Int32] = []
+    @usableFromInline var relStart: [Int32] = []
+    @usableFromInline var relEnd: [Int32] = []
+    @usableFromInline var relAlive = BitSet()
     /// Live relationship count.
     public internal(set) var relationshipCount = 0
     var typeCounts: [Int] = []
-    var outgoing = Adjacency()
-    var incoming = Adjacency()
+    @usableFromInline var outgoing = Adjacency()
+    @usableFromInline var incoming = Adjacency()
     /// Deleted relationships still present in the adjacency (until the next compaction).
-    var deadInAdjacency = 0
+    @usableFromInline var deadInAdjacency = 0
 
     // MARK: Properties and indexes
-    var nodeColumns: [PropertyColumn] = []
-    var relColumns: [PropertyColumn] = []
+    @usableFromInline var nodeColumns: [PropertyColumn] = []
+    @usableFromInline var relColumns: [PropertyColumn] = []
     var indexes: [IndexKey: EqualityIndex] = [:]
 
     // MARK: Transactions
@@ -75,15 +95,41 @@ public final class GraphStore {
     /// Creates an empty graph.
     public init() {}
 
+    /// An independent copy of the graph, cheap to make: storage is shared copy-on-write until
+    /// either graph is written. Fails inside a transaction (the copy would have no undo log).
+    ///
+    /// ```swift
+    /// let scratch = try graph.copy()   // run an untrusted write query on `scratch`
+    /// ```
+    public func copy() throws -> GraphStore {
+        try requireNoTransaction("copy")
+        let other = GraphStore()
+        other.assignState(from: self)
+        return other
+    }
+
+    /// Makes this graph's state equal to `source`'s (sharing storage copy-on-write).
+    func assignState(from source: GraphStore) {
+        labels = source.labels; types = source.types; keys = source.keys
+        nodeIDLimit = source.nodeIDLimit; nodeAlive = source.nodeAlive; nodeCount = source.nodeCount
+        nodeLabelWords = source.nodeLabelWords; labelStride = source.labelStride
+        labelMembers = source.labelMembers; labelCounts = source.labelCounts
+        relType = source.relType; relStart = source.relStart; relEnd = source.relEnd; relAlive = source.relAlive
+        relationshipCount = source.relationshipCount; typeCounts = source.typeCounts
+        outgoing = source.outgoing; incoming = source.incoming; deadInAdjacency = source.deadInAdjacency
+        nodeColumns = source.nodeColumns; relColumns = source.relColumns; indexes = source.indexes
+        compactionThreshold = source.compactionThreshold
+    }
+
     /// Number of relationship ids handed out; ids are `0..<relationshipIDLimit`.
     public var relationshipIDLimit: Int { relType.count }
 
     /// Whether `node` is a live node id.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isAlive(node: Int) -> Bool { node >= 0 && nodeAlive.contains(node) }
 
     /// Whether `relationship` is a live relationship id.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isAlive(relationship: Int) -> Bool { relationship >= 0 && relAlive.contains(relationship) }
 
     // MARK: Interned names
@@ -149,9 +195,9 @@ public final class GraphStore {
     // MARK: Node structure
 
     /// Whether `node` carries `label`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasLabel(node: Int, label: Int) -> Bool {
-        guard node >= 0, node < nodeIDLimit, label >= 0, label < labels.count else { return false }
+        guard node >= 0, node < nodeIDLimit, label >= 0, label < labelCounts.count else { return false }
         return nodeLabelWords[node &* labelStride &+ (label &>> 6)] & (1 &<< UInt64(label & 63)) != 0
     }
 
@@ -175,16 +221,16 @@ public final class GraphStore {
     // MARK: Relationship structure
 
     /// The type id of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func relationshipType(_ relationship: Int) -> Int { Int(relType[relationship]) }
     /// The start node of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func startNode(of relationship: Int) -> Int { Int(relStart[relationship]) }
     /// The end node of `relationship`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func endNode(of relationship: Int) -> Int { Int(relEnd[relationship]) }
     /// The endpoint of `relationship` that is not `node` (`node` itself for a self-loop).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func otherNode(of relationship: Int, from node: Int) -> Int {
         let start = Int(relStart[relationship])
         return start == node ? Int(relEnd[relationship]) : start

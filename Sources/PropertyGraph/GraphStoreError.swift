@@ -18,6 +18,7 @@ public enum GraphStoreError: Error, Sendable, Equatable, CustomStringConvertible
     /// A snapshot that cannot be read or written: the path and the reason.
     case snapshotFailed(path: String, message: String)
 
+    /// The error as one line for a user: what, where, and what to do.
     public var description: String {
         switch self {
         case .nodeNotFound(let id): "node \(id) does not exist (deleted or never created)"

@@ -12,9 +12,9 @@ public struct PropertyColumn: Sendable {
     }
 
     /// The current layout; `.mixed` columns keep every value in `values`.
-    public private(set) var kind: Kind = .empty
+    public internal(set) var kind: Kind = .empty
     /// Which entity ids have a value.
-    var present = BitSet()
+    @usableFromInline var present = BitSet()
     /// The number of entities with a value.
     public private(set) var count = 0
     @usableFromInline var ints: [Int64] = []
@@ -26,10 +26,11 @@ public struct PropertyColumn: Sendable {
     init() {}
 
     /// Whether entity `id` has a value.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func hasValue(_ id: Int) -> Bool { present.contains(id) }
 
     /// The value of entity `id`, or `.null`.
+    @inlinable
     public func value(_ id: Int) -> Value {
         guard present.contains(id) else { return .null }
         switch kind {
@@ -43,21 +44,27 @@ public struct PropertyColumn: Sendable {
     }
 
     /// The integer value of entity `id` when the column is all integers and `id` has one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func int64(_ id: Int) -> Int64? {
         kind == .int && present.contains(id) ? ints[id] : nil
     }
 
     /// The float value of entity `id` when the column is all floats and `id` has one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func double(_ id: Int) -> Double? {
         kind == .float && present.contains(id) ? floats[id] : nil
     }
 
     /// The string value of entity `id` when the column is all strings and `id` has one.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func string(_ id: Int) -> String? {
         kind == .string && present.contains(id) ? strings[id] : nil
+    }
+
+    /// The boolean value of entity `id` when the column is all booleans and `id` has one.
+    @inlinable @inline(__always)
+    public func bool(_ id: Int) -> Bool? {
+        kind == .bool && present.contains(id) ? bools[id] : nil
     }
 
     /// Stores `value` for entity `id` (`.null` removes it) and returns the previous value.

@@ -140,6 +140,12 @@ extension GraphStore {
         labelStride = max(1, (labels.count + 63) / 64)
         let labelWords = (labels.count + 63) / 64
         let packed = try r.array(UInt64.self, count: nodeIDLimit * labelWords)
+        if labels.count & 63 != 0 {
+            let unused = ~((UInt64(1) << UInt64(labels.count & 63)) - 1)
+            for node in 0..<nodeIDLimit where packed[node * labelWords + labelWords - 1] & unused != 0 {
+                throw r.fail("node \(node) carries a label id beyond the label table")
+            }
+        }
         nodeLabelWords = [UInt64](repeating: 0, count: nodeIDLimit * labelStride)
         for node in 0..<nodeIDLimit {
             for word in 0..<labelWords { nodeLabelWords[node * labelStride + word] = packed[node * labelWords + word] }
@@ -179,6 +185,17 @@ extension GraphStore {
             case .string: strings = [String](repeating: "", count: limit)
             case .bool: bools = [Bool](repeating: false, count: limit)
             default: values = [Value](repeating: .null, count: limit)
+            }
+            if kind == .int || kind == .float {
+                // Fixed-width values were written as one array; read it in one go and scatter.
+                let raw = try r.array(UInt64.self, count: present.count)
+                var k = 0
+                present.forEach { id in
+                    if kind == .int { ints[id] = Int64(bitPattern: raw[k]) } else { floats[id] = Double(bitPattern: raw[k]) }
+                    k += 1
+                }
+                columns.append(.bulk(kind: kind, present: present, count: raw.count, ints: ints, floats: floats))
+                continue
             }
             var n = 0
             try present.forEach { id in

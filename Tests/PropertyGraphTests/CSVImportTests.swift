@@ -60,6 +60,18 @@ struct CSVImportTests {
         #expect(graph.nodeIDs().map { graph.nodeProperty($0, "text") } == ["a,b", "line1\nline2", "say \"hi\"", "plain"])
     }
 
+    @Test("a byte-order mark is skipped and a header-only file adds nothing")
+    func byteOrderMarkAndEmptyFile() throws {
+        let fx = try CSVFixture()
+        defer { fx.remove() }
+        let withMark = try fx.file("bom.csv", "\u{FEFF}:ID,name\n1,Ann\n")
+        let empty = try fx.file("empty.csv", ":ID,name\n")
+        let graph = GraphStore()
+        let summary = try graph.importCSV(nodes: [CSVImportFile(path: withMark), CSVImportFile(path: empty)], relationships: [])
+        #expect(summary.nodes == 1)
+        #expect(graph.nodeProperties(0) == ["name": "Ann"])
+    }
+
     struct BadCase: Sendable, CustomTestStringConvertible {
         let name: String
         let nodes: String
@@ -81,6 +93,7 @@ struct CSVImportTests {
                 file: "r.csv", line: 3, mentions: "`9`"),
         BadCase(name: "missing type", nodes: ":ID\n1\n", rels: ":START_ID,:END_ID\n1,1\n", file: "r.csv", line: 1, mentions: ":TYPE"),
         BadCase(name: "bad boolean", nodes: ":ID,ok:boolean\n1,yes\n", rels: nil, file: "n.csv", line: 2, mentions: "boolean"),
+        BadCase(name: "two id columns", nodes: ":ID,x:ID\n1,2\n", rels: nil, file: "n.csv", line: 1, mentions: "more than one :ID"),
         BadCase(name: "leading zeros make a different string id", nodes: ":ID\n7\n", rels: ":START_ID,:END_ID,:TYPE\n007,7,R\n",
                 file: "r.csv", line: 2, mentions: "`007`"),
     ]
@@ -92,6 +105,9 @@ struct CSVImportTests {
         let nodes = try fx.file("n.csv", bad.nodes)
         let rels = try bad.rels.map { try fx.file("r.csv", $0) }
         let graph = GraphStore()
+        graph.addNode(labels: ["Existing"], properties: ["k": 1])
+        let before = graph.snapshotBytes()
+        defer { #expect(graph.snapshotBytes() == before, "a failed import leaves the graph unchanged") }
         do {
             try graph.importCSV(nodes: [CSVImportFile(path: nodes)], relationships: rels.map { [CSVImportFile(path: $0)] } ?? [])
             Issue.record("import of \(bad.name) succeeded")
@@ -118,5 +134,25 @@ struct CSVImportTests {
         #expect(graph.nodeColumn(key: age)?.kind == .int)
         #expect(graph.neighbors(of: 0, type: 0, direction: .outgoing).map(\.neighbor) == [1, 2])
         #expect(graph.neighbors(of: 0, type: 0, direction: .incoming).map(\.neighbor) == [2])
+    }
+}
+
+@Suite("CSV import across files")
+struct CSVMultiFileTests {
+    @Test("files sharing a property append to one column; a type clash falls back to mixed values")
+    func sharedColumns() throws {
+        let fx = try CSVFixture()
+        defer { fx.remove() }
+        let first = try fx.file("a.csv", ":ID,age:int,tag\n1,10,x\n2,,y\n")
+        let second = try fx.file("b.csv", ":ID,age:int,tag:int\n3,30,7\n")
+        let graph = GraphStore()
+        try graph.importCSV(nodes: [CSVImportFile(path: first), CSVImportFile(path: second)], relationships: [])
+        let age = try #require(graph.propertyKeyID("age")), tag = try #require(graph.propertyKeyID("tag"))
+        #expect(graph.nodeColumn(key: age)?.kind == .int)
+        #expect(graph.nodeIDs().map { graph.nodeProperty($0, age) } == [10, .null, 30])
+        #expect(graph.nodeColumn(key: tag)?.kind == .mixed)
+        #expect(graph.nodeIDs().map { graph.nodeProperty($0, tag) } == ["x", "y", 7])
+        let copy = try GraphStore(snapshot: graph.snapshotBytes())
+        #expect(copy.jsonLines() == graph.jsonLines())
     }
 }

@@ -155,3 +155,62 @@ struct GraphStoreTests {
         #expect(lines[1] == #"{"kind":"relationship","id":0,"type":"R","start":0,"end":0,"properties":{}}"#)
     }
 }
+
+@Suite("GraphStore copies and expand-into")
+struct GraphStoreCopyTests {
+    @Test("a copy is independent of the original")
+    func copyIsIndependent() throws {
+        let graph = GraphStore()
+        let a = graph.addNode(labels: ["A"], properties: ["x": 1])
+        let before = graph.snapshotBytes()
+        let copy = try graph.copy()
+        let b = copy.addNode(labels: ["B"])
+        try copy.addRelationship(type: "R", from: a, to: b)
+        try copy.setNodeProperty(a, "x", 2)
+        #expect(graph.snapshotBytes() == before)
+        #expect(copy.nodeProperty(a, "x") == 2 && copy.relationshipCount == 1)
+        checkInvariants(copy)
+        checkInvariants(graph)
+    }
+
+    @Test("relationships between two nodes are found from either side", arguments: [false, true])
+    func expandInto(compacted: Bool) throws {
+        let graph = GraphStore()
+        let hub = graph.addNode(), leaf = graph.addNode(), other = graph.addNode()
+        for _ in 0..<5 { try graph.addRelationship(type: "R", from: hub, to: other) }
+        let r1 = try graph.addRelationship(type: "R", from: hub, to: leaf)
+        let r2 = try graph.addRelationship(type: "S", from: leaf, to: hub)
+        if compacted { graph.compact() }
+        var found: [Int] = []
+        graph.forEachRelationship(between: hub, and: leaf, type: nil, direction: .both) { found.append($0) }
+        #expect(found.sorted() == [r1, r2])
+        found = []
+        graph.forEachRelationship(between: leaf, and: hub, type: graph.typeID("R"), direction: .incoming) { found.append($0) }
+        #expect(found == [r1])
+    }
+}
+
+@Suite("GraphStore edge cases")
+struct GraphStoreEdgeCaseTests {
+    @Test("out-of-range and negative ids read as absent instead of trapping", arguments: [-1, -64, 5, 1_000])
+    func badIDsReadAsAbsent(id: Int) {
+        let graph = GraphStore()
+        graph.addNode(labels: ["A"], properties: ["k": 1])
+        #expect(!graph.isAlive(node: id) && !graph.isAlive(relationship: id))
+        #expect(graph.nodeProperty(id, 0) == .null && graph.nodeProperty(id, "k") == .null)
+        #expect(graph.labels(of: id).isEmpty && !graph.hasLabel(node: id, label: 0))
+        #expect(graph.degree(of: id, type: nil, direction: .both) == 0)
+        #expect(graph.neighbors(of: id, type: nil, direction: .both).isEmpty)
+    }
+
+    @Test("index lookups of values holding null or NaN match nothing", arguments: [
+        Value.null, .float(.nan), .list([1, .null]), .map(["a": .float(.nan)]),
+    ])
+    func indexIgnoresUnknownEquality(value: Value) throws {
+        let graph = GraphStore()
+        graph.createIndex(label: "A", key: "k")
+        graph.addNode(labels: ["A"], properties: ["k": value])
+        let label = try #require(graph.labelID("A")), key = try #require(graph.propertyKeyID("k"))
+        #expect(graph.indexLookup(label: label, key: key, value: value) == [])
+    }
+}

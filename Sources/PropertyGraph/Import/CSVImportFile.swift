@@ -6,6 +6,7 @@
 /// let knows = CSVImportFile(argument: "KNOWS=knows.csv")      // default type "KNOWS"
 /// ```
 public struct CSVImportFile: Sendable, Hashable {
+    /// The file to read.
     public var path: String
     /// Labels added to every node of the file (node files), or the default type
     /// as the only element (relationship files without a `:TYPE` column).
@@ -31,9 +32,12 @@ public struct CSVImportFile: Sendable, Hashable {
 
 /// What an import added.
 public struct CSVImportSummary: Sendable, Hashable {
+    /// Nodes added.
     public var nodes: Int
+    /// Relationships added.
     public var relationships: Int
 
+    /// A summary of `nodes` and `relationships` added.
     public init(nodes: Int, relationships: Int) {
         self.nodes = nodes
         self.relationships = relationships

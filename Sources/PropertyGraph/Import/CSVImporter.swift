@@ -26,9 +26,16 @@ extension GraphStore {
         }
         var importer = CSVImporter(graph: self, delimiter: delimiterByte, arrayDelimiter: arrayByte)
         let nodesBefore = nodeCount, relsBefore = relationshipCount
-        for file in nodeFiles { try importer.importNodes(file) }
-        for key in Array(importer.idSpaces.keys) { importer.idSpaces[key]?.finish() }
-        for file in relationshipFiles { try importer.importRelationships(file) }
+        // A failed import leaves the graph as it was; the backup shares storage until written.
+        let backup = try copy()
+        do {
+            for file in nodeFiles { try importer.importNodes(file) }
+            for key in Array(importer.idSpaces.keys) { importer.idSpaces[key]?.finish() }
+            for file in relationshipFiles { try importer.importRelationships(file) }
+        } catch {
+            assignState(from: backup)
+            throw error
+        }
         compact()
         refreshIndexes()
         return CSVImportSummary(nodes: nodeCount - nodesBefore, relationships: relationshipCount - relsBefore)
@@ -56,59 +63,78 @@ struct CSVImporter {
         var slot: [Int] = []
         var labelCombos: [[Int]] = [fileLabels]
         var comboOfRow: [Int32] = []
-        var lastLabelField: CSVField?
-        var lastCombo: Int32 = 0
         var rows = 0
         let base = graph.nodeIDLimit
-        var spaces = idSpaces
+        var idGroup: String?
+        var space = IDSpace()
         try bytes.withUnsafeBufferPointer { buffer in
             let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: file.path)
-            try scanner.forEachRecord { fields, line in
-                if columns.isEmpty {
-                    columns = try header(fields, scanner: scanner, file: file.path, forNodes: true)
-                    (builders, slot) = Self.builders(for: columns)
-                    return
+            var offset = scanner.firstOffset, line = 1
+            var headerFields: [CSVField] = []
+            guard try scanner.nextRecord(at: &offset, line: &line, into: &headerFields) != nil else { return }
+            columns = try header(headerFields, scanner: scanner, file: file.path, forNodes: true)
+            let expectedRows = Self.lineCount(buffer)
+            (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
+            comboOfRow.reserveCapacity(expectedRows)
+            var idColumn = -1, labelColumn = -1
+            var plans: [PropertyPlan] = []
+            for (index, column) in columns.enumerated() {
+                switch column {
+                case .id(let group, _): idColumn = index; idGroup = group
+                case .label: labelColumn = index
+                case .property(_, let type, let isArray):
+                    plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
+                default: break
                 }
-                try checkWidth(fields, columns, file: file.path, line: line)
+            }
+            if let idGroup { space = idSpaces[idGroup] ?? IDSpace() }
+            let propertyPlans = plans
+            let width = columns.count
+            let idSlot = idColumn >= 0 ? slot[idColumn] : -1
+            var lastLabelField: CSVField?
+            var lastCombo: Int32 = 0
+            try scanner.forEachRecord(from: offset, line: line) { fields, line in
+                guard fields.count == width else { return try checkWidth(fields, columns, file: file.path, line: line) }
+                if idColumn >= 0 {
+                    let field = fields[idColumn]
+                    guard !field.isEmpty else { throw failure(file.path, line, "the :ID field is empty; every node needs an id") }
+                    guard space.insert(field, in: scanner, node: Int32(base + rows)) else {
+                        let group = idGroup ?? ""
+                        throw failure(file.path, line, "duplicate node id `\(scanner.text(field))`\(group.isEmpty ? "" : " in id space \(group)"); ids must be unique per id space")
+                    }
+                    if idSlot >= 0 { builders[idSlot].appendString(scanner.text(field)) }
+                }
                 var combo: Int32 = 0
-                for (index, column) in columns.enumerated() {
-                    let field = fields[index]
-                    switch column {
-                    case .id(let group, _):
-                        guard !field.isEmpty else { throw failure(file.path, line, "the :ID field is empty; every node needs an id") }
-                        guard spaces[group, default: IDSpace()].insert(field, in: scanner, node: Int32(base + rows)) else {
-                            throw failure(file.path, line, "duplicate node id `\(scanner.text(field))`\(group.isEmpty ? "" : " in id space \(group)"); ids must be unique per id space")
+                if labelColumn >= 0 {
+                    let field = fields[labelColumn]
+                    if let last = lastLabelField, scanner.same(field, last) {
+                        combo = lastCombo
+                    } else {
+                        var ids = fileLabels
+                        let names = scanner.text(field).split(separator: Character(UnicodeScalar(arrayDelimiter)))
+                        for name in names where !name.isEmpty {
+                            let id = graph.internLabel(String(name))
+                            if !ids.contains(id) { ids.append(id) }
                         }
-                        if slot[index] >= 0 { builders[slot[index]].appendString(scanner.text(field)) }
-                    case .label:
-                        if let last = lastLabelField, scanner.same(field, last) {
-                            combo = lastCombo
-                        } else {
-                            var ids = fileLabels
-                            for name in scanner.text(field).split(separator: ";") where !name.isEmpty {
-                                let id = graph.internLabel(String(name))
-                                if !ids.contains(id) { ids.append(id) }
-                            }
-                            labelCombos.append(ids)
-                            combo = Int32(labelCombos.count - 1)
-                            lastLabelField = field
-                            lastCombo = combo
-                        }
-                    case .property(let name, let type, let isArray):
-                        do {
-                            try parse(field, type: type, isArray: isArray, into: &builders[slot[index]], scanner: scanner)
-                        } catch let bad as BadValue {
-                            throw badValue(bad, name, file.path, line)
-                        }
-                    default:
-                        break
+                        labelCombos.append(ids)
+                        combo = Int32(labelCombos.count - 1)
+                        lastLabelField = field
+                        lastCombo = combo
+                    }
+                }
+                for plan in propertyPlans {
+                    do {
+                        try parse(fields[plan.field], type: plan.type, isArray: plan.isArray,
+                                  into: &builders[plan.slot], scanner: scanner)
+                    } catch let bad as BadValue {
+                        throw badValue(bad, columns[plan.field].propertyName ?? "", file.path, line)
                     }
                 }
                 comboOfRow.append(combo)
                 rows += 1
             }
         }
-        idSpaces = spaces
+        if let idGroup { idSpaces[idGroup] = space }
         guard !columns.isEmpty else { return }
         _ = graph.appendNodes(count: rows) { labelCombos[Int(comboOfRow[$0])] }
         for (index, column) in columns.enumerated() where slot[index] >= 0 {
@@ -122,49 +148,47 @@ struct CSVImporter {
         var columns: [CSVColumn] = []
         var builders: [ColumnBuilder] = []
         var slot: [Int] = []
-        var plans: [PropertyPlan] = []
         var starts: [Int32] = [], ends: [Int32] = [], types: [Int32] = []
-        var lastTypeField: CSVField?
-        var lastType: Int32 = 0
-        var startColumn = -1, endColumn = -1, typeColumn = -1
-        var startSpace = IDSpace(), endSpace = IDSpace()
         let base = graph.relationshipIDLimit
         try bytes.withUnsafeBufferPointer { buffer in
             let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: file.path)
+            var offset = scanner.firstOffset, line = 1
+            var headerFields: [CSVField] = []
+            guard try scanner.nextRecord(at: &offset, line: &line, into: &headerFields) != nil else { return }
+            columns = try header(headerFields, scanner: scanner, file: file.path, forNodes: false)
+            var startColumn = -1, endColumn = -1, typeColumn = -1
+            var startGroup = "", endGroup = ""
+            var plans: [PropertyPlan] = []
             let expectedRows = Self.lineCount(buffer)
+            (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
+            for (index, column) in columns.enumerated() {
+                switch column {
+                case .startID(let group): startColumn = index; startGroup = group
+                case .endID(let group): endColumn = index; endGroup = group
+                case .type: typeColumn = index
+                case .property(_, let type, let isArray):
+                    plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
+                default: break
+                }
+            }
+            guard startColumn >= 0, endColumn >= 0 else {
+                throw failure(file.path, 1, "a relationship file needs :START_ID and :END_ID columns")
+            }
+            guard typeColumn >= 0 || defaultType != nil else {
+                throw failure(file.path, 1, "no :TYPE column; add one or give a default type as TYPE=\(file.path)")
+            }
+            // Constants of the row loop are `let`s so the loop does no reference counting on them.
+            let startSpace = try space(startGroup, file: file.path)
+            let endSpace = try space(endGroup, file: file.path)
+            let propertyPlans = plans
+            let width = columns.count
             starts.reserveCapacity(expectedRows)
             ends.reserveCapacity(expectedRows)
             types.reserveCapacity(expectedRows)
-            try scanner.forEachRecord { fields, line in
-                if columns.isEmpty {
-                    columns = try header(fields, scanner: scanner, file: file.path, forNodes: false)
-                    for (index, column) in columns.enumerated() {
-                        switch column {
-                        case .startID(let group):
-                            startColumn = index
-                            startSpace = try space(group, file: file.path)
-                        case .endID(let group):
-                            endColumn = index
-                            endSpace = try space(group, file: file.path)
-                        case .type: typeColumn = index
-                        default: break
-                        }
-                    }
-                    guard startColumn >= 0, endColumn >= 0 else {
-                        throw failure(file.path, 1, "a relationship file needs :START_ID and :END_ID columns")
-                    }
-                    guard typeColumn >= 0 || defaultType != nil else {
-                        throw failure(file.path, 1, "no :TYPE column; add one or give a default type as TYPE=\(file.path)")
-                    }
-                    (builders, slot) = Self.builders(for: columns, capacity: expectedRows)
-                    for (index, column) in columns.enumerated() {
-                        if case .property(_, let type, let isArray) = column {
-                            plans.append(PropertyPlan(field: index, slot: slot[index], type: type, isArray: isArray))
-                        }
-                    }
-                    return
-                }
-                try checkWidth(fields, columns, file: file.path, line: line)
+            var lastTypeField: CSVField?
+            var lastType: Int32 = 0
+            try scanner.forEachRecord(from: offset, line: line) { fields, line in
+                guard fields.count == width else { return try checkWidth(fields, columns, file: file.path, line: line) }
                 guard let start = startSpace.lookup(fields[startColumn], in: scanner) else {
                     throw failure(file.path, line, "start node `\(scanner.text(fields[startColumn]))` is not among the imported node ids; import its node file or fix the id")
                 }
@@ -186,8 +210,7 @@ struct CSVImporter {
                 } else {
                     throw failure(file.path, line, "the :TYPE field is empty; give every relationship a type")
                 }
-                // Plans hold no strings, so the per-row loop does no reference counting.
-                for plan in plans {
+                for plan in propertyPlans {
                     do {
                         try parse(fields[plan.field], type: plan.type, isArray: plan.isArray,
                                   into: &builders[plan.slot], scanner: scanner)
@@ -242,6 +265,17 @@ struct CSVImporter {
 
     private func header(_ fields: [CSVField], scanner: CSVScanner, file: String, forNodes: Bool) throws -> [CSVColumn] {
         let columns = try fields.map { try CSVColumn.parse(scanner.text($0).trimmingCharacters(in: .whitespaces), file: file) }
+        func count(_ matches: (CSVColumn) -> Bool) -> Int { columns.filter(matches).count }
+        let singles: [(String, (CSVColumn) -> Bool)] = [
+            (":ID", { if case .id = $0 { true } else { false } }),
+            (":LABEL", { $0 == .label }),
+            (":START_ID", { if case .startID = $0 { true } else { false } }),
+            (":END_ID", { if case .endID = $0 { true } else { false } }),
+            (":TYPE", { $0 == .type }),
+        ]
+        for (name, matches) in singles where count(matches) > 1 {
+            throw failure(file, 1, "the header has more than one \(name) column; keep one")
+        }
         for column in columns {
             switch (column, forNodes) {
             case (.startID, true), (.endID, true), (.type, true):

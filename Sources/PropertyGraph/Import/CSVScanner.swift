@@ -24,13 +24,28 @@ struct CSVScanner {
 
     static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
-    func forEachRecord(_ body: (_ fields: [CSVField], _ line: Int) throws -> Void) throws {
-        let n = bytes.count
-        var i = 0
-        if n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-        var line = 1
+    /// Where records start: past a UTF-8 byte-order mark, if any.
+    var firstOffset: Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// Calls `body` with each record from byte `offset` (whose line number is `line`) to the end.
+    func forEachRecord(
+        from offset: Int? = nil, line startLine: Int = 1, _ body: (_ fields: [CSVField], _ line: Int) throws -> Void
+    ) throws {
+        var i = offset ?? firstOffset
+        var line = startLine
         var fields: [CSVField] = []
         fields.reserveCapacity(16)
+        while let recordLine = try nextRecord(at: &i, line: &line, into: &fields) {
+            try body(fields, recordLine)
+        }
+    }
+
+    /// Reads the record at `i` into `fields`, advancing `i` and `line`; returns the record's
+    /// first line number, or nil at the end of the data.
+    func nextRecord(at i: inout Int, line: inout Int, into fields: inout [CSVField]) throws -> Int? {
+        let n = bytes.count
         while i < n {
             let c0 = bytes[i]
             if c0 == Self.newline { line += 1; i += 1; continue }
@@ -40,56 +55,57 @@ struct CSVScanner {
                 line += 1
                 continue
             }
-            fields.removeAll(keepingCapacity: true)
-            let recordLine = line
-            while true {
-                if i < n && bytes[i] == Self.quote {
-                    i += 1
-                    let start = i
-                    var escaped = false
-                    while true {
-                        guard i < n else {
-                            throw GraphStoreError.importFailed(
-                                file: file, line: recordLine,
-                                message: "field \(fields.count + 1) opens a quote that is never closed; close it with `\"` (write a literal quote as `\"\"`)")
-                        }
-                        let c = bytes[i]
-                        if c == Self.quote {
-                            if i + 1 < n && bytes[i + 1] == Self.quote { escaped = true; i += 2; continue }
-                            break
-                        }
-                        if c == Self.newline { line += 1 }
-                        i += 1
-                    }
-                    fields.append(CSVField(start: start, end: i, quoted: true, escaped: escaped))
-                    i += 1
-                    if i < n, bytes[i] != delimiter, bytes[i] != Self.newline, bytes[i] != Self.carriageReturn {
-                        throw GraphStoreError.importFailed(
-                            file: file, line: line,
-                            message: "field \(fields.count) has text after its closing quote; quote the whole field and write inner quotes as `\"\"`")
-                    }
-                } else {
-                    let start = i
-                    while i < n {
-                        let c = bytes[i]
-                        if c == delimiter || c == Self.newline || c == Self.carriageReturn { break }
-                        i += 1
-                    }
-                    fields.append(CSVField(start: start, end: i, quoted: false, escaped: false))
-                }
-                guard i < n else { break }
-                let c = bytes[i]
-                if c == delimiter {
-                    i += 1
-                    if i >= n { fields.append(CSVField(start: i, end: i, quoted: false, escaped: false)) }
-                    continue
-                }
+            break
+        }
+        guard i < n else { return nil }
+        fields.removeAll(keepingCapacity: true)
+        let recordLine = line
+        while true {
+            if i < n && bytes[i] == Self.quote {
                 i += 1
-                if c == Self.carriageReturn && i < n && bytes[i] == Self.newline { i += 1 }
-                line += 1
-                break
+                let start = i
+                var escaped = false
+                while true {
+                    guard i < n else {
+                        throw GraphStoreError.importFailed(
+                            file: file, line: recordLine,
+                            message: "field \(fields.count + 1) opens a quote that is never closed; close it with `\"` (write a literal quote as `\"\"`)")
+                    }
+                    let c = bytes[i]
+                    if c == Self.quote {
+                        if i + 1 < n && bytes[i + 1] == Self.quote { escaped = true; i += 2; continue }
+                        break
+                    }
+                    if c == Self.newline { line += 1 }
+                    i += 1
+                }
+                fields.append(CSVField(start: start, end: i, quoted: true, escaped: escaped))
+                i += 1
+                if i < n, bytes[i] != delimiter, bytes[i] != Self.newline, bytes[i] != Self.carriageReturn {
+                    throw GraphStoreError.importFailed(
+                        file: file, line: line,
+                        message: "field \(fields.count) has text after its closing quote; quote the whole field and write inner quotes as `\"\"`")
+                }
+            } else {
+                let start = i
+                while i < n {
+                    let c = bytes[i]
+                    if c == delimiter || c == Self.newline || c == Self.carriageReturn { break }
+                    i += 1
+                }
+                fields.append(CSVField(start: start, end: i, quoted: false, escaped: false))
             }
-            try body(fields, recordLine)
+            guard i < n else { return recordLine }
+            let c = bytes[i]
+            if c == delimiter {
+                i += 1
+                if i >= n { fields.append(CSVField(start: i, end: i, quoted: false, escaped: false)) }
+                continue
+            }
+            i += 1
+            if c == Self.carriageReturn && i < n && bytes[i] == Self.newline { i += 1 }
+            line += 1
+            return recordLine
         }
     }
 
