@@ -176,6 +176,11 @@ public struct KnowledgeGraph: Sendable {
         where wanted.contains(mention.passage) && mention.end > mention.start && entities[Int(mention.entity)].kind == .title {
             spansByPassage[mention.passage, default: []].append(mention.start..<mention.end)
         }
+        var dictionaryLinks: [Int32: [Int]] = [:]
+        for (position, mention) in mentions.enumerated() where mention.sentence == -2 && wanted.contains(mention.passage) {
+            dictionaryLinks[mention.passage, default: []].append(position)
+        }
+        var superseded = Set<Int>()
         for passage in list {
             let tokens = EntityKey.tokenizer.tokenize(passages[passage].text)
             // Every occurrence of every title (nested ones too), so the result does not depend on
@@ -183,16 +188,31 @@ public struct KnowledgeGraph: Sendable {
             // ("Kiss" inside the title "Kiss and Tell") is part of that title, not a mention of its own.
             let found = linker.allMatches(in: tokens)
             let spans = (spansByPassage[Int32(passage)] ?? []) + found.map { Int32($0.start)..<Int32($0.end) }
+            // A title added now may contain a shorter title linked by an earlier insert: that link
+            // was part of this longer name all along.
+            for position in dictionaryLinks[Int32(passage)] ?? [] {
+                let old = mentions[position]
+                if found.contains(where: { $0.entity != old.entity && Int32($0.start) <= old.start && Int32($0.end) >= old.end
+                    && (Int32($0.start), Int32($0.end)) != (old.start, old.end) })
+                {
+                    superseded.insert(position)
+                }
+            }
             for match in found {
                 let span = Int32(match.start)..<Int32(match.end)
                 if spans.contains(where: { $0 != span && $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) {
                     continue
                 }
                 let pair = Int64(passage) << 32 | Int64(match.entity)
-                guard match.entity != titleEntity[passage], mentioned.insert(pair).inserted else { continue }
+                // The passage's own title written in its text is kept too: its span tells a later
+                // insert that a new shorter title found inside it is no mention of its own.
+                guard match.entity == titleEntity[passage] || mentioned.insert(pair).inserted else { continue }
                 mentions.append(Mention(entity: match.entity, passage: Int32(passage), start: span.lowerBound,
                                         end: span.upperBound, sentence: -2))
             }
+        }
+        if !superseded.isEmpty {
+            mentions = mentions.enumerated().filter { !superseded.contains($0.offset) }.map(\.element)
         }
     }
 }
