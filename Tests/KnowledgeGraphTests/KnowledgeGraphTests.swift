@@ -105,6 +105,24 @@ let sampleCorpus = [
         #expect(linked == ["album", "review"])
     }
 
+    @Test func aLongerTitleAddedLaterSupersedesTheShorterLink() throws {
+        let documents = [
+            CorpusDocument(id: "band", title: "Suicide (band)", text: "Suicide was a duo."),
+            CorpusDocument(id: "ayer", title: "David Ayer", text: "Ayer directed \"Suicide Squad\" in 2016."),
+            CorpusDocument(id: "film", title: "Suicide Squad (film)", text: "Suicide Squad is a film."),
+        ]
+        var whole = KnowledgeGraph()
+        whole.add(documents)
+        var oneByOne = KnowledgeGraph()
+        for document in documents { oneByOne.add([document]) }
+        func links(_ graph: KnowledgeGraph) -> Set<String> {
+            Set(graph.mentions.map { "\(graph.passages[Int($0.passage)].id)→\(graph.entities[Int($0.entity)].key)" })
+        }
+        #expect(links(whole) == links(oneByOne))
+        #expect(!links(oneByOne).contains("ayer→suicide"))
+        #expect(links(oneByOne).contains("ayer→suicide squad"))
+    }
+
     @Test func matcherReportsNestedNamesOnlyWhenAskedForAll() {
         let entities = [Entity(name: "New York", key: "new york", kind: .title),
                         Entity(name: "New York City", key: "new york city", kind: .title)]
