@@ -1,1 +1,218 @@
-// The KnowledgeGraph module; see ARCHITECTURE.md for what it owns.
+import TextAnalysis
+
+/// A knowledge graph built from a corpus: documents, their passages, the entities they mention and the
+/// relations between entities, with provenance (passage and character offsets) on every mention.
+///
+/// Documents can be added at any time: `add(_:extractor:)` extends the graph in place, and links the
+/// new titles into the passages already there.
+///
+/// ```swift
+/// var graph = KnowledgeGraph()
+/// graph.add(try CorpusReader.read(url))
+/// graph.entities.count
+/// ```
+public struct KnowledgeGraph: Sendable {
+    /// The documents, in insertion order.
+    public internal(set) var documents: [CorpusDocument] = []
+    /// The passages (chunks of documents), in insertion order.
+    public internal(set) var passages: [Passage] = []
+    /// The entities.
+    public internal(set) var entities: [Entity] = []
+    /// Every mention of an entity in a passage.
+    public internal(set) var mentions: [Mention] = []
+    /// Relations between entities mentioned in one sentence.
+    public internal(set) var relations: [Relation] = []
+    /// The title entity of each passage.
+    public internal(set) var titleEntity: [Int32] = []
+    /// How documents are cut into passages.
+    public var chunker: Chunker
+    /// Normalised key (or alias) → entity.
+    public internal(set) var entityByKey: [String: Int32] = [:]
+
+    /// Normalised token → passages containing it, kept for incremental inserts (built on first need).
+    var passagesByToken: [String: [Int32]]?
+
+    /// An empty graph.
+    public init(chunker: Chunker = Chunker()) {
+        self.chunker = chunker
+    }
+
+    /// Adds documents, extracting their entities and relations with `extractor`.
+    public mutating func add(_ newDocuments: [CorpusDocument], extractor: some EntityExtractor = OfflineExtractor()) {
+        add(newDocuments) { text, title in extractor.extract(text: text, title: title) }
+    }
+
+    /// Adds documents with extractions computed by the caller (for example asynchronously by an LLM).
+    ///
+    /// `extract` is called once per passage with the passage text and its document title.
+    public mutating func add(_ newDocuments: [CorpusDocument], extract: (String, String) -> Extraction) {
+        let firstNewPassage = passages.count
+        if passagesByToken == nil { buildTokenIndex() }
+        var newTitles: [Int32] = []
+        for document in newDocuments {
+            let documentIndex = documents.count
+            documents.append(document)
+            let bytes = Array(document.text.utf8)
+            let chunks = chunker.chunks(of: document.text)
+            for (number, chunk) in chunks.enumerated() {
+                let id = chunks.count == 1 ? document.id : "\(document.id)#\(number)"
+                let passage = Passage(id: id, document: documentIndex, title: document.title,
+                                      text: String(decoding: bytes[chunk], as: UTF8.self),
+                                      start: chunk.lowerBound, end: chunk.upperBound)
+                let title = addTitleEntity(of: passage, newTitles: &newTitles)
+                passages.append(passage)
+                titleEntity.append(title)
+                let passageIndex = Int32(passages.count - 1)
+                mentions.append(Mention(entity: title, passage: passageIndex, start: 0, end: 0, sentence: -1))
+                resolve(extract(passage.text, passage.title), in: passageIndex, title: title)
+            }
+        }
+        let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: false)
+        let newPassages = Array(firstNewPassage..<passages.count)
+        link(with: linker, passages: newPassages)
+        indexTokens(of: newPassages)
+        if firstNewPassage > 0, !newTitles.isEmpty {
+            // Only old passages holding a new title's rarest word can mention it.
+            let newLinker = EntityMatcher(entities: entities, candidates: Set(newTitles), includingAliases: false)
+            var candidates = Set<Int32>()
+            for title in newTitles {
+                let words = entities[Int(title)].key.split(separator: " ").map(String.init)
+                let lists = words.map { passagesByToken?[$0] ?? [] }
+                if let rarest = lists.min(by: { $0.count < $1.count }) { candidates.formUnion(rarest) }
+            }
+            link(with: newLinker, passages: candidates.map(Int.init).filter { $0 < firstNewPassage }.sorted())
+        }
+    }
+
+    /// Indexes the words of every passage (for a graph loaded from a store, before its first insert).
+    private mutating func buildTokenIndex() {
+        passagesByToken = [:]
+        indexTokens(of: Array(passages.indices))
+    }
+
+    private mutating func indexTokens(of list: [Int]) {
+        guard var index = passagesByToken else { return }
+        passagesByToken = nil  // keep the dictionary uniquely referenced while it grows
+        for passage in list {
+            var seen = Set<String>()
+            for token in EntityKey.tokenizer.tokenize(passages[passage].text) where seen.insert(token.text).inserted {
+                index[token.text, default: []].append(Int32(passage))
+            }
+        }
+        passagesByToken = index
+    }
+
+    /// The entity with a normalised key or alias, if any.
+    public func entity(forKey key: String) -> Int32? { entityByKey[key] }
+
+    private mutating func addTitleEntity(of passage: Passage, newTitles: inout [Int32]) -> Int32 {
+        let title = passage.title.isEmpty ? passage.id : passage.title
+        let keys = EntityKey.titleKeys(title)
+        let index: Int32
+        if let existing = entityByKey[keys.full] ?? entityByKey[keys.primary] {
+            index = existing
+            if entities[Int(index)].kind != .title {
+                entities[Int(index)].kind = .title
+                entities[Int(index)].name = title
+                newTitles.append(index)
+            }
+        } else {
+            index = Int32(entities.count)
+            entities.append(Entity(name: title, key: keys.primary, kind: .title))
+            newTitles.append(index)
+        }
+        for key in [keys.primary, keys.full] where entityByKey[key] == nil {
+            entityByKey[key] = index
+            if key != entities[Int(index)].key { entities[Int(index)].aliases.append(key) }
+        }
+        return index
+    }
+
+    /// Turns extracted mentions into entity mentions, linking parts of the title to the title entity.
+    private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32) {
+        let titleKey = entities[Int(title)].key
+        var entityOfMention: [Int32] = []
+        for mention in extraction.mentions {
+            let entity: Int32
+            if mention.kind != .date, EntityResolution.refersToTitle(mention.key, titleKey: titleKey) {
+                entity = title
+            } else if let existing = entityByKey[mention.key] {
+                entity = existing
+            } else {
+                entity = Int32(entities.count)
+                entities.append(Entity(name: mention.surface, key: mention.key, kind: mention.kind))
+                entityByKey[mention.key] = entity
+                if mention.kind == .name, let acronym = EntityKey.acronym(mention.surface), acronym.count >= 2,
+                    entityByKey[acronym] == nil
+                {
+                    entityByKey[acronym] = entity
+                    entities[Int(entity)].aliases.append(acronym)
+                }
+            }
+            entityOfMention.append(entity)
+            mentions.append(Mention(entity: entity, passage: passage, start: Int32(mention.start),
+                                    end: Int32(mention.end), sentence: Int32(mention.sentence)))
+        }
+        for relation in extraction.relations
+        where relation.subject < entityOfMention.count && relation.object < entityOfMention.count {
+            let subject = entityOfMention[relation.subject]
+            let object = entityOfMention[relation.object]
+            guard subject != object else { continue }
+            relations.append(Relation(subject: subject, object: object, passage: passage, phrase: relation.phrase,
+                                      weight: relation.weight))
+        }
+    }
+
+    /// Adds mentions of title entities written anywhere in the given passages.
+    private mutating func link(with linker: EntityMatcher, passages list: [Int]) {
+        guard !linker.isEmpty, !list.isEmpty else { return }
+        let wanted = Set(list.map { Int32($0) })
+        var mentioned = Set<Int64>()
+        for mention in mentions where wanted.contains(mention.passage) {
+            mentioned.insert(Int64(mention.passage) << 32 | Int64(mention.entity))
+        }
+        var spansByPassage: [Int32: [Range<Int32>]] = [:]
+        for mention in mentions
+        where wanted.contains(mention.passage) && mention.end > mention.start && entities[Int(mention.entity)].kind == .title {
+            spansByPassage[mention.passage, default: []].append(mention.start..<mention.end)
+        }
+        var dictionaryLinks: [Int32: [Int]] = [:]
+        for (position, mention) in mentions.enumerated() where mention.sentence == -2 && wanted.contains(mention.passage) {
+            dictionaryLinks[mention.passage, default: []].append(position)
+        }
+        var superseded = Set<Int>()
+        for passage in list {
+            let tokens = EntityKey.tokenizer.tokenize(passages[passage].text)
+            // Every occurrence of every title (nested ones too), so the result does not depend on
+            // the order in which documents were added; but a title written inside a longer name
+            // ("Kiss" inside the title "Kiss and Tell") is part of that title, not a mention of its own.
+            let found = linker.allMatches(in: tokens)
+            let spans = (spansByPassage[Int32(passage)] ?? []) + found.map { Int32($0.start)..<Int32($0.end) }
+            // A title added now may contain a shorter title linked by an earlier insert: that link
+            // was part of this longer name all along.
+            for position in dictionaryLinks[Int32(passage)] ?? [] {
+                let old = mentions[position]
+                if found.contains(where: { $0.entity != old.entity && Int32($0.start) <= old.start && Int32($0.end) >= old.end
+                    && (Int32($0.start), Int32($0.end)) != (old.start, old.end) })
+                {
+                    superseded.insert(position)
+                }
+            }
+            for match in found {
+                let span = Int32(match.start)..<Int32(match.end)
+                if spans.contains(where: { $0 != span && $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) {
+                    continue
+                }
+                let pair = Int64(passage) << 32 | Int64(match.entity)
+                // The passage's own title written in its text is kept too: its span tells a later
+                // insert that a new shorter title found inside it is no mention of its own.
+                guard match.entity == titleEntity[passage] || mentioned.insert(pair).inserted else { continue }
+                mentions.append(Mention(entity: match.entity, passage: Int32(passage), start: span.lowerBound,
+                                        end: span.upperBound, sentence: -2))
+            }
+        }
+        if !superseded.isEmpty {
+            mentions = mentions.enumerated().filter { !superseded.contains($0.offset) }.map(\.element)
+        }
+    }
+}

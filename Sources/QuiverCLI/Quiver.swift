@@ -10,6 +10,9 @@ struct Quiver: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self,
             CypherCommand.self,
+            BuildCommand.self,
+            AskCommand.self,
+            EvalCommand.self,
             ImportCommand.self,
             TCKCommand.self,
             GEDCommand.self,

@@ -1,1 +1,0 @@
-// The Retrieval module; see ARCHITECTURE.md for what it owns.

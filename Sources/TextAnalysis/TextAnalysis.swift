@@ -1,1 +1,0 @@
-// The TextAnalysis module; see ARCHITECTURE.md for what it owns.
