@@ -42,8 +42,9 @@ public enum CorpusReader {
         return documents
     }
 
-    /// Reads every `.txt` and `.md` file under a folder; the id is the relative path, the title the
-    /// file name without extension (or the first Markdown heading).
+    /// Reads every `.txt` and `.md` file under a folder; the id is the relative path without its
+    /// extension (`people/ada-quill` for `people/ada-quill.md`), the title the file name without
+    /// extension (or the first Markdown heading).
     public static func readFolder(_ url: URL) throws(CorpusError) -> [CorpusDocument] {
         guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else {
             throw CorpusError(path: url.path, message: "cannot list folder")
@@ -60,7 +61,7 @@ public enum CorpusReader {
             do { text = try String(contentsOf: file, encoding: .utf8) } catch {
                 throw CorpusError(path: file.path, message: "not UTF-8 text: \(error.localizedDescription)")
             }
-            var id = file.standardizedFileURL.path
+            var id = file.standardizedFileURL.deletingPathExtension().path
             if id.hasPrefix(basePath) { id = String(id.dropFirst(basePath.count).drop { $0 == "/" }) }
             var title = file.deletingPathExtension().lastPathComponent
             var body = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -82,6 +82,7 @@ let sampleCorpus = [
         let fromFolder = try CorpusReader.read(notes)
         #expect(fromFolder.map(\.title) == ["Accra", "Ghana"])
         #expect(fromFolder.map(\.text) == ["Accra is a city.", "Ghana is a country."])
+        #expect(fromFolder.map(\.id) == ["Accra", "g"])
     }
 }
 
