@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "QueryGraphTests", dependencies: ["QueryGraph"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        .testTarget(name: "LLMTests", dependencies: ["LLM"]),
+        // The LLM extractor is tested here too, against the same local chat server.
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
     ],
