@@ -1,3 +1,4 @@
+import QuiverCore
 import Foundation
 
 /// One line of a graph-pair file such as `$QUIVER_DATA/ged/vectors.jsonl`:
@@ -54,24 +55,4 @@ public struct GraphPair: Codable, Hashable, Sendable {
 }
 
 /// A graph or graph-pair file that could not be read: which file, which line, what was wrong.
-public struct GraphFileError: Error, CustomStringConvertible, Sendable {
-    /// The file's path.
-    public var path: String
-    /// The 1-based line number, or `nil` for a whole-file problem.
-    public var line: Int?
-    /// What was wrong.
-    public var message: String
-
-    /// An error for `path` at `line`.
-    public init(path: String, line: Int? = nil, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-
-    /// `path:line: message`.
-    public var description: String {
-        if let line { return "\(path):\(line): \(message)" }
-        return "\(path): \(message)"
-    }
-}
+public typealias GraphFileError = FileError
