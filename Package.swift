@@ -64,8 +64,8 @@ let package = Package(
         .testTarget(name: "QueryGraphTests", dependencies: ["QueryGraph"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
-        // The LLM extractor is tested here too, against the same local chat server.
-        .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph"]),
+        // The LLM extractor and answer generator are tested here too, against the same local chat server.
+        .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph", "Retrieval"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
     ],

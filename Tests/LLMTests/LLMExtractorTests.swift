@@ -3,6 +3,7 @@ import KnowledgeGraph
 import Testing
 
 @testable import LLM
+import Retrieval
 
 @Suite struct LLMExtractorTests {
     static let passage = "Orla Menz founded the Norrholm Observatory in 1888. It stands near Brannock."
@@ -61,5 +62,22 @@ import Testing
         graph.add(documents) { text, _ in extractions[text] ?? Extraction() }
         #expect(graph.passages.count == 1)
         #expect(graph.entities.contains { $0.name == "Orla Menz" })
+    }
+}
+
+@Suite struct AnswerGeneratorTests {
+    @Test func answersComeFromTheTopPassagesInThePrompt() async throws {
+        let server = try LocalChatServer { _, _ in .init(status: 200, body: LocalChatServer.completion(" Caldmere Glassworks.\n")) }
+        defer { server.stop() }
+        let generator = AnswerGenerator(
+            client: LLMClient(configuration: LLMConfiguration(baseURL: server.baseURL, model: "m")), passagesInPrompt: 1)
+        let passages = [
+            Passage(id: "a", document: 0, title: "Norrholm Observatory", text: "Lenses from the Caldmere Glassworks.", start: 0, end: 36),
+            Passage(id: "b", document: 1, title: "Grey Heron", text: "A barque.", start: 0, end: 9),
+        ]
+        let answer = try await generator.answer("Who supplied the lenses?", passages: passages)
+        #expect(answer == "Caldmere Glassworks")
+        let sent = try #require(server.requests.first)
+        #expect(sent.contains("Norrholm Observatory") && !sent.contains("Grey Heron"))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KnowledgeGraph
+import LLM
 import Retrieval
 
 /// `quiver ask`: retrieves the passages that answer a question, with the paths that reached them.
@@ -25,6 +26,12 @@ struct AskCommand: AsyncParsableCommand {
     @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
     var parameters: [String] = []
 
+    @Option(help: "A model endpoint to write an answer from the passages (default: QUIVER_LLM_BASE_URL, if set).")
+    var llmBaseURL: String?
+
+    @Option(help: "The model name (default: QUIVER_LLM_MODEL).")
+    var llmModel: String?
+
     func run() async throws {
         let tuned: RetrievalParameters
         do { tuned = try RetrievalParameters().applying(parameters) } catch {
@@ -37,7 +44,8 @@ struct AskCommand: AsyncParsableCommand {
         let names = seeds.entities.map { knowledgeGraph.entities[Int($0.entity)].name }
         print("question entities: \(names.isEmpty ? "(none)" : names.joined(separator: "; "))")
         let describer = PathDescription(graph: knowledgeGraph)
-        for (rank, hit) in retriever.retrieve(question, method: method, limit: limit).enumerated() {
+        let hits = retriever.retrieve(question, method: method, limit: limit)
+        for (rank, hit) in hits.enumerated() {
             let passage = knowledgeGraph.passages[Int(hit.passage)]
             print("\(rank + 1). [\(passage.id)] \(passage.title)  score \(String(format: "%.4f", hit.score))")
             let excerpt = passage.text.count > 240 ? String(passage.text.prefix(240)) + "…" : passage.text
@@ -49,6 +57,20 @@ struct AskCommand: AsyncParsableCommand {
                     print("   path: matched the question's words or entities directly")
                 }
             }
+        }
+        // An answer only when a model is configured: retrieval alone stays offline.
+        if let configuration = try? LLMConfiguration.fromEnvironment(baseURL: llmBaseURL, model: llmModel) {
+            let passages = hits.map { knowledgeGraph.passages[Int($0.passage)] }
+            do {
+                let answer = try await AnswerGenerator(client: LLMClient(configuration: configuration))
+                    .answer(question, passages: passages)
+                print("answer: \(answer)")
+            } catch {
+                FileHandle.standardError.write(Data("quiver ask: no answer: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        } else if llmBaseURL != nil || llmModel != nil {
+            throw ValidationError("both an endpoint (--llm-base-url) and a model (--llm-model) are needed for an answer")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KnowledgeGraph
+import LLM
 import Retrieval
 
 /// `quiver eval`: evaluates Quiver's components on data sets.
@@ -37,6 +38,18 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "Write per-question results (JSONL) to this file.")
     var out: String?
 
+    @Flag(help: "Also generate answers from the top 5 passages with an LLM and report EM/F1.")
+    var answer = false
+
+    @Option(help: "The model endpoint for --answer (default: QUIVER_LLM_BASE_URL).")
+    var llmBaseURL: String?
+
+    @Option(help: "The model name for --answer (default: QUIVER_LLM_MODEL).")
+    var llmModel: String?
+
+    @Option(help: "A folder where model replies are cached.")
+    var llmCache: String?
+
     func run() async throws {
         let tuned: RetrievalParameters
         do { tuned = try RetrievalParameters().applying(parameters) } catch {
@@ -71,15 +84,46 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
             try lines.write(to: URL(fileURLWithPath: out), options: .atomic)
         }
         let r2 = report.recall[2] ?? 0, r5 = report.recall[5] ?? 0, r10 = report.recall[10] ?? 0
+        let scores = answer ? try await answerScores(questionList, report: report, graph: graph) : nil
         if json {
-            print(#"{"R@2": \#(percent(r2)), "R@5": \#(percent(r5)), "R@10": \#(percent(r10)), "questions": \#(questionList.count)}"#)
+            let qa = scores.map { #", "EM": \#(percent($0.em)), "F1": \#(percent($0.f1))"# } ?? ""
+            print(#"{"R@2": \#(percent(r2)), "R@5": \#(percent(r5)), "R@10": \#(percent(r10)), "questions": \#(questionList.count)\#(qa)}"#)
         } else {
             print("method \(method.rawValue), \(questionList.count) questions")
             print("R@2  \(percent(r2))\nR@5  \(percent(r5))\nR@10 \(percent(r10))")
+            if let scores { print("EM   \(percent(scores.em))\nF1   \(percent(scores.f1))") }
         }
     }
 
     private func percent(_ value: Double) -> String { String(format: "%.1f", value * 100) }
+
+    /// Mean exact match and F1 of LLM answers written from each question's top 5 passages.
+    private func answerScores(
+        _ questions: [Question], report: RecallEvaluation.Report, graph: KnowledgeGraph
+    ) async throws -> (em: Double, f1: Double) {
+        var configuration: LLMConfiguration
+        do { configuration = try LLMConfiguration.fromEnvironment(baseURL: llmBaseURL, model: llmModel) } catch {
+            throw ValidationError("--answer: \(error)")
+        }
+        configuration.cacheDirectory = llmCache.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        let generator = AnswerGenerator(client: LLMClient(configuration: configuration))
+        // Recall is counted per document; a document's first passage stands for it in the prompt.
+        let passageByDocument = Dictionary(
+            graph.passages.map { (graph.documents[$0.document].id, $0) }, uniquingKeysWith: { first, _ in first })
+        var em = 0.0, f1 = 0.0
+        for (question, result) in zip(questions, report.questions) {
+            let passages = result.retrieved.prefix(5).compactMap { passageByDocument[$0] }
+            let predicted: String
+            do { predicted = try await generator.answer(question.question, passages: passages) } catch {
+                FileHandle.standardError.write(Data("quiver eval: \(question.id): \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            em += AnswerMetrics.exactMatch(predicted, answers: question.answers)
+            f1 += AnswerMetrics.f1(predicted, answers: question.answers)
+        }
+        let count = Double(max(1, questions.count))
+        return (em / count, f1 / count)
+    }
 }
 
 extension RetrievalMethod: ExpressibleByArgument {}
