@@ -81,8 +81,14 @@ struct FailureCase: Sendable, CustomTestStringConvertible {
 
     @Test func scriptSplittingKeepsQuotedSemicolons() {
         let statements = CypherScript.split("CREATE (:A {s: 'x;y'});\n// note; here\nMATCH (n) RETURN n;")
-        #expect(statements.map(\.text) == ["CREATE (:A {s: 'x;y'})", "// note; here\nMATCH (n) RETURN n"])
-        #expect(statements.map(\.line) == [1, 2])
+        #expect(statements.map(\.text) == ["CREATE (:A {s: 'x;y'})", "MATCH (n) RETURN n"])
+        #expect(statements.map(\.line) == [1, 3])
+    }
+
+    @Test func scriptSplittingReadsStringsAsTheLexerDoes() {
+        let statements = CypherScript.split("RETURN '\\\\';  RETURN /* ; */ `a;b`;\nRETURN 'open")
+        #expect(statements.map(\.text) == ["RETURN '\\\\'", "RETURN /* ; */ `a;b`", "RETURN 'open"])
+        #expect(statements.map(\.column) == [1, 15, 1])
     }
 
     @Test func valueJSONRoundTripsTypes() throws {

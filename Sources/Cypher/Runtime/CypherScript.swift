@@ -24,62 +24,41 @@ public enum CypherScript {
     }
 
     public static func split(_ script: String) -> [Statement] {
+        // The parser's own lexer finds the `;` tokens, so strings, quoted names and comments are
+        // read exactly as the parser reads them.
+        let bytes = Array(script.utf8)
         var statements: [Statement] = []
-        var current = ""
-        var line = 1, column = 1
-        var startLine = 1, startColumn = 1
-        var quote: Character?
-        var inLineComment = false, inBlockComment = false
-        var previous: Character = " "
-        var started = false
-        for character in script {
-            defer {
-                if character == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                previous = character
+        var lexer = Lexer(script)
+        var first: Token?
+        var last: Token?
+        func finish() {
+            if let first, let last {
+                let text = String(decoding: bytes[first.range.start.offset..<last.range.end.offset], as: UTF8.self)
+                statements.append(Statement(text: text, line: first.range.start.line, column: first.range.start.column))
             }
-            if inLineComment {
-                if character == "\n" { inLineComment = false }
-                current.append(character)
-                continue
-            }
-            if inBlockComment {
-                if previous == "*" && character == "/" { inBlockComment = false }
-                current.append(character)
-                continue
-            }
-            if let q = quote {
-                if character == q && previous != "\\" { quote = nil }
-                current.append(character)
-                continue
-            }
-            if character == ";" {
-                append(&statements, current, startLine, startColumn)
-                current = ""
-                started = false
-                continue
-            }
-            if !started && !character.isWhitespace {
-                started = true
-                startLine = line
-                startColumn = column
-            }
-            if character == "'" || character == "\"" || character == "`" { quote = character }
-            if previous == "/" && character == "/" { inLineComment = true }
-            if previous == "/" && character == "*" { inBlockComment = true }
-            if started { current.append(character) }
+            first = nil
+            last = nil
         }
-        append(&statements, current, startLine, startColumn)
-        return statements
-    }
-
-    private static func append(_ statements: inout [Statement], _ text: String, _ line: Int, _ column: Int) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, !trimmed.hasPrefix("//") || trimmed.contains("\n") else { return }
-        statements.append(Statement(text: trimmed, line: line, column: column))
+        while true {
+            let token: Token
+            do { token = try lexer.next() } catch {
+                // A lexical error: the rest of the script is one statement, so running it reports
+                // the error at its position and the statements before it still run.
+                let start = first?.range.start ?? (error as? QueryError)?.location ?? SourceLocation(offset: 0, in: script)
+                let text = String(decoding: bytes[start.offset...], as: UTF8.self)
+                statements.append(Statement(text: text, line: start.line, column: start.column))
+                return statements
+            }
+            switch token.kind {
+            case .endOfInput:
+                finish()
+                return statements
+            case .symbol where token.text == ";":
+                finish()
+            default:
+                if first == nil { first = token }
+                last = token
+            }
+        }
     }
 }
