@@ -47,6 +47,8 @@ struct ByteWriter {
                 string(key)
                 self.value(entries[key] ?? .null)
             }
+        case .temporal(let t):
+            u8(7); temporal(t)
         case .node, .relationship, .path:
             // Validation keeps graph entities out of properties; write null if one slips through.
             u8(0)
@@ -145,6 +147,7 @@ struct ByteReader {
                 entries[key] = try value(depth: depth + 1)
             }
             return .map(entries)
+        case 7: return .temporal(try temporal())
         case let tag: throw fail("unknown value tag \(tag)")
         }
     }

@@ -64,6 +64,7 @@ extension GraphStore {
         case .node(let n): return "{\"$node\":\(n.id)}"
         case .relationship(let r): return "{\"$relationship\":\(r.id)}"
         case .path: return "null"
+        case .temporal(let t): return "{" + jsonString("$" + t.kind.rawValue) + ":" + jsonString(t.description) + "}"
         }
     }
 

@@ -2,9 +2,11 @@
 ///
 /// - *Equality* (`=`) is ternary: `null` when either side is `null`, or when lists and maps
 ///   can only be decided by a `null` inside them.
-/// - *Comparability* (`<`, `<=`, …) is defined only within numbers, strings, booleans and lists;
+/// - *Comparability* (`<`, `<=`, …) is defined only within numbers, strings, booleans, lists and
+///   one temporal kind (durations excepted);
 ///   otherwise the comparison is `null`.
-/// - *Orderability* (`ORDER BY`) is total: maps < nodes < relationships < lists < paths < strings
+/// - *Orderability* (`ORDER BY`) is total: maps < nodes < relationships < lists < paths < temporal
+///   values (zoned date-time < local date-time < date < zoned time < local time < duration) < strings
 ///   < booleans < numbers < null, and NaN sorts after every other number.
 /// - *Equivalence* (`DISTINCT`, grouping) is Swift's `==` on ``Value``: like equality, but `null`
 ///   is equivalent to `null` and NaN to NaN.
@@ -35,6 +37,8 @@ extension Value {
         case (.path(let a), .path(let b)):
             return a.nodes.map(\.id) == b.nodes.map(\.id)
                 && a.relationships.map(\.id) == b.relationships.map(\.id)
+        case (.temporal(let a), .temporal(let b)):
+            return a == b
         default:
             return false
         }
@@ -56,6 +60,8 @@ extension Value {
                 if order != .equal { return order }
             }
             return Value.order(a.count, b.count)
+        case (.temporal(let a), .temporal(let b)):
+            return a.compare(b)
         default:
             return nil
         }
@@ -93,6 +99,8 @@ extension Value {
         case (.path(let a), .path(let b)):
             let ids = { (p: Path) in Value.list(p.nodes.map { .int(Int64($0.id)) } + p.relationships.map { .int(Int64($0.id)) }) }
             return ids(a).orderCompare(ids(b))
+        case (.temporal(let a), .temporal(let b)):
+            return a.orderCompare(b)
         default:
             return .equal
         }
@@ -110,10 +118,11 @@ extension Value {
         case .relationship: 2
         case .list: 3
         case .path: 4
-        case .string: 5
-        case .bool: 6
-        case .int, .float: 7
-        case .null: 8
+        case .temporal: 5
+        case .string: 6
+        case .bool: 7
+        case .int, .float: 8
+        case .null: 9
         }
     }
 
@@ -212,6 +221,8 @@ extension Value: Hashable {
         case .path(let p):
             hasher.combine(p.nodes.map(\.id))
             hasher.combine(p.relationships.map(\.id))
+        case .temporal(let t):
+            hasher.combine(t)
         }
     }
 }

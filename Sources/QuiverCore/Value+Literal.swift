@@ -14,6 +14,7 @@ extension Value: CustomStringConvertible {
         case .node(let n): return Value.nodeLiteral(n)
         case .relationship(let r): return Value.relationshipLiteral(r)
         case .path(let p): return Value.pathLiteral(p)
+        case .temporal(let t): return t.description
         }
     }
 

@@ -19,6 +19,8 @@ public enum Value: Sendable {
     case node(Node)
     case relationship(Relationship)
     case path(Path)
+    /// A date, time, date-time or duration (see ``TemporalValue``).
+    case temporal(TemporalValue)
 }
 
 /// A node as a value: its identity, labels and properties at the time it was read.
@@ -79,6 +81,7 @@ extension Value {
         case .node: "NODE"
         case .relationship: "RELATIONSHIP"
         case .path: "PATH"
+        case .temporal(let t): t.typeName
         }
     }
 

@@ -41,7 +41,8 @@ enum Functions {
 
     private static let table: [String: Definition] = {
         var all: [String: Definition] = [:]
-        for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions {
+        for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions
+            + temporalFunctions {
             all[definition.name.lowercased()] = definition
         }
         return all

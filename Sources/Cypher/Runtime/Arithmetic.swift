@@ -23,6 +23,7 @@ enum Arithmetic {
         case (.int, .string(let y)), (.float, .string(let y)), (.bool, .string(let y)):
             return .string(Functions.plainText(a) + y)
         default:
+            if let sum = try TemporalArithmetic.add(a, b) { return sum }
             throw .invalidArgumentType("cannot add \(a.typeName) and \(b.typeName)")
         }
     }
@@ -38,6 +39,7 @@ enum Arithmetic {
         case (.int, .float), (.float, .int), (.float, .float):
             return .float((a.numericValue ?? 0) - (b.numericValue ?? 0))
         default:
+            if let difference = try TemporalArithmetic.subtract(a, b) { return difference }
             throw .invalidArgumentType("cannot subtract \(b.typeName) from \(a.typeName)")
         }
     }
@@ -53,6 +55,7 @@ enum Arithmetic {
         case (.int, .float), (.float, .int), (.float, .float):
             return .float((a.numericValue ?? 0) * (b.numericValue ?? 0))
         default:
+            if let product = TemporalArithmetic.multiply(a, b) { return product }
             throw .invalidArgumentType("cannot multiply \(a.typeName) and \(b.typeName)")
         }
     }
@@ -69,6 +72,7 @@ enum Arithmetic {
         case (.int, .float), (.float, .int), (.float, .float):
             return .float((a.numericValue ?? 0) / (b.numericValue ?? 0))
         default:
+            if let quotient = try TemporalArithmetic.divide(a, b) { return quotient }
             throw .invalidArgumentType("cannot divide \(a.typeName) by \(b.typeName)")
         }
     }

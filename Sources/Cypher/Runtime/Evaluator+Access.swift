@@ -17,6 +17,11 @@ extension Expr {
             return m[key.name] ?? .null
         case .null:
             return .null
+        case .temporal(let t):
+            guard let component = t.component(key.name) else {
+                throw .invalidArgumentType("\(t.typeName) has no component `\(key.name)`")
+            }
+            return component
         default:
             throw .invalidArgumentType("cannot read property `\(key.name)` of \(subject.typeName)")
         }

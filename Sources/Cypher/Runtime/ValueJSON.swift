@@ -5,7 +5,8 @@ import QuiverCore
 /// Integers are JSON numbers; floats are tagged `{"$float": 1.5}` (or `"NaN"`, `"Inf"`, `"-Inf"`) so
 /// `1` and `1.0` stay apart; maps are `{"$map": {…}}`, nodes `{"$node": {id, labels, properties}}`,
 /// relationships `{"$relationship": {id, type, start, end, properties}}`, paths
-/// `{"$path": {nodes, relationships}}`; lists are arrays, strings, booleans and null are themselves.
+/// `{"$path": {nodes, relationships}}`; temporal values `{"$date": "2015-07-21"}` (also `$localtime`,
+/// `$time`, `$localdatetime`, `$datetime`, `$duration`) with their ISO 8601 text; lists are arrays, strings, booleans and null are themselves.
 public enum ValueJSON {
     /// The value as JSON text.
     public static func encode(_ value: Value) -> String {
@@ -29,6 +30,8 @@ public enum ValueJSON {
         case .path(let p):
             return #"{"$path":{"nodes":["# + p.nodes.map { encode(.node($0)) }.joined(separator: ",")
                 + #"],"relationships":["# + p.relationships.map { encode(.relationship($0)) }.joined(separator: ",") + "]}}"
+        case .temporal(let t):
+            return "{" + string("$" + t.kind.rawValue) + ":" + string(t.description) + "}"
         }
     }
 
@@ -112,6 +115,10 @@ public enum ValueJSON {
                     }
                 }
                 if m.count == 1, case .map(let inner)? = m["$map"] { return .map(inner) }
+                if m.count == 1, let entry = m.first, entry.key.hasPrefix("$"), case .string(let text) = entry.value,
+                   let kind = TemporalValue.Kind(rawValue: String(entry.key.dropFirst())) {
+                    return .temporal(try TemporalValue.parse(text, as: kind))
+                }
                 return .map(m)
             case UInt8(ascii: "["):
                 index += 1

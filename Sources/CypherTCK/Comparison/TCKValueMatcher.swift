@@ -38,6 +38,9 @@ public enum TCKValueMatcher {
             output += f.isNaN ? "fNaN;" : "f\(f == 0 ? 0.0 : f);"
         case .string(let s):
             appendString(s, to: &output)
+        case .temporal(let t):
+            // The TCK writes expected temporal values as their ISO text in quotes ('2015-07-21').
+            appendString(t.description, to: &output)
         case .list(let elements):
             var parts = elements.map { key($0, listsUnordered: listsUnordered) }
             if listsUnordered { parts.sort() }

@@ -1,0 +1,6 @@
+import QuiverCore
+
+/// Temporal functions beyond construction: `duration.between` and friends, `truncate`, epoch constructors.
+extension Functions {
+    static let temporalOperations: [Definition] = []
+}
