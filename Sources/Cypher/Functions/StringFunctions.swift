@@ -80,13 +80,13 @@ extension Functions {
         define("toString", 1...1) { a, _ throws(QueryError) in
             switch a[0] {
             case .null: return .null
-            case .string, .int, .float, .bool: return .string(plainText(a[0]))
+            case .string, .int, .float, .bool, .temporal: return .string(plainText(a[0]))
             default: throw .invalidArgumentValue("toString() cannot convert \(a[0].typeName)")
             }
         },
         define("toStringOrNull", 1...1) { a, _ in
             switch a[0] {
-            case .string, .int, .float, .bool: return .string(plainText(a[0]))
+            case .string, .int, .float, .bool, .temporal: return .string(plainText(a[0]))
             default: return .null
             }
         },

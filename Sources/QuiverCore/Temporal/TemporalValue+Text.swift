@@ -58,7 +58,7 @@ extension TemporalValue {
         return .dateTime(local, offset: try zoneOffset(zone, at: local), zone: zone)
     }
 
-    static func zoneOffset(_ zone: String, at local: LocalDateTime) throws(QueryError) -> Int {
+    public static func zoneOffset(_ zone: String, at local: LocalDateTime) throws(QueryError) -> Int {
         if let fixed = TemporalZone.fixedOffset(zone) { return fixed }
         guard let offset = TemporalZone.offset(zone: zone, atLocal: local) else {
             throw QueryError(.argumentError, code: "InvalidArgumentValue", phase: .runtime,

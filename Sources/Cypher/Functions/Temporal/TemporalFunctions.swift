@@ -12,7 +12,8 @@ extension Functions {
         for kind in TemporalValue.Kind.allCases where kind != .duration {
             for clock in ["transaction", "statement", "realtime"] {
                 all.append(define("\(kind.rawValue).\(clock)", 0...1) { args, _ throws(QueryError) in
-                    try now(kind, zone: args.first)
+                    if args.first?.isNull == true { return .null }
+                    return try now(kind, zone: args.first)
                 })
             }
         }
@@ -34,7 +35,12 @@ extension Functions {
             return .temporal(try TemporalMap(map).build(kind))
         case .temporal(let t)?:
             if kind == .duration { throw .invalidArgumentType("duration() expects a STRING or MAP, not \(t.typeName)") }
-            return .temporal(try TemporalMap([kind == .localTime ? "time" : kind.rawValue: .temporal(t)]).build(kind))
+            let key = switch kind {
+            case .date: "date"
+            case .localTime, .time: "time"
+            default: "datetime"
+            }
+            return .temporal(try TemporalMap([key: .temporal(t)]).build(kind))
         case let other?:
             throw .invalidArgumentType("\(kind.rawValue)() expects a STRING or MAP, not \(other.typeName)")
         }

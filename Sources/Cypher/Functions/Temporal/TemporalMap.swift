@@ -42,11 +42,11 @@ struct TemporalMap {
         }
     }
 
+    /// The value a time of day is selected from: `time`, else `datetime` (never `date`).
     private var timeSource: TemporalValue? {
         get throws(QueryError) {
             if let t = try source("time"), t.timePart != nil { return t }
             if let t = try source("datetime"), t.timePart != nil { return t }
-            if let t = try source("date"), t.timePart != nil { return t }
             return nil
         }
     }
@@ -133,15 +133,18 @@ struct TemporalMap {
         var zone = base?.zoneName
         if case .string(let text)? = entries["timezone"] {
             let parsed = try TemporalZone.parse(text)
-            if let offsetBefore = offset, base?.datePart == nil, let newOffset = parsed.offset {
-                // A zoned time moved to another offset keeps its instant.
+            if let offsetBefore = offset {
+                // A zoned time given a new zone keeps its instant.
+                var newOffset = parsed.offset ?? 0
+                if parsed.offset == nil {
+                    newOffset = try TemporalValue.zoneOffset(text, at: LocalDateTime(date: LocalDate(epochDay: 0), time: time))
+                }
                 let shifted = LocalTime(nanoOfDay: (time.nanoOfDay + Int64(newOffset - offsetBefore) * LocalTime.nanosPerSecond)
                     .floorModulo(LocalTime.nanosPerDay))
-                return (shifted, newOffset, nil)
+                return (shifted, newOffset, parsed.zone)
             }
             offset = parsed.offset
             zone = parsed.zone
-            if base?.offsetSeconds != nil && parsed.zone != nil { offset = nil }
         }
         return (time, offset, zone)
     }
@@ -155,12 +158,14 @@ struct TemporalMap {
 
     private func dateTime() throws(QueryError) -> TemporalValue {
         if let epoch = try epochDateTime() { return epoch }
-        let local = try localDateTime()
-        let (_, offset, zone) = try time()
-        let timezoneGiven = entries["timezone"] != nil
+        guard let date = try date(required: true) else { throw missing("year") }
+        let baseTime = try timeSource
+        var fields = entries
+        fields["timezone"] = nil
+        let local = LocalDateTime(date: date, time: try TemporalMap(fields).time().time)
         // Selecting from a zoned value and naming a new zone converts the instant.
-        if timezoneGiven, let base = try timeSource, let baseOffset = base.offsetSeconds, base.datePart != nil,
-           case .string(let text)? = entries["timezone"] {
+        if let base = baseTime, var baseOffset = base.offsetSeconds, case .string(let text)? = entries["timezone"] {
+            if let baseZone = base.zoneName { baseOffset = try TemporalValue.zoneOffset(baseZone, at: local) }
             let parsed = try TemporalZone.parse(text)
             let instant = local.epochSecond - Int64(baseOffset)
             guard let newOffset = parsed.offset ?? TemporalZone.offset(zone: parsed.zone ?? "", atEpochSecond: instant) else {
@@ -169,6 +174,7 @@ struct TemporalMap {
             let moved = LocalDateTime(epochSecond: instant + Int64(newOffset), nanos: Int64(local.time.nanosecond))
             return .dateTime(moved, offset: newOffset, zone: parsed.zone)
         }
+        let (_, offset, zone) = try time()
         if let zone { return try TemporalValue.zoned(local, offset: nil, zone: zone) }
         return .dateTime(local, offset: offset ?? 0, zone: nil)
     }
