@@ -73,3 +73,8 @@ extension TemporalValue: CustomStringConvertible {
         }
     }
 }
+
+extension TemporalValue {
+    /// The UTC offset as text (`Z`, `+01:00`), for kinds that have one; empty otherwise.
+    public var offsetText: String { offsetSeconds.map(TemporalFormat.offset) ?? "" }
+}
