@@ -39,7 +39,9 @@ public enum CypherEngine {
         _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, readOnly: Bool = false
     ) throws(QueryError) -> QueryResult {
         do {
-            return try run(query, parameters: parameters, on: graph, readOnly: readOnly)
+            return try StatementClock.fixed { () throws(QueryError) in
+                try run(query, parameters: parameters, on: graph, readOnly: readOnly)
+            }
         } catch {
             throw error.withSource(query)
         }

@@ -13,7 +13,7 @@ extension Functions {
             for clock in ["transaction", "statement", "realtime"] {
                 all.append(define("\(kind.rawValue).\(clock)", 0...1) { args, _ throws(QueryError) in
                     if args.first?.isNull == true { return .null }
-                    return try now(kind, zone: args.first)
+                    return try now(kind, zone: args.first, at: clock == "realtime" ? Date() : StatementClock.now)
                 })
             }
         }
@@ -47,8 +47,8 @@ extension Functions {
     }
 
     /// The current time as `kind`, in `zone` when given, else UTC.
-    static func now(_ kind: TemporalValue.Kind, zone: Value?) throws(QueryError) -> Value {
-        let instant = Date().timeIntervalSince1970
+    static func now(_ kind: TemporalValue.Kind, zone: Value?, at clock: Date = StatementClock.now) throws(QueryError) -> Value {
+        let instant = clock.timeIntervalSince1970
         let seconds = Int64(instant.rounded(.down))
         let nanos = Int64(((instant - Double(seconds)) * 1e9).rounded(.down))
         var offset = 0
