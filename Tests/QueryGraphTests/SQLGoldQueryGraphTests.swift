@@ -66,3 +66,30 @@ struct SQLGoldQueryGraphTests {
         #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(5).joined(separator: "\n"))")
     }
 }
+
+extension SQLGoldQueryGraphTests {
+    /// Qualifiers go through aliases and bare names through the schema, so a read of a table's
+    /// column must name a column that table has.
+    @Test("with the schema, every column read is tied to a source, and a table's to one of its columns", arguments: sets)
+    func columnsResolveToTheirTables(_ set: GoldSet) throws {
+        let schemas = try SpiderTables.load(from: try #require(DataLocation.item(set.tables)))
+        var reads = 0
+        var wrong: [String] = []
+        for query in try Self.gold(set.queries) {
+            let schema = try #require(schemas[query.database])
+            let g = try SQLQueryGraph.build(sql: query.sql, schema: schema)
+            for e in g.edges where e.label == "of" && g.nodes[e.source].hasPrefix(".") && g.nodes[e.target].hasPrefix("table ") {
+                reads += 1
+                let table = schema.table(named: String(g.nodes[e.target].dropFirst("table ".count)))
+                let column = String(g.nodes[e.source].dropFirst())
+                if table?.hasColumn(column) != true { wrong.append("\(g.nodes[e.target]) has no \(column): \(query.sql)") }
+            }
+            let tied = Set(g.edges.filter { $0.label == "of" }.map(\.source))
+            for node in g.nodes.indices where g.nodes[node].hasPrefix(".") && !tied.contains(node) {
+                wrong.append("\(g.nodes[node]) is tied to no source: \(query.sql)")
+            }
+        }
+        #expect(reads > 1000)
+        #expect(wrong.isEmpty, "\(wrong.count) of \(reads) column reads:\n\(wrong.prefix(5).joined(separator: "\n"))")
+    }
+}
