@@ -61,10 +61,10 @@ extension SQLGraphBuilder {
             if let other = value.elseResult { children.append(Child(label: "else", node: addExpression(other))) }
             return intern("case", children)
         case .between(let value, let low, let high, let negated):
-            return intern(negated ? "not between" : "between", [
-                Child(label: "value", node: addExpression(value)), Child(label: "low", node: addExpression(low)),
-                Child(label: "high", node: addExpression(high)),
-            ])
+            // `x BETWEEN a AND b` is `a <= x AND x <= b` in SQLite (x is read once either way).
+            let range = Expression(.binary(.and, Expression(.binary(.lessThanOrEqual, low, value)),
+                                           Expression(.binary(.lessThanOrEqual, value, high))))
+            return addExpression(negated ? Expression(.unary(.not, range)) : range)
         case .pattern(let op, let value, let pattern, let escape, let negated):
             var children = [Child(label: "left", node: addExpression(value)), Child(label: "right", node: addExpression(pattern))]
             if let escape { children.append(Child(label: "escape", node: addExpression(escape))) }

@@ -193,7 +193,13 @@ struct SQLGraphBuilder {
 
     static func conjuncts(_ e: Expression?) -> [Expression] {
         guard let e else { return [] }
-        if case .binary(.and, let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
-        return [e]
+        switch e.kind {
+        case .binary(.and, let l, let r):
+            return conjuncts(l) + conjuncts(r)
+        case .between(let value, let low, let high, negated: false):
+            return [Expression(.binary(.lessThanOrEqual, low, value)), Expression(.binary(.lessThanOrEqual, value, high))]
+        default:
+            return [e]
+        }
     }
 }
