@@ -16,6 +16,8 @@ struct CypherGraphBuilder {
     /// Property constraints already added, so writing one twice does not add it twice.
     private var constraints: Set<Constraint> = []
     private var stage = 0
+    /// Entity and relationship nodes the current clause introduced (not bound by an earlier one).
+    private var introduced: Set<Int> = []
 
     private struct PropertyKey: Hashable { var subject: Int; var key: String }
     private struct Constraint: Hashable { var entity: Int; var text: String }
@@ -46,8 +48,18 @@ struct CypherGraphBuilder {
     private mutating func add(_ clause: Clause) {
         switch clause {
         case .match(let m):
+            introduced = []
             for part in m.pattern.parts { addPart(part, prefix: m.optional ? "optional " : "") }
-            if let predicate = m.predicate { addPredicate(predicate, canonicalEqualities: true) }
+            if let predicate = m.predicate {
+                // An OPTIONAL MATCH's WHERE decides whether the optional part matches; it filters
+                // nothing bound earlier. So it is its own edge label, and `n.k = v` there is `{k: v}`
+                // only for an n this clause introduced.
+                if m.optional {
+                    addPredicate(predicate, canonicalEqualities: true, edge: "optional where", only: introduced)
+                } else {
+                    addPredicate(predicate, canonicalEqualities: true)
+                }
+            }
         case .unwind(let u):
             let node = graph.addNode("unwind")
             graph.addEdge(node, addExpression(u.expression), "arg")
@@ -154,6 +166,7 @@ struct CypherGraphBuilder {
             node = known
         } else {
             node = graph.addNode("node")
+            introduced.insert(node)
             entityLabels[node] = []
             entityPrefix[node] = prefix
             if let name = pattern.variable?.name { scope[name] = node }
@@ -200,6 +213,7 @@ struct CypherGraphBuilder {
                 rel = known
             } else {
                 rel = graph.addNode(prefix + relationshipLabel(r))
+                introduced.insert(rel)
                 relationshipNodes.insert(rel)
                 if let name = r.variable?.name { scope[name] = rel }
             }
@@ -232,12 +246,14 @@ struct CypherGraphBuilder {
 
     // MARK: predicates
 
-    private mutating func addPredicate(_ predicate: Expression, canonicalEqualities: Bool) {
+    private mutating func addPredicate(
+        _ predicate: Expression, canonicalEqualities: Bool, edge: String = "where", only allowed: Set<Int>? = nil
+    ) {
         for conjunct in Self.conjuncts(predicate) {
-            if canonicalEqualities, let (node, key, value) = propertyEquality(conjunct) {
+            if canonicalEqualities, let (node, key, value) = propertyEquality(conjunct, among: allowed) {
                 addConstraint(node, key: key, value: value)
             } else {
-                graph.addEdge(stage, addExpression(conjunct), "where")
+                graph.addEdge(stage, addExpression(conjunct), edge)
             }
         }
     }
@@ -248,11 +264,11 @@ struct CypherGraphBuilder {
     }
 
     /// `n.k = v` or `v = n.k` where n names a pattern entity or relationship: (node, k, v).
-    private func propertyEquality(_ e: Expression) -> (Int, String, Expression)? {
+    private func propertyEquality(_ e: Expression, among allowed: Set<Int>?) -> (Int, String, Expression)? {
         guard case .binary(.equal, let l, let r) = e.kind else { return nil }
         for (side, other) in [(l, r), (r, l)] {
             if case .property(let subject, let key) = side.kind, case .variable(let name) = subject.kind,
-               let node = scope[name], isPatternElement(node) {
+               let node = scope[name], isPatternElement(node), allowed?.contains(node) ?? true {
                 return (node, key, other)
             }
         }

@@ -3,7 +3,8 @@ import QuiverCore
 
 /// Builds the ``QueryGraph`` of a Cypher query: a canonical, variable-free picture of what it asks.
 ///
-/// The construction, under which equivalent queries give the same graph:
+/// The construction (in full, with the SQL one, in <doc:QueryGraphConstruction>), under which
+/// equivalent queries give the same graph:
 /// - **Entities.** One node per pattern node, labelled `node` plus its labels sorted
 ///   (`node:Actor:Person`), prefixed `optional ` / `create ` / `merge ` by the clause that
 ///   introduced it. A variable names the same node everywhere in the query; anonymous nodes are
@@ -16,7 +17,8 @@ import QuiverCore
 ///   (either side) are the same constraint: with a literal or parameter value, a node `k = v`
 ///   joined by a `property` edge from the entity; otherwise an `=` operator node as below.
 /// - **Predicates.** Every other top-level `AND`-conjunct of a WHERE is an operator tree attached
-///   to its clause's stage by a `where` edge: operator nodes (`<`, `STARTS WITH`, `NOT`, function
+///   to its clause's stage by a `where` edge (`optional where` for an OPTIONAL MATCH, whose WHERE
+///   filters only the optional part; there `n.k = v` is a constraint only on what it introduces): operator nodes (`<`, `STARTS WITH`, `NOT`, function
 ///   names, …) with `arg` edges for the commutative `=`, `<>`, `AND`, `OR`, `XOR` (operands of a
 ///   chain flattened) and `left`/`right` or `arg0`, `arg1`, … otherwise; `a > b` is written `b < a`
 ///   and `>=` as `<=`. A property read `n.k` is a node `.k` with an `of` edge to what it reads

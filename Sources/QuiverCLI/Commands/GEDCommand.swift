@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryGraph
+import SQL
 
 /// `quiver ged`: graph edit distance between two query graphs, or over a file of pairs.
 struct GEDCommand: AsyncParsableCommand {
@@ -12,9 +13,11 @@ struct GEDCommand: AsyncParsableCommand {
             Pairs JSONL: one {"g1": graph, "g2": graph, ...} per line (the format of
             $QUIVER_DATA/ged/vectors.jsonl); with --pairs, one line per pair is printed:
             {"index", "ged", "proven", "approx", "seconds"}.
+            Queries are Cypher unless --language sql; a SQL schema (--tables FILE --db ID, or
+            --schema DDL_FILE) resolves unqualified columns to their tables.
             """)
 
-    @Argument(help: "Two queries: Cypher text, a file of Cypher, or a graph JSON file (g1, then g2).")
+    @Argument(help: "Two queries: query text, a file holding one, or a graph JSON file (g1, then g2).")
     var graphs: [String] = []
 
     @Option(name: .long, help: "A JSONL file of graph pairs; prints one JSON result per line.")
@@ -32,12 +35,36 @@ struct GEDCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Only the Riesen–Bunke approximation (no search).")
     var approximate = false
 
+    @Option(name: .long, help: "The language of the two queries: cypher or sql.")
+    var language: String = "cypher"
+
+    @Option(name: .long, help: "SQL: a Spider/BIRD tables.json; with --db, resolves unqualified columns.")
+    var tables: String?
+
+    @Option(name: .long, help: "SQL: the db_id of the schema in --tables.")
+    var db: String?
+
+    @Option(name: .long, help: "SQL: a file of CREATE TABLE statements, to resolve unqualified columns.")
+    var schema: String?
+
     func validate() throws {
         if pairs == nil && graphs.count != 2 {
             throw ValidationError("give two queries (Cypher text or files, or graph JSON files), or --pairs FILE.jsonl")
         }
         if pairs != nil && !graphs.isEmpty {
             throw ValidationError("give either two graph files or --pairs, not both")
+        }
+        if language != "cypher" && language != "sql" {
+            throw ValidationError("--language must be one of: cypher, sql (got '\(language)')")
+        }
+        if (tables != nil || db != nil || schema != nil) && language != "sql" {
+            throw ValidationError("--tables, --db and --schema describe a SQL schema; add --language sql")
+        }
+        if (tables == nil) != (db == nil) {
+            throw ValidationError("--tables FILE and --db ID go together (the schema is the tables.json entry with that db_id)")
+        }
+        if tables != nil && schema != nil {
+            throw ValidationError("give either --tables FILE --db ID or --schema DDL_FILE, not both")
         }
         if GraphEditDistance.Semantics(rawValue: semantics) == nil {
             throw ValidationError("--semantics must be one of: exact, networkx (got '\(semantics)')")
@@ -87,7 +114,8 @@ struct GEDCommand: AsyncParsableCommand {
     }
 
     private func runTwo(_ path1: String, _ path2: String) throws {
-        let g1 = try readGraph(path1), g2 = try readGraph(path2)
+        let sqlSchema = language == "sql" ? try loadSchema() : nil
+        let g1 = try readGraph(path1, schema: sqlSchema), g2 = try readGraph(path2, schema: sqlSchema)
         let ged = calculator
         if approximate {
             print("approximate distance: \(json(ged.approximate(g1, g2)))")
@@ -109,8 +137,35 @@ struct GEDCommand: AsyncParsableCommand {
         }
     }
 
-    /// A graph JSON file, a file of Cypher, or Cypher text given directly.
-    private func readGraph(_ argument: String) throws -> QueryGraph {
+    /// The SQL schema given by `--tables`/`--db` or `--schema`, if any.
+    private func loadSchema() throws -> Schema? {
+        if let tables, let db {
+            let schemas: [String: Schema]
+            do {
+                schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
+            } catch {
+                throw ValidationError("cannot read --tables \(tables): \(error)")
+            }
+            guard let found = schemas[db] else {
+                throw ValidationError("--db \(db) is not in \(tables); it has \(schemas.count) databases, e.g. \(schemas.keys.sorted().prefix(3).joined(separator: ", "))")
+            }
+            return found
+        }
+        if let schema {
+            guard let data = FileManager.default.contents(atPath: schema) else {
+                throw ValidationError("cannot read --schema \(schema): no such file")
+            }
+            do {
+                return try DDLSchemaReader.read(String(decoding: data, as: UTF8.self), databaseID: schema)
+            } catch {
+                throw ValidationError("cannot read --schema \(schema) as CREATE TABLE statements: \(error)")
+            }
+        }
+        return nil
+    }
+
+    /// A graph JSON file, a file holding a query, or query text given directly.
+    private func readGraph(_ argument: String, schema: Schema?) throws -> QueryGraph {
         let text: String
         if let data = FileManager.default.contents(atPath: argument) {
             text = String(decoding: data, as: UTF8.self)
@@ -123,6 +178,13 @@ struct GEDCommand: AsyncParsableCommand {
             }
         } else {
             text = argument
+        }
+        if language == "sql" {
+            do {
+                return try SQLQueryGraph.build(sql: text, schema: schema)
+            } catch {
+                throw ValidationError("cannot parse \(argument.count > 60 ? String(argument.prefix(60)) + "…" : argument) as SQL: \(error). Give SQL text, a file of SQL, or a graph JSON file.")
+            }
         }
         do {
             return try CypherQueryGraph.build(cypher: text)

@@ -1,0 +1,205 @@
+import SQL
+
+/// The mutable state of one ``SQLQueryGraph`` construction.
+struct SQLGraphBuilder {
+    var graph = QueryGraph()
+    let schema: Schema?
+
+    /// Something a FROM clause makes visible: a table, a subquery, a CTE or a table-valued function.
+    struct Source {
+        /// The name it is known by (alias, else table name), lower-cased; empty for an unnamed subquery.
+        var name: String
+        /// Its node.
+        var node: Int
+        /// Its column names (lower-cased), when known.
+        var columns: Set<String>?
+        /// Whether it is on the optional side of an outer join.
+        var optional: Bool
+    }
+
+    /// One select core's names: its FROM sources and its result-column aliases.
+    struct Scope {
+        /// The select node; also the context that sub-expressions are shared within.
+        var node: Int
+        var sources: [Source] = []
+        var aliases: [String: Int] = [:]
+    }
+
+    /// A WITH table: the node FROM references point to, and its column names.
+    struct CommonTable {
+        var node: Int
+        var columns: Set<String>?
+    }
+
+    /// A sub-expression's identity within one select: its label and its children.
+    struct ExpressionKey: Hashable {
+        var context: Int
+        var label: String
+        var children: [Child]
+    }
+
+    struct Child: Hashable, Comparable {
+        var label: String
+        var node: Int
+        static func < (a: Child, b: Child) -> Bool { (a.label, a.node) < (b.label, b.node) }
+    }
+
+    var scopes: [Scope] = []
+    var commonTables: [[String: CommonTable]] = []
+    var interned: [ExpressionKey: Int] = [:]
+    /// Column-read nodes per (source node, column name), and the source each column node reads.
+    var columnNodes: [ColumnKey: Int] = [:]
+    var columnSource: [Int: Int] = [:]
+    /// While building ORDER BY, a bare name means a result-column alias before a column.
+    var aliasesFirst = false
+
+    struct ColumnKey: Hashable {
+        var source: Int
+        var column: String
+    }
+
+    init(schema: Schema?) {
+        self.schema = schema
+    }
+
+    // MARK: statements
+
+    /// Adds a complete query and returns its root node (the select node of a simple query).
+    mutating func addStatement(_ statement: SelectStatement) -> Int {
+        commonTables.append([:])
+        defer { commonTables.removeLast() }
+        for table in statement.with?.tables ?? [] {
+            let node = graph.addNode(statement.with?.recursive == true ? "with recursive" : "with")
+            let columns = table.columns.isEmpty ? Self.outputNames(table.query) : Set(table.columns.map(\.normalized))
+            commonTables[commonTables.count - 1][table.name.normalized] = CommonTable(node: node, columns: columns)
+            graph.addEdge(node, addStatement(table.query), "defines")
+        }
+        let root: Int
+        if case .select(let core) = statement.body {
+            root = beginCore(core)
+        } else {
+            root = addBody(statement.body)
+            scopes.append(Scope(node: root))
+        }
+        addOrdering(statement.orderBy, limit: statement.limit, to: root)
+        scopes.removeLast()
+        return root
+    }
+
+    private mutating func addBody(_ body: QueryBody) -> Int {
+        switch body {
+        case .select(let core):
+            let node = beginCore(core)
+            scopes.removeLast()
+            return node
+        case .values(let rows):
+            let node = graph.addNode("values")
+            scopes.append(Scope(node: node))
+            for row in rows {
+                let r = intern("row", row.enumerated().map { Child(label: "arg\($0.offset)", node: addExpression($0.element)) })
+                graph.addEdge(node, r, "row")
+            }
+            scopes.removeLast()
+            return node
+        case .compound(let op, _, _):
+            // UNION, UNION ALL and INTERSECT are commutative and associative: a chain of one of them
+            // is one node over its parts. EXCEPT keeps its two sides apart.
+            let node = graph.addNode(op.rawValue.lowercased())
+            if op == .except, case .compound(_, let left, let right) = body {
+                graph.addEdge(node, addBody(left), "left")
+                graph.addEdge(node, addBody(right), "right")
+            } else {
+                for part in Self.operands(of: op, body) { graph.addEdge(node, addBody(part), "part") }
+            }
+            return node
+        }
+    }
+
+    private static func operands(of op: CompoundOperator, _ body: QueryBody) -> [QueryBody] {
+        if case .compound(let inner, let left, let right) = body, inner == op {
+            return operands(of: op, left) + operands(of: op, right)
+        }
+        return [body]
+    }
+
+    /// The column names a query's result is known by (aliases, else the column's own name).
+    static func outputNames(_ statement: SelectStatement) -> Set<String>? {
+        guard case .select(let core) = statement.body.flattened.first?.body else { return nil }
+        var names = Set<String>()
+        for column in core.columns {
+            switch column {
+            case .all, .allOf: return nil
+            case .expression(let e, let alias, _):
+                if let alias { names.insert(alias.normalized) } else if case .column(let c) = e.kind { names.insert(c.column.normalized) }
+            }
+        }
+        return names
+    }
+
+    // MARK: select cores
+
+    /// Adds a select core and leaves its scope open (for the statement's ORDER BY); returns its node.
+    private mutating func beginCore(_ core: SelectCore) -> Int {
+        let node = graph.addNode(core.distinct ? "select distinct" : "select")
+        scopes.append(Scope(node: node))
+        var conditions: [Condition] = []
+        if let from = core.from { _ = addFrom(from, optional: false, conditions: &conditions) }
+        for column in core.columns {
+            switch column {
+            case .all:
+                graph.addEdge(node, intern("*", []), "item")
+            case .allOf(let table):
+                let star: Int
+                if let source = lookupSource(table.normalized) {
+                    star = intern("*", [Child(label: "of", node: source.node)])
+                } else {
+                    star = intern("*", [Child(label: "of", node: intern("table " + table.normalized, []))])
+                }
+                graph.addEdge(node, star, "item")
+            case .expression(let e, let alias, _):
+                let value = addExpression(e)
+                graph.addEdge(node, value, "item")
+                if let alias { scopes[scopes.count - 1].aliases[alias.normalized] = value }
+            }
+        }
+        for c in Self.conjuncts(core.whereClause) { conditions.append(Condition(expression: c, outer: false)) }
+        for condition in conditions { addCondition(condition, to: node) }
+        if !core.groupBy.isEmpty {
+            let group = graph.addNode("group by")
+            graph.addEdge(node, group, "group")
+            for key in core.groupBy { graph.addEdge(group, addExpression(key), "key") }
+        }
+        for c in Self.conjuncts(core.having) { graph.addEdge(node, addExpression(c), "having") }
+        return node
+    }
+
+    private mutating func addOrdering(_ orderBy: [OrderingTerm], limit: Limit?, to root: Int) {
+        if !orderBy.isEmpty {
+            let order = graph.addNode("order by")
+            graph.addEdge(root, order, "order")
+            aliasesFirst = true
+            for (k, term) in orderBy.enumerated() {
+                var label = "key\(k + 1) " + (term.direction == .descending ? "desc" : "asc")
+                if let first = term.nullsFirst { label += first ? " nulls first" : " nulls last" }
+                graph.addEdge(order, addExpression(term.expression), label)
+            }
+            aliasesFirst = false
+        }
+        if let limit {
+            graph.addEdge(root, addExpression(limit.count), "limit")
+            if let offset = limit.offset { graph.addEdge(root, addExpression(offset), "offset") }
+        }
+    }
+
+    static func conjuncts(_ e: Expression?) -> [Expression] {
+        guard let e else { return [] }
+        switch e.kind {
+        case .binary(.and, let l, let r):
+            return conjuncts(l) + conjuncts(r)
+        case .between(let value, let low, let high, negated: false):
+            return [Expression(.binary(.lessThanOrEqual, low, value)), Expression(.binary(.lessThanOrEqual, value, high))]
+        default:
+            return [e]
+        }
+    }
+}
