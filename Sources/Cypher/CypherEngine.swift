@@ -34,13 +34,15 @@ public enum CypherEngine {
     /// Executes one query (a UNION of single queries counts as one) and returns its result.
     ///
     /// With `readOnly: true` a query that contains CREATE, MERGE, SET, REMOVE or DELETE is rejected
-    /// before it touches the graph (`SemanticError` / `WriteInReadOnlyQuery`).
+    /// before it touches the graph (`SemanticError` / `WriteInReadOnlyQuery`). `options` sets a
+    /// timeout (`ResourceLimit` / `Timeout`) and the directory `LOAD CSV` reads from.
     public static func execute(
-        _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, readOnly: Bool = false
+        _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, readOnly: Bool = false,
+        options: ExecutionOptions = ExecutionOptions()
     ) throws(QueryError) -> QueryResult {
         do {
             return try StatementClock.fixed { () throws(QueryError) in
-                try run(query, parameters: parameters, on: graph, readOnly: readOnly)
+                try run(query, parameters: parameters, on: graph, readOnly: readOnly, options: options)
             }
         } catch {
             throw error.withSource(query)
@@ -48,7 +50,7 @@ public enum CypherEngine {
     }
 
     private static func run(
-        _ text: String, parameters: [String: Value], on graph: GraphStore, readOnly: Bool
+        _ text: String, parameters: [String: Value], on graph: GraphStore, readOnly: Bool, options: ExecutionOptions
     ) throws(QueryError) -> QueryResult {
         let query: Query
         do {
@@ -72,7 +74,7 @@ public enum CypherEngine {
             }
         }
         do {
-            let result = try runPlanned(query, context)
+            let result = try runPlanned(query, context, options)
             if ownsTransaction { try? graph.commit() }
             return result
         } catch {
@@ -81,8 +83,8 @@ public enum CypherEngine {
         }
     }
 
-    private static func runPlanned(_ query: Query, _ plan: PlanContext) throws(QueryError) -> QueryResult {
-        let context = ExecutionContext(store: plan.store)
+    private static func runPlanned(_ query: Query, _ plan: PlanContext, _ options: ExecutionOptions) throws(QueryError) -> QueryResult {
+        let context = ExecutionContext(store: plan.store, options: options)
         var columns: [String] = []
         var rows: [[Value]] = []
         for (index, part) in query.parts.enumerated() {

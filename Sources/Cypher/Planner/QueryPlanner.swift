@@ -105,6 +105,11 @@ final class QueryPlanner {
             append(DeleteOperator(expressions, detach: d.detach))
         case .call(let call):
             try planCall(call)
+        case .loadCSV(let load):
+            let source = try compiler.compile(load.source)
+            append(LoadCSVOperator(source, withHeaders: load.withHeaders,
+                                   delimiter: load.fieldTerminator?.utf8.first ?? UInt8(ascii: ","),
+                                   slot: layout.add(load.variable.name)))
         }
     }
 

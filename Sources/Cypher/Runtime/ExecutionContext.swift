@@ -22,9 +22,19 @@ final class ExecutionContext: EntityReader {
     let store: GraphStore
     var statistics = QueryStatistics()
     let regexCache = RegexCache()
+    let options: ExecutionOptions
+    private var deadline: Deadline?
 
-    init(store: GraphStore) {
+    init(store: GraphStore, options: ExecutionOptions = ExecutionOptions()) {
         self.store = store
+        self.options = options
+        deadline = Deadline(options.timeout)
+    }
+
+    /// Counts one step of work and stops the query once it is past its timeout.
+    @inline(__always)
+    func tick() throws(QueryError) {
+        if deadline != nil { try deadline!.tick() }
     }
 
     func labels(ofNode id: Int) throws(QueryError) -> [String] {

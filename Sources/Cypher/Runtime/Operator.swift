@@ -11,6 +11,7 @@ class Operator {
     /// Receives one row; errors are located at this operator's clause unless already located.
     final func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         do {
+            try context.tick()
             try process(&row, context)
         } catch {
             throw error.located(at: location)

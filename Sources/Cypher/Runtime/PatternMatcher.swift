@@ -96,6 +96,7 @@ final class PatternMatcher {
     private func run(
         _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
     ) throws(QueryError) {
+        try context.tick()
         guard pc < steps.count else { return try emit(&row) }
         let store = context.store
         switch steps[pc] {

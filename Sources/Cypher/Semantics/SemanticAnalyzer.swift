@@ -140,6 +140,9 @@ struct Analyzer {
             case .delete(let delete):
                 readOnly = false
                 try checkDelete(delete)
+            case .loadCSV(let load):
+                _ = try check(load.source, Context())
+                try bindNew(load.variable, load.withHeaders ? .map : .list(.string))
             case .call(let call):
                 let standalone = part.clauses.count == 1
                 let outputs = try checkCall(call, standalone: standalone)

@@ -7,7 +7,7 @@ import QuiverCore
 //   Query            one statement: a `SingleQuery`, then zero or more `Union`s (`UNION [ALL] …`)
 //   SingleQuery      an ordered list of `Clause`s (reading, updating, projecting)
 //   Clause           MATCH / OPTIONAL MATCH, UNWIND, WITH, RETURN, CREATE, MERGE, SET, REMOVE,
-//                    DELETE / DETACH DELETE, CALL … YIELD
+//                    DELETE / DETACH DELETE, CALL … YIELD, LOAD CSV
 //   Pattern          comma-separated `PatternPart`s (see AST+Pattern.swift)
 //   Expression       a struct of `Expression.Kind` and `SourceRange` (see AST+Expression.swift)
 //
@@ -93,6 +93,8 @@ public enum Clause: Sendable, Hashable {
     case delete(Delete)
     /// The `call` case.
     case call(Call)
+    /// The `LOAD CSV` case.
+    case loadCSV(LoadCSV)
 
     /// The source range of the clause, keyword included.
     public var range: SourceRange {
@@ -107,6 +109,7 @@ public enum Clause: Sendable, Hashable {
         case .remove(let c): c.range
         case .delete(let c): c.range
         case .call(let c): c.range
+        case .loadCSV(let c): c.range
         }
     }
 
@@ -123,6 +126,7 @@ public enum Clause: Sendable, Hashable {
         case .remove: "REMOVE"
         case .delete(let c): c.detach ? "DETACH DELETE" : "DELETE"
         case .call: "CALL"
+        case .loadCSV: "LOAD CSV"
         }
     }
 }

@@ -222,6 +222,9 @@ public struct CypherParser {
         case "CALL":
             advance()
             return .call(try parseCall(start: start))
+        case "LOAD":
+            advance()
+            return .loadCSV(try parseLoadCSV(start: start))
         case "UNION":
             return nil
         default:

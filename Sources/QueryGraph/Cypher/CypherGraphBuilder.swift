@@ -106,6 +106,11 @@ struct CypherGraphBuilder {
                 scope[item.boundName] = field
             }
             if let predicate = c.yield?.predicate { addPredicate(predicate, canonicalEqualities: false) }
+        case .loadCSV(let l):
+            let node = graph.addNode(l.withHeaders ? "load csv with headers" : "load csv")
+            graph.addEdge(node, addExpression(l.source), "from")
+            graph.addEdge(stage, node, "read")
+            scope[l.variable.name] = node
         }
     }
 

@@ -38,6 +38,12 @@ struct CypherCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print each query's execution time to stderr.")
     var timing = false
 
+    @Option(name: .long, help: "The directory LOAD CSV reads 'file:///name.csv' from (also 'https://…/name.csv', read locally, never fetched).")
+    var importDir: String?
+
+    @Option(name: .long, help: "Stop a query that runs longer than this many seconds.")
+    var timeout: Double?
+
     @Option(name: .customShort("e"), help: "A query to run (repeatable; runs before SCRIPT).")
     var queries: [String] = []
 
@@ -47,6 +53,13 @@ struct CypherCommand: AsyncParsableCommand {
     func validate() throws {
         if save && graph == nil { throw ValidationError("--save needs --graph FILE to write to") }
         if queries.isEmpty && script == nil { throw ValidationError("give a query with -e QUERY or a SCRIPT file") }
+        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, found \(timeout)") }
+        if let importDir {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: importDir, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--import-dir \(importDir) is not a directory; give the folder that holds the CSV files")
+            }
+        }
     }
 
     func run() async throws {
@@ -65,11 +78,17 @@ struct CypherCommand: AsyncParsableCommand {
             statements += CypherScript.split(scriptText)
         }
         let printer = ResultPrinter(format: format)
+        let options = ExecutionOptions(timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, importDirectory: importDir,
+                                       remoteURLsFromImportDirectory: importDir != nil)
         for (index, statement) in statements.enumerated() {
+            if statement.isSchemaCommand {
+                FileHandle.standardError.write(Data("quiver cypher: note: statement \(index + 1) skipped: schema commands (constraints, indexes) are not enforced by the embedded engine\n".utf8))
+                continue
+            }
             do throws(QueryError) {
                 let clock = ContinuousClock()
                 let started = clock.now
-                let result = try CypherEngine.execute(statement.text, parameters: parameters, on: store)
+                let result = try CypherEngine.execute(statement.text, parameters: parameters, on: store, options: options)
                 let elapsed = clock.now - started
                 print(printer.render(result, index: index), terminator: "")
                 if timing {

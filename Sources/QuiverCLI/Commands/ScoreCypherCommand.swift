@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Scoring
+
+/// `quiver score cypher`: scores text-to-Cypher predictions by execution on an embedded graph.
+struct ScoreCypherCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cypher",
+        abstract: "Score text-to-Cypher predictions (neo4j-labs CSV, Cy-Spider JSON, JSONL) by execution.",
+        discussion: """
+            Gold: the neo4j-labs CSV (question,cypher,type,database,…), Cy-Spider's train.json \
+            ({db_id, query, question, answers}), or JSONL {question?, gold, pred?, database?}. \
+            Predictions: --pred (JSONL {pred}, a CSV with a pred/cypher column, or a JSON array of \
+            strings, in gold order); without --pred, a pred/prediction field of the gold file, else \
+            the gold itself (a self-check of the engine). Gold and prediction run read-only with \
+            --timeout on the graph of --graph: a Cypher script, a graph folder (scripts/*.cypher + \
+            import/ CSVs for LOAD CSV), a folder of graph folders named by database, or a snapshot.
+
+            Example: quiver score cypher --gold text2cypher_claudeopus.csv --database movies \
+            --graph text2cypher/graphs --out movies.jsonl
+            """)
+
+    @Option(help: "Gold file: neo4j-labs CSV, Cy-Spider JSON, or JSONL {question?, gold, pred?, database?}.")
+    var gold: String
+
+    @Option(help: "Predictions in gold order (JSONL {pred}, CSV with a pred column, or a JSON array); default: the gold file's pred field, else the gold.")
+    var pred: String?
+
+    @Option(help: "The graph: a Cypher script, a graph folder, a folder of graph folders named by database, or a snapshot.")
+    var graph: String?
+
+    @Option(help: "Score only the examples of this database (neo4j-labs `database`, Cy-Spider `db_id`).")
+    var database: String?
+
+    @Option(help: "Result comparison: strict (default), neo4j-labs (pass@1 = row Jaccard 1), struct-llm (GED reward as STRuCT-LLM).")
+    var semantics: CypherComparisonSemantics = .strict
+
+    @Option(help: "Per-query timeout in seconds.")
+    var timeout: Double = 10
+
+    @Option(help: "Worker threads (each loads its own copy of the graph).")
+    var jobs: Int = 1
+
+    @Option(help: "Write one JSON line per example to this file (schemas/cypher-score-example.schema.json).")
+    var out: String?
+
+    @Flag(help: "Print the summary as one JSON object.")
+    var json = false
+
+    mutating func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive (seconds), got \(timeout)") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() async throws {
+        var examples: [CypherExample]
+        do {
+            examples = try CypherDatasetReader.readGold(at: URL(fileURLWithPath: gold))
+        } catch {
+            throw ScoreSQLInputError("--gold: \(error)")
+        }
+        var predictions: [String]
+        if let pred {
+            do {
+                predictions = try CypherDatasetReader.readPredictions(at: URL(fileURLWithPath: pred), count: examples.count)
+            } catch {
+                throw ScoreSQLInputError("--pred: \(error)")
+            }
+        } else {
+            predictions = examples.map { $0.prediction ?? $0.gold }
+        }
+        if let database {
+            let kept = examples.indices.filter { examples[$0].database == database }
+            guard !kept.isEmpty else {
+                let known = Set(examples.compactMap(\.database)).sorted()
+                throw ScoreSQLInputError("--database \(database): no example of that database in \(gold) (it has: \(known.joined(separator: ", ")))")
+            }
+            predictions = kept.map { predictions[$0] }
+            examples = kept.map { examples[$0] }
+        }
+        let catalog: CypherGraphCatalog?
+        do {
+            catalog = try graph.map { path throws(GraphLoadError) in try CypherGraphCatalog(path: path) }
+        } catch {
+            throw ScoreSQLInputError("--graph: \(error)")
+        }
+        if catalog == nil {
+            FileHandle.standardError.write(Data("quiver score cypher: note: no --graph, so only text metrics are computed\n".utf8))
+        }
+        let options = CypherEvaluationOptions(semantics: semantics, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
+        let start = ContinuousClock.now
+        let results = CypherEvaluation(catalog: catalog, options: options).run(examples: examples, predictions: predictions) { done, total in
+            if done % 100 == 0 || done == total { FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8)) }
+        }
+        let elapsed = ContinuousClock.now - start
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let out {
+            var data = Data()
+            for result in results {
+                data.append(try encoder.encode(result))
+                data.append(UInt8(ascii: "\n"))
+            }
+            do {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw ScoreSQLInputError("--out: cannot write '\(out)': \(error.localizedDescription)")
+            }
+        }
+        let summary = CypherEvaluationSummary(results: results, semantics: semantics)
+        print(json ? String(decoding: try encoder.encode(summary), as: UTF8.self) : summary.table())
+        FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
+    }
+}
+
+extension CypherComparisonSemantics: ExpressibleByArgument {}

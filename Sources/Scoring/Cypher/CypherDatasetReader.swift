@@ -1,0 +1,178 @@
+import Cypher
+import Foundation
+import PropertyGraph
+import QuiverCore
+
+/// Reads Text-to-Cypher gold and prediction files as they come.
+///
+/// - **neo4j-labs CSV** (`question,cypher,type,database,syntax_error,timeout,returns_results,false_schema`):
+///   `cypher` is the gold; a `pred` or `prediction` column, if present, the prediction.
+/// - **Cy-Spider JSON** (an array of `{db_id, query, question, answers}`).
+/// - **JSONL**, one object a line: `{question?, gold, pred?, database?}` (`cypher`/`query` are read as
+///   `gold`, `prediction` as `pred`, `db_id` as `database`).
+///
+/// Predictions alone (``readPredictions(at:count:)``): JSONL with `pred`/`prediction`/`cypher`/`query`,
+/// a CSV with one of those columns, or a JSON array of strings, in gold order.
+public enum CypherDatasetReader {
+    /// The gold examples of the file at `url`, format chosen by its content and extension.
+    public static func readGold(at url: URL) throws(DatasetError) -> [CypherExample] {
+        let text = try read(url)
+        let trimmed = text.drop(while: { $0.isWhitespace })
+        if url.pathExtension.lowercased() == "csv" { return try csvExamples(url) }
+        if trimmed.first == "[" { return try cySpider(text, url) }
+        if trimmed.first == "{" { return try jsonl(text, url) }
+        throw DatasetError(file: url.path, message: "not a neo4j-labs CSV (.csv), a Cy-Spider JSON array, or JSONL of {gold, pred}")
+    }
+
+    /// The predictions of the file at `url`, one per gold example.
+    public static func readPredictions(at url: URL, count: Int) throws(DatasetError) -> [String] {
+        let text = try read(url)
+        var predictions: [String]
+        if url.pathExtension.lowercased() == "csv" {
+            let table = try csvTable(url)
+            guard let column = ["pred", "prediction", "cypher", "query"].first(where: { table.header.contains($0) }) else {
+                throw DatasetError(file: url.path, message: "no `pred`, `prediction` or `cypher` column in the header \(table.header)")
+            }
+            predictions = table.rows.map { $0[column] ?? "" }
+        } else if text.drop(while: { $0.isWhitespace }).first == "[" {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
+                throw DatasetError(file: url.path, message: "expected a JSON array of query strings")
+            }
+            predictions = array.map { ($0 as? String) ?? (($0 as? [String: Any]).flatMap { predictionField($0) } ?? "") }
+        } else {
+            predictions = []
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                let object = try jsonObject(line, url, number + 1)
+                guard let prediction = predictionField(object) else {
+                    throw DatasetError(file: url.path, message: "line \(number + 1): no `pred`, `prediction` or `cypher` field")
+                }
+                predictions.append(prediction)
+            }
+        }
+        guard predictions.count == count else {
+            throw DatasetError(file: url.path, message: "\(predictions.count) predictions for \(count) gold examples; give one prediction per gold example, in gold order")
+        }
+        return predictions
+    }
+
+    private static func predictionField(_ object: [String: Any]) -> String? {
+        for key in ["pred", "prediction", "cypher", "query"] { if let s = object[key] as? String { return s } }
+        return nil
+    }
+
+    private static func read(_ url: URL) throws(DatasetError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw DatasetError(file: url.path, message: "cannot read the file (\(error.localizedDescription)); check the path")
+        }
+    }
+
+    struct Table {
+        var header: [String]
+        var rows: [[String: String]]
+    }
+
+    static func csvTable(_ url: URL) throws(DatasetError) -> Table {
+        let records: [[String?]]
+        do {
+            records = try CSVRecords.read(path: url.path)
+        } catch {
+            throw DatasetError(file: url.path, message: "\(error)")
+        }
+        guard let header = records.first?.map({ $0 ?? "" }) else { throw DatasetError(file: url.path, message: "the CSV file is empty") }
+        let rows = records.dropFirst().map { record in
+            var row: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < record.count { row[name] = record[i] }
+            return row
+        }
+        return Table(header: header, rows: rows)
+    }
+
+    static let neo4jLabsFlags = ["syntax_error", "timeout", "returns_results", "false_schema"]
+
+    private static func csvExamples(_ url: URL) throws(DatasetError) -> [CypherExample] {
+        let table = try csvTable(url)
+        guard let goldColumn = ["cypher", "gold", "query"].first(where: { table.header.contains($0) }) else {
+            throw DatasetError(file: url.path, message: "no `cypher` (gold) column in the header \(table.header); expected neo4j-labs' question,cypher,type,database,…")
+        }
+        let predColumn = ["pred", "prediction"].first(where: { table.header.contains($0) })
+        return table.rows.enumerated().map { index, row in
+            var flags: [String: String] = [:]
+            for key in neo4jLabsFlags { if let v = row[key] { flags[key] = v } }
+            return CypherExample(index: index, question: row["question"], gold: row[goldColumn] ?? "",
+                                 prediction: predColumn.flatMap { row[$0] }, database: row["database"] ?? row["db_id"],
+                                 type: row["type"], datasetFlags: flags)
+        }
+    }
+
+    private struct CySpiderItem: Decodable {
+        var db_id: String?
+        var query: String
+        var question: String?
+        var answers: [JSONValue]?
+    }
+
+    private static func cySpider(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
+        let items: [CySpiderItem]
+        do {
+            items = try JSONDecoder().decode([CySpiderItem].self, from: Data(text.utf8))
+        } catch {
+            throw DatasetError(file: url.path, message: "expected a JSON array of {db_id, query, question, answers} objects (Cy-Spider): \(error)")
+        }
+        return items.enumerated().map { index, item in
+            let answers = item.answers.map { rows in
+                rows.map { row -> [Value] in
+                    if case .list(let cells) = row.value { return cells }
+                    return [row.value]
+                }
+            }
+            return CypherExample(index: index, question: item.question, gold: item.query, database: item.db_id, answers: answers)
+        }
+    }
+
+    private static func predictionFieldOnly(_ object: [String: Any]) -> String? {
+        (object["pred"] ?? object["prediction"]) as? String
+    }
+
+    private static func jsonl(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
+        var examples: [CypherExample] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let object = try jsonObject(line, url, number + 1)
+            guard let gold = (object["gold"] ?? object["cypher"] ?? object["query"]) as? String else {
+                throw DatasetError(file: url.path, message: "line \(number + 1): no `gold` query string")
+            }
+            examples.append(CypherExample(index: examples.count, question: object["question"] as? String, gold: gold,
+                                          prediction: predictionFieldOnly(object),
+                                          database: (object["database"] ?? object["db_id"]) as? String,
+                                          type: object["type"] as? String))
+        }
+        return examples
+    }
+
+    private static func jsonObject(_ line: Substring, _ url: URL, _ number: Int) throws(DatasetError) -> [String: Any] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            throw DatasetError(file: url.path, message: "line \(number) is not a JSON object")
+        }
+        return object
+    }
+}
+
+/// Any JSON value, decoded into a Cypher ``Value`` (booleans stay booleans, integral numbers
+/// written without a fraction are integers).
+struct JSONValue: Decodable {
+    var value: Value
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { value = .null }
+        else if let b = try? container.decode(Bool.self) { value = .bool(b) }
+        else if let i = try? container.decode(Int64.self) { value = .int(i) }
+        else if let d = try? container.decode(Double.self) { value = .float(d) }
+        else if let s = try? container.decode(String.self) { value = .string(s) }
+        else if let a = try? container.decode([JSONValue].self) { value = .list(a.map(\.value)) }
+        else { value = .map(try container.decode([String: JSONValue].self).mapValues(\.value)) }
+    }
+}

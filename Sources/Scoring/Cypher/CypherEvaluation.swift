@@ -1,0 +1,166 @@
+import Cypher
+import Foundation
+import PropertyGraph
+import QueryGraph
+import QuiverCore
+
+/// Scores Text-to-Cypher predictions: by execution on an embedded graph (read-only, with a
+/// timeout), by Google-BLEU and normalised exact match on the text, by the neo4j-labs row Jaccard,
+/// and by the query-graph edit-distance similarity.
+///
+/// ```swift
+/// let evaluation = CypherEvaluation(catalog: try CypherGraphCatalog(path: "graphs"), options: CypherEvaluationOptions())
+/// let results = evaluation.run(examples: examples, predictions: examples.map(\.gold))
+/// ```
+public struct CypherEvaluation: Sendable {
+    /// Where the graphs are; `nil` scores text only (every example gets `gold_error`).
+    public var catalog: CypherGraphCatalog?
+    public var options: CypherEvaluationOptions
+
+    public init(catalog: CypherGraphCatalog?, options: CypherEvaluationOptions = CypherEvaluationOptions()) {
+        self.catalog = catalog
+        self.options = options
+    }
+
+    /// Scores every example, on `options.jobs` threads; `progress(done, total)` after each.
+    public func run(
+        examples: [CypherExample], predictions: [String], progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> [CypherExampleResult] {
+        let results = LockedValue([CypherExampleResult?](repeating: nil, count: examples.count))
+        let done = LockedValue(0)
+        let catalog = catalog
+        WorkerPool.run(count: examples.count, jobs: options.jobs, makeState: { GraphCache(catalog: catalog) }) { cache, index in
+            let example = examples[index]
+            let (graph, graphError) = cache.graph(for: example.database)
+            let result = score(example, prediction: predictions[index], graph: graph, graphError: graphError)
+            results.withLock { $0[index] = result }
+            let count = done.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            progress?(count, examples.count)
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Scores one example on `graph` (or, when `graph` is nil, by text only, with `graphError` as
+    /// the reason execution could not run).
+    public func score(_ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?) -> CypherExampleResult {
+        var result = CypherExampleResult(index: example.index, database: example.database,
+                                         exactMatch: CypherTextNormalization.equal(prediction, example.gold))
+        result.bleu = GoogleBLEU.counts(prediction: prediction, reference: example.gold)
+        result.partial["google_bleu"] = result.bleu.score
+        if let similarity = gedSimilarity(prediction: prediction, gold: example.gold) { result.partial["ged_similarity"] = similarity }
+        var flags: Set<ExecutionFlag> = []
+        defer { result.flags = flags.sorted() }
+        guard let graph else {
+            flags.insert(.goldError)
+            result.goldError = graphError ?? "no graph was given (--graph)"
+            return result
+        }
+        let gold: QueryResult
+        switch execute(example.gold, on: graph) {
+        case .success(let r): gold = r
+        case .failure(let error):
+            flags.insert(.goldError)
+            if error.code == "Timeout" { flags.insert(.timeout) }
+            result.goldError = error.description
+            return result
+        }
+        let ordered = goldOrders(example.gold)
+        result.ordered = ordered
+        result.goldRows = gold.rows.count
+        if gold.rows.isEmpty { flags.insert(.goldEmpty) }
+        let predRows: [[Value]]
+        switch execute(prediction, on: graph) {
+        case .success(let r):
+            predRows = r.rows
+            result.predRows = r.rows.count
+            if gold.rows.isEmpty && r.rows.isEmpty { flags.insert(.bothEmpty) }
+        case .failure(let error):
+            flags.insert(.predError)
+            if error.code == "Timeout" { flags.insert(.timeout) }
+            result.error = error.description
+            result.partial["row_jaccard"] = RowJaccard.score(gold: gold.rows, pred: RowJaccard.errorRows, ordered: true)
+            result.execMatch = false
+            return result
+        }
+        let jaccard = RowJaccard.score(gold: gold.rows, pred: predRows,
+                                       ordered: RowJaccard.ordered(gold: example.gold, pred: prediction))
+        result.partial["row_jaccard"] = jaccard
+        switch options.semantics {
+        case .neo4jLabs:
+            result.execMatch = jaccard == 1
+        case .strict, .structLLM:
+            result.execMatch = Self.resultsMatch(gold: gold.rows, pred: predRows, ordered: ordered)
+        }
+        return result
+    }
+
+    /// Quiver's comparison: numbers canonical at any depth, column names ignored and columns matched
+    /// by value, a bag of rows or (when `ordered`) a sequence.
+    public static func resultsMatch(gold: [[Value]], pred: [[Value]], ordered: Bool) -> Bool {
+        let canonicalGold = gold.map { $0.map(CypherResultValues.canonical) }
+        let canonicalPred = pred.map { $0.map(CypherResultValues.canonical) }
+        return ResultComparison.strict(gold: canonicalGold, pred: canonicalPred, orderMatters: ordered)
+    }
+
+    /// Whether the query's top-level RETURN has ORDER BY (read from the parse tree; a UNION never orders).
+    public static func goldOrders(_ query: String) -> Bool {
+        guard let parsed = try? CypherParser.parse(query), parsed.unions.isEmpty,
+              case .return(let r)? = parsed.first.clauses.last
+        else { return false }
+        return !r.projection.orderBy.isEmpty
+    }
+
+    private func goldOrders(_ query: String) -> Bool { Self.goldOrders(query) }
+
+    private func execute(_ query: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
+        do {
+            return .success(try CypherEngine.execute(query, on: graph, readOnly: true,
+                                                     options: ExecutionOptions(timeout: options.timeout)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Quiver's query-graph similarity, or STRuCT-LLM's reward in `struct-llm` mode; `nil` when
+    /// the gold does not parse (0 when only the prediction does not).
+    func gedSimilarity(prediction: String, gold: String) -> Double? {
+        let budget = SearchBudget(maxExpansions: nil, timeLimit: options.gedTimeLimit)
+        if options.semantics == .structLLM {
+            return StructLLMReward(budget: budget).score(prediction: prediction, gold: gold).reward
+        }
+        guard let goldGraph = try? CypherQueryGraph.build(cypher: gold) else { return nil }
+        guard let predGraph = try? CypherQueryGraph.build(cypher: prediction) else { return 0 }
+        return GraphEditDistance(budget: budget).similarity(predGraph, goldGraph)
+    }
+}
+
+/// The graphs one worker has loaded, by location (each worker has its own: a query run begins a
+/// transaction on its graph, so threads must not share one).
+final class GraphCache {
+    let catalog: CypherGraphCatalog?
+    private var graphs: [String: Result<GraphStore, GraphLoadError>] = [:]
+
+    init(catalog: CypherGraphCatalog?) { self.catalog = catalog }
+
+    func graph(for database: String?) -> (GraphStore?, String?) {
+        guard let catalog else { return (nil, "no graph was given (--graph)") }
+        guard let location = catalog.location(for: database) else {
+            return (nil, "no graph for database '\(database ?? "")' under \(catalog.path) (it has \(catalog.databases?.joined(separator: ", ") ?? ""))")
+        }
+        if graphs[location] == nil {
+            do throws(GraphLoadError) {
+                graphs[location] = .success(try CypherGraphLoader.load(location))
+            } catch {
+                graphs[location] = .failure(error)
+            }
+        }
+        switch graphs[location] {
+        case .success(let g)?: return (g, nil)
+        case .failure(let e)?: return (nil, "the graph could not be loaded: \(e)")
+        case nil: return (nil, nil)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import Cypher
+import Foundation
+import PropertyGraph
+import QuiverCore
+
+/// Loads the graph a Text-to-Cypher example runs on, from what the data sets ship.
+///
+/// `--graph PATH` may be:
+/// - a **Cypher script** (`.cypher`, `.cql`): run statement by statement on an empty graph; schema
+///   commands (`CREATE CONSTRAINT …`) are skipped; `LOAD CSV` reads from the `import/` folder beside
+///   the script's folder (neo4j-graph-examples' layout), else from the script's own folder, and
+///   `https://…/name.csv` URLs read `name.csv` there (never fetched);
+/// - a **graph folder**: its `scripts/*.cypher` (or `*.cypher`) in name order, with `import/` as above;
+/// - a **folder of graph folders** named by database (`graphs/movies`, `graphs/northwind`): each
+///   example uses the folder named by its `database`;
+/// - anything else: a Quiver **snapshot** (`quiver import`, `quiver cypher --save`).
+///
+/// ```swift
+/// let catalog = try CypherGraphCatalog(path: "text2cypher/graphs")
+/// let movies = try catalog.location(for: "movies").map(CypherGraphLoader.load)
+/// ```
+public enum CypherGraphLoader {
+    /// Loads the graph at `path` (a script, a graph folder or a snapshot).
+    public static func load(_ path: String) throws(GraphLoadError) -> GraphStore {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GraphLoadError(path: path, message: "no such file or folder; give a Cypher script, a graph folder or a snapshot")
+        }
+        if isDirectory.boolValue {
+            let scripts = scriptFiles(inGraphFolder: path)
+            guard !scripts.isEmpty else {
+                throw GraphLoadError(path: path, message: "no .cypher script in the folder or in its scripts/ folder")
+            }
+            let store = GraphStore()
+            for script in scripts { try run(script: script, importDirectory: importDirectory(forGraphFolder: path), on: store) }
+            return store
+        }
+        if ["cypher", "cql"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            let beside = folder.deletingLastPathComponent().appendingPathComponent("import").path
+            let store = GraphStore()
+            try run(script: path, importDirectory: isFolder(beside) ? beside : folder.path, on: store)
+            return store
+        }
+        do {
+            return try GraphStore.load(from: path)
+        } catch {
+            throw GraphLoadError(path: path, message: "not a Cypher script (.cypher) and not a readable snapshot: \(error)")
+        }
+    }
+
+    /// The `.cypher` scripts of a graph folder, in name order: those in `scripts/`, else at the top.
+    static func scriptFiles(inGraphFolder path: String) -> [String] {
+        for folder in [URL(fileURLWithPath: path).appendingPathComponent("scripts").path, path] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            let scripts = names.filter { $0.hasSuffix(".cypher") || $0.hasSuffix(".cql") }.sorted()
+            if !scripts.isEmpty { return scripts.map { URL(fileURLWithPath: folder).appendingPathComponent($0).path } }
+        }
+        return []
+    }
+
+    static func importDirectory(forGraphFolder path: String) -> String {
+        let folder = URL(fileURLWithPath: path).appendingPathComponent("import").path
+        return isFolder(folder) ? folder : path
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Runs every statement of the script at `path` on `store`; the first failing one stops it.
+    static func run(script path: String, importDirectory: String, on store: GraphStore) throws(GraphLoadError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw GraphLoadError(path: path, message: "cannot read the script: \(error.localizedDescription)")
+        }
+        let options = ExecutionOptions(importDirectory: importDirectory, remoteURLsFromImportDirectory: true)
+        for statement in CypherScript.split(text) where !statement.isSchemaCommand {
+            do {
+                _ = try CypherEngine.execute(statement.text, on: store, options: options)
+            } catch {
+                throw GraphLoadError(path: path, message: "statement at line \(statement.line) failed: \(error)")
+            }
+        }
+    }
+}
+
+/// Which graph each database uses: one graph for every example, or a folder of graph folders
+/// named by database.
+public struct CypherGraphCatalog: Sendable {
+    /// The `--graph` path.
+    public var path: String
+    /// Database names with a graph folder, when `path` is a folder of graph folders; else `nil`.
+    public var databases: [String]?
+
+    public init(path: String) throws(GraphLoadError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw GraphLoadError(path: path, message: "no such file or folder; give a Cypher script, a graph folder (or a folder of them) or a snapshot")
+        }
+        if CypherGraphLoader.isFolder(path), CypherGraphLoader.scriptFiles(inGraphFolder: path).isEmpty {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+            let graphs = names.filter {
+                !CypherGraphLoader.scriptFiles(inGraphFolder: URL(fileURLWithPath: path).appendingPathComponent($0).path).isEmpty
+            }
+            guard !graphs.isEmpty else {
+                throw GraphLoadError(path: path, message: "the folder holds no .cypher script and no graph folders (<database>/scripts/*.cypher)")
+            }
+            databases = graphs
+        } else {
+            databases = nil
+        }
+    }
+
+    /// Where the graph of `database` is, or `nil` when the catalog has none for it.
+    public func location(for database: String?) -> String? {
+        guard let databases else { return path }
+        guard let database, databases.contains(database) else { return nil }
+        return URL(fileURLWithPath: path).appendingPathComponent(database).path
+    }
+}
+
+/// A graph that could not be loaded: which file, and what went wrong.
+public struct GraphLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
