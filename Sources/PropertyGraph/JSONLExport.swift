@@ -8,7 +8,8 @@ import QuiverCore
 ///
 /// Property keys are sorted; integers are JSON integers; floats always carry a `.` or an
 /// exponent (`2.0`, `1e+100`), and the non-finite ones are written `{"$float":"NaN"}`,
-/// `{"$float":"Infinity"}` or `{"$float":"-Infinity"}`, so a reader can tell every type apart.
+/// `{"$float":"Infinity"}` or `{"$float":"-Infinity"}`, and temporal values as their ISO text tagged
+/// with their kind (`{"$date":"2015-07-21"}`), so a reader can tell every type apart.
 extension GraphStore {
     /// Calls `body` with each JSONL line (without the newline): nodes first, then relationships.
     public func forEachJSONLine(_ body: (String) throws -> Void) rethrows {
