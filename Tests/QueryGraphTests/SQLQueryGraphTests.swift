@@ -101,6 +101,7 @@ struct SQLQueryGraphTests {
          "SELECT T1.name FROM singer AS T1 LEFT JOIN singer_in_concert AS T2 ON T1.singer_id = T2.singer_id"),
         ("a join column", "SELECT T1.name FROM singer AS T1 JOIN singer_in_concert AS T2 ON T1.singer_id = T2.singer_id",
          "SELECT T1.name FROM singer AS T1 JOIN singer_in_concert AS T2 ON T1.singer_id = T2.concert_id"),
+        ("a repeated select item", "SELECT name, age, name FROM singer", "SELECT name, age FROM singer"),
         ("a grouping key", "SELECT count(*) FROM singer GROUP BY country", "SELECT count(*) FROM singer GROUP BY age"),
         ("BETWEEN bounds", "SELECT name FROM singer WHERE age BETWEEN 20 AND 30", "SELECT name FROM singer WHERE age BETWEEN 20 AND 40"),
         ("NOT BETWEEN", "SELECT name FROM singer WHERE age BETWEEN 20 AND 30", "SELECT name FROM singer WHERE age NOT BETWEEN 20 AND 30"),
