@@ -98,8 +98,7 @@ extension SQLGoldQueryGraphTests {
     /// Model output is messier than gold (unknown columns, odd aliases); the builder must still
     /// give a graph for everything the parser accepts, paired line by line with the gold's schema.
     @Test("every parseable prediction builds a graph equal to its printed form's", arguments: [
-        ("spider/predictions/graphix_t5.sql", sets[0]), ("spider/predictions/c3sql_chatgpt.sql", sets[0]),
-        ("bird/predictions/dailsql_gpt4_bird.sql", sets[1]),
+        ("spider/predictions/c3sql_chatgpt.sql", sets[0]), ("bird/predictions/dailsql_gpt4_bird.sql", sets[1]),
     ])
     func predictionGraphs(_ path: String, _ set: GoldSet) throws {
         let schemas = try SpiderTables.load(from: try #require(DataLocation.item(set.tables)))
