@@ -98,8 +98,7 @@ extension SQLGoldQueryGraphTests {
     /// Model output is messier than gold (unknown columns, odd aliases); the builder must still
     /// give a graph for everything the parser accepts, paired line by line with the gold's schema.
     @Test("every parseable prediction builds a graph equal to its printed form's", arguments: [
-        ("spider/predictions/graphix_t5.sql", sets[0]), ("spider/predictions/c3sql_chatgpt.sql", sets[0]),
-        ("bird/predictions/dailsql_gpt4_bird.sql", sets[1]),
+        ("spider/predictions/c3sql_chatgpt.sql", sets[0]), ("bird/predictions/dailsql_gpt4_bird.sql", sets[1]),
     ])
     func predictionGraphs(_ path: String, _ set: GoldSet) throws {
         let schemas = try SpiderTables.load(from: try #require(DataLocation.item(set.tables)))
@@ -119,5 +118,34 @@ extension SQLGoldQueryGraphTests {
         }
         #expect(built > gold.count / 2)
         #expect(failures.isEmpty, "\(failures.count) of \(built):\n\(failures.prefix(5).joined(separator: "\n"))")
+    }
+}
+
+extension SQLGoldQueryGraphTests {
+    /// The construction only identifies rewrites that keep the result: a Spider prediction that the
+    /// test-suite execution check rejects must be at a positive distance from its gold.
+    @Test("a prediction whose execution differs from the gold's is never at distance 0", arguments: ["c3sql_chatgpt", "graphix_t5"])
+    func executionFailuresKeepADistance(_ model: String) throws {
+        let schemas = try SpiderTables.load(from: try #require(DataLocation.item("spider/tables.json")))
+        let gold = try Self.gold("spider/dev_gold.sql")
+        let predictions = try String(contentsOf: try #require(DataLocation.item("spider/predictions/\(model).sql")), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        let verdicts = try String(contentsOf: try #require(DataLocation.item("spider/predictions/\(model).verdicts.jsonl")), encoding: .utf8)
+            .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        // The root lower bound (one expansion) settles almost every pair; the rest get a real search.
+        let bound = GraphEditDistance(budget: SearchBudget(maxExpansions: 1))
+        let ged = GraphEditDistance(budget: SearchBudget(maxExpansions: 50_000))
+        var failing = 0, atZero: [String] = []
+        for (k, query) in gold.enumerated() where k < verdicts.count && verdicts[k]["exec_testsuite"] as? Int == 0 {
+            guard k < predictions.count, let statement = try? SQLParser.parse(String(predictions[k])) else { continue }
+            let schema = schemas[query.database]
+            let g1 = try SQLQueryGraph.build(sql: query.sql, schema: schema), g2 = SQLQueryGraph.build(statement, schema: schema)
+            var r = bound.compute(g1, g2)
+            if r.lowerBound == 0 { r = ged.compute(g1, g2) }
+            failing += 1
+            if r.lowerBound == 0 { atZero.append("\(query.sql)\n  vs \(predictions[k])") }
+        }
+        #expect(failing > 100)
+        #expect(atZero.isEmpty, "\(atZero.count) of \(failing) at distance 0:\n\(atZero.prefix(3).joined(separator: "\n"))")
     }
 }

@@ -101,6 +101,7 @@ struct SQLQueryGraphTests {
          "SELECT T1.name FROM singer AS T1 LEFT JOIN singer_in_concert AS T2 ON T1.singer_id = T2.singer_id"),
         ("a join column", "SELECT T1.name FROM singer AS T1 JOIN singer_in_concert AS T2 ON T1.singer_id = T2.singer_id",
          "SELECT T1.name FROM singer AS T1 JOIN singer_in_concert AS T2 ON T1.singer_id = T2.concert_id"),
+        ("a repeated select item", "SELECT name, age, name FROM singer", "SELECT name, age FROM singer"),
         ("a grouping key", "SELECT count(*) FROM singer GROUP BY country", "SELECT count(*) FROM singer GROUP BY age"),
         ("BETWEEN bounds", "SELECT name FROM singer WHERE age BETWEEN 20 AND 30", "SELECT name FROM singer WHERE age BETWEEN 20 AND 40"),
         ("NOT BETWEEN", "SELECT name FROM singer WHERE age BETWEEN 20 AND 30", "SELECT name FROM singer WHERE age NOT BETWEEN 20 AND 30"),
@@ -145,22 +146,5 @@ struct SQLQueryGraphTests {
         let a = try SQLQueryGraph.build(sql: "SELECT name FROM singer AS a JOIN singer_in_concert AS b ON a.singer_id = b.singer_id", schema: schema)
         let b = try SQLQueryGraph.build(sql: "SELECT x.name FROM singer_in_concert y, singer x WHERE y.singer_id = x.singer_id", schema: schema)
         #expect(Self.ged.compute(a, b).distance == 0)
-    }
-
-    @Test("similarity stays in [0, 1] across every pair of these queries")
-    func similarityRange() throws {
-        let queries = (Self.equivalent + Self.different).flatMap { [$0.1, $0.2] }
-        let graphs = try queries.map { try SQLQueryGraph.build(sql: $0, schema: Self.schema) } + [.empty]
-        let quick = GraphEditDistance(budget: SearchBudget(maxExpansions: 5_000))
-        for g1 in graphs {
-            for g2 in graphs {
-                let s = GraphEditDistance.similarity(distance: quick.approximate(g1, g2), g1, g2)
-                #expect(s >= 0 && s <= 1)
-            }
-        }
-        for (g1, g2) in zip(graphs, graphs.dropFirst()) {
-            let s = quick.similarity(g1, g2)
-            #expect(s >= 0 && s <= 1)
-        }
     }
 }

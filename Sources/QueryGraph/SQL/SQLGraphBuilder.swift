@@ -144,10 +144,11 @@ struct SQLGraphBuilder {
         scopes.append(Scope(node: node))
         var conditions: [Condition] = []
         if let from = core.from { _ = addFrom(from, optional: false, conditions: &conditions) }
+        var items: [Int] = []
         for column in core.columns {
             switch column {
             case .all:
-                graph.addEdge(node, intern("*", []), "item")
+                items.append(intern("*", []))
             case .allOf(let table):
                 let star: Int
                 if let source = lookupSource(table.normalized) {
@@ -155,12 +156,19 @@ struct SQLGraphBuilder {
                 } else {
                     star = intern("*", [Child(label: "of", node: intern("table " + table.normalized, []))])
                 }
-                graph.addEdge(node, star, "item")
+                items.append(star)
             case .expression(let e, let alias, _):
                 let value = addExpression(e)
-                graph.addEdge(node, value, "item")
+                items.append(value)
                 if let alias { scopes[scopes.count - 1].aliases[alias.normalized] = value }
             }
+        }
+        // A repeated item is one node; its edge counts the repeats (the result has that many columns).
+        var repeats: [Int: Int] = [:]
+        for item in items { repeats[item, default: 0] += 1 }
+        for item in items where repeats[item] != nil {
+            let count = repeats.removeValue(forKey: item) ?? 1
+            graph.addEdge(node, item, count == 1 ? "item" : "item ×\(count)")
         }
         for c in Self.conjuncts(core.whereClause) { conditions.append(Condition(expression: c, outer: false)) }
         for condition in conditions { addCondition(condition, to: node) }
