@@ -41,7 +41,7 @@ enum Functions {
 
     private static let table: [String: Definition] = {
         var all: [String: Definition] = [:]
-        for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions {
+        for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions + apocFunctions {
             all[definition.name.lowercased()] = definition
         }
         return all
