@@ -47,7 +47,10 @@ public struct CypherEvaluation: Sendable {
     /// the reason execution could not run).
     public func score(_ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?) -> CypherExampleResult {
         var flags: Set<ExecutionFlag> = []
+        let start = ContinuousClock.now
         var result = score(example, prediction: prediction, graph: graph, graphError: graphError, flags: &flags)
+        let elapsed = (ContinuousClock.now - start).components
+        result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         result.flags = flags.sorted()
         return result
     }
