@@ -130,7 +130,7 @@ import Testing
         let catalog = try CypherGraphCatalog(path: try graphScript())
         let example = CypherExample(index: 0, gold: "MATCH (p:Person) RETURN p.name, p.born")
         // Duplicates in a row collapse in the notebook's row sets, so a repeated column still passes there.
-        let prediction = "MATCH (p:Person) RETURN p.name, p.born, p.born"
+        let prediction = "MATCH (p:Person) RETURN p.name, p.born, p.born AS again"
         let strict = CypherEvaluation(catalog: catalog).run(examples: [example], predictions: [prediction])
         let labs = CypherEvaluation(catalog: catalog, options: CypherEvaluationOptions(semantics: .neo4jLabs))
             .run(examples: [example], predictions: [prediction])
@@ -143,7 +143,7 @@ import Testing
         let example = CypherExample(index: 0, gold: "RETURN 1")
         let options = CypherEvaluationOptions(timeout: .milliseconds(100))
         let results = CypherEvaluation(catalog: catalog, options: options)
-            .run(examples: [example], predictions: ["UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN x"])
+            .run(examples: [example], predictions: ["UNWIND range(1, 2000) AS a UNWIND range(1, 2000) AS b UNWIND range(1, 2000) AS c WITH c WHERE c < 0 RETURN c"])
         #expect(results[0].flags == [.predError, .timeout])
         #expect(results[0].execMatch == false)
     }
