@@ -42,7 +42,7 @@ enum Functions {
     private static let table: [String: Definition] = {
         var all: [String: Definition] = [:]
         for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions
-            + temporalFunctions {
+            + temporalFunctions + apocFunctions {
             all[definition.name.lowercased()] = definition
         }
         return all

@@ -46,13 +46,23 @@ public struct CypherEvaluation: Sendable {
     /// Scores one example on `graph` (or, when `graph` is nil, by text only, with `graphError` as
     /// the reason execution could not run).
     public func score(_ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?) -> CypherExampleResult {
+        var flags: Set<ExecutionFlag> = []
+        let start = ContinuousClock.now
+        var result = score(example, prediction: prediction, graph: graph, graphError: graphError, flags: &flags)
+        let elapsed = (ContinuousClock.now - start).components
+        result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        result.flags = flags.sorted()
+        return result
+    }
+
+    private func score(
+        _ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?, flags: inout Set<ExecutionFlag>
+    ) -> CypherExampleResult {
         var result = CypherExampleResult(index: example.index, database: example.database,
                                          exactMatch: CypherTextNormalization.equal(prediction, example.gold))
         result.bleu = GoogleBLEU.counts(prediction: prediction, reference: example.gold)
         result.partial["google_bleu"] = result.bleu.score
         if let similarity = gedSimilarity(prediction: prediction, gold: example.gold) { result.partial["ged_similarity"] = similarity }
-        var flags: Set<ExecutionFlag> = []
-        defer { result.flags = flags.sorted() }
         guard let graph else {
             flags.insert(.goldError)
             result.goldError = graphError ?? "no graph was given (--graph)"

@@ -24,6 +24,8 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
     public var error: String?
     /// The gold's error (or why there is no graph for it), if it failed.
     public var goldError: String?
+    /// Wall-clock seconds spent scoring the example (both runs and every metric).
+    public var seconds: Double = 0
     /// Google-BLEU n-gram counts, summed for the corpus score.
     public var bleu = GoogleBLEU.Counts()
 
@@ -37,7 +39,7 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case index, database, execMatch = "exec_match", exactMatch = "exact_match", flags, partial, ordered
-        case goldRows = "gold_rows", predRows = "pred_rows", error, goldError = "gold_error"
+        case goldRows = "gold_rows", predRows = "pred_rows", error, goldError = "gold_error", seconds
     }
 
     /// Writes every key, `null` included, so each line has the same fields.
@@ -54,5 +56,6 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
         try c.encode(predRows, forKey: .predRows)
         try c.encode(error, forKey: .error)
         try c.encode(goldError, forKey: .goldError)
+        try c.encode(seconds, forKey: .seconds)
     }
 }

@@ -29,6 +29,8 @@ public enum RowJaccard {
                 for j in i..<predSets.count {
                     let s = jaccard(goldSets[i], predSets[j])
                     if s > bestScore { best = j; bestScore = s }
+                    // Nothing beats 1, and the notebook's argmax keeps the first maximum.
+                    if s == 1 { break }
                 }
                 predSets.swapAt(i, best)
             }
