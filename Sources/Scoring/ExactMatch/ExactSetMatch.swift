@@ -44,11 +44,21 @@ public enum ExactSetMatch {
         } catch {
             return ExactMatchResult.unparsed(goldError: error, predictionError: nil)
         }
+        return evaluate(goldTree: goldTree, goldText: gold, prediction: prediction, index: index)
+    }
+
+    /// Scores `prediction` against an already parsed gold; a prediction with the gold's exact text
+    /// reuses the gold's tree instead of parsing it again (the parse would be the same).
+    static func evaluate(goldTree: SelectStatement, goldText: String, prediction: String, index: SpiderSchemaIndex) -> ExactMatchResult {
         let predictionTree: SelectStatement
-        do {
-            predictionTree = try SQLParser.parse(prediction)
-        } catch {
-            return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+        if prediction == goldText {
+            predictionTree = goldTree
+        } else {
+            do {
+                predictionTree = try SQLParser.parse(prediction)
+            } catch {
+                return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+            }
         }
         var result = evaluate(gold: goldTree, prediction: predictionTree, index: index)
         // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.

@@ -5,7 +5,8 @@ import SQLExecution
 /// Scores predictions against gold by execution (and structurally, when given a scorer), in parallel.
 ///
 /// Each worker thread opens its own connection per database; gold results are computed once per
-/// (database, gold text) and shared. Results come back in example order.
+/// (database, gold text) and shared; a prediction whose executed text equals the gold's takes the
+/// gold's result instead of running again. Results come back in example order.
 ///
 /// ```swift
 /// let evaluation = SQLEvaluation(executors: SQLiteDatabaseFactory(root: dbRoot), options: SQLEvaluationOptions(jobs: 2))
@@ -87,7 +88,10 @@ public struct SQLEvaluation: Sendable {
 
         let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
-        if SQLEvaluation.isBlank(predSQL) {
+        if predSQL == goldSQL {
+            // The same text on the same connection: the gold's result (and determinism check) is the prediction's.
+            predicted = gold.result
+        } else if SQLEvaluation.isBlank(predSQL) {
             predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
         } else {
             predicted = Result { () throws(SQLExecutionError) in try executor.execute(predSQL, limits: options.limits) }
