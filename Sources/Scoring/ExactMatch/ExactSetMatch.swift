@@ -50,17 +50,16 @@ public enum ExactSetMatch {
     /// Scores `prediction` against an already parsed gold; a prediction with the gold's exact text
     /// reuses the gold's tree instead of parsing it again (the parse would be the same).
     static func evaluate(goldTree: SelectStatement, goldText: String, prediction: String, index: SpiderSchemaIndex) -> ExactMatchResult {
-        let predictionTree: SelectStatement
+        var result: ExactMatchResult
         if prediction == goldText {
-            predictionTree = goldTree
+            result = evaluate(gold: goldTree, prediction: goldTree, index: index, identical: true)
         } else {
             do {
-                predictionTree = try SQLParser.parse(prediction)
+                result = evaluate(gold: goldTree, prediction: try SQLParser.parse(prediction), index: index)
             } catch {
                 return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
             }
         }
-        var result = evaluate(gold: goldTree, prediction: predictionTree, index: index)
         // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
         if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
             result.officialRejectionReasons.append("<>")
@@ -72,20 +71,31 @@ public enum ExactSetMatch {
 
     /// Scores two parsed queries.
     public static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex) -> ExactMatchResult {
+        evaluate(gold: gold, prediction: prediction, index: index, identical: false)
+    }
+
+    /// `identical`: the prediction is the gold's own tree, so its official form is built once.
+    static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex, identical: Bool) -> ExactMatchResult {
         var goldBuilder = SpiderSQLBuilder(index: index, statement: gold)
         let goldSQL = goldBuilder.build(gold)
-        var predictionBuilder = SpiderSQLBuilder(index: index, statement: prediction)
-        let predictionSQL = predictionBuilder.build(prediction)
         let g = index.rebuild.rebuild(goldSQL)
-        let p = index.rebuild.rebuild(predictionSQL)
+        let p: SpiderSQL
+        let rejections: [String]
+        if identical {
+            (p, rejections) = (g, goldBuilder.rejections)
+        } else {
+            var predictionBuilder = SpiderSQLBuilder(index: index, statement: prediction)
+            p = index.rebuild.rebuild(predictionBuilder.build(prediction))
+            rejections = predictionBuilder.rejections
+        }
         let match = exactMatch(p, g)
         return ExactMatchResult(
             match: match,
-            officialMatch: match && predictionBuilder.rejections.isEmpty,
+            officialMatch: match && rejections.isEmpty,
             partial: SpiderComponents.scores(p, g),
             predictionParsed: true,
-            officialParserWouldReject: !predictionBuilder.rejections.isEmpty,
-            officialRejectionReasons: predictionBuilder.rejections,
+            officialParserWouldReject: !rejections.isEmpty,
+            officialRejectionReasons: rejections,
             goldOutsideOfficialGrammar: goldBuilder.rejections,
             error: nil)
     }
