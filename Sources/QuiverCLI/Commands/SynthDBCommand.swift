@@ -43,7 +43,8 @@ struct SynthDBCommand: ParsableCommand {
         do {
             schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
         } catch {
-            throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
+            let reason = (error as? SpiderTables.ReadError)?.message ?? error.localizedDescription
+            throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(reason)")
         }
         guard let schema = schemas[db] else {
             throw ScoreSQLInputError(
@@ -64,10 +65,15 @@ struct SynthDBCommand: ParsableCommand {
         try? FileManager.default.removeItem(at: temporary)
         do {
             try SQLiteScript.createDatabase(at: temporary.path, script: script)
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ScoreSQLInputError("--out: cannot write '\(out)': \(error)")
+            throw ScoreSQLInputError("--out: cannot write '\(out)': \(error); check that its folder exists and is writable")
+        }
+        // rename(2) replaces an existing file atomically: a reader never sees half a database.
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ScoreSQLInputError("--out: cannot write '\(out)': \(reason)")
         }
         FileHandle.standardError.write(
             Data("wrote \(out): \(schema.tables.count) tables × \(rows) rows, \(texts.count) queries of '\(db)' read\n".utf8))
