@@ -117,8 +117,7 @@ public struct SQLEvaluation: Sendable {
 
         let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
-        let reusesGold = predSQL == goldSQL
-        if reusesGold {
+        if predSQL == goldSQL {
             // The same text on the same connection: the gold's result (and determinism check) is the prediction's.
             predicted = gold.result
         } else if SQLEvaluation.isBlank(predSQL) {
@@ -148,11 +147,11 @@ public struct SQLEvaluation: Sendable {
             if goldRows.isEmpty { flags.insert(.goldEmpty) }
             if case .success(let predRows) = predicted {
                 if goldRows.isEmpty && predRows.isEmpty { flags.insert(.bothEmpty) }
-                // The very same rows compare equal under every semantics.
-                result.execMatch = reusesGold
-                    || matches(gold: goldRows, pred: predRows, goldSQL: example.gold) {
-                        orderKeys(key, rows: goldRows, executor: executor, cache: goldCache)
-                    }
+                // Reused gold rows still go through the comparison: gold-as-prediction runs check that
+                // each semantics accepts a result equal to itself.
+                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold) {
+                    orderKeys(key, rows: goldRows, executor: executor, cache: goldCache)
+                }
             }
         }
         result.flags = flags.sorted()
