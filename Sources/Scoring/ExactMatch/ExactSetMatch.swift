@@ -88,11 +88,12 @@ public enum ExactSetMatch {
             p = index.rebuild.rebuild(predictionBuilder.build(prediction))
             rejections = predictionBuilder.rejections
         }
-        let match = exactMatch(p, g)
+        let partial = SpiderComponents.scores(p, g)
+        let match = exactMatch(p, g, scores: partial)
         return ExactMatchResult(
             match: match,
             officialMatch: match && rejections.isEmpty,
-            partial: SpiderComponents.scores(p, g),
+            partial: partial,
             predictionParsed: true,
             officialParserWouldReject: !rejections.isEmpty,
             officialRejectionReasons: rejections,
@@ -103,7 +104,11 @@ public enum ExactSetMatch {
     /// The official `eval_exact_match` on rebuilt trees: every component matches and, when gold has a
     /// FROM, the sorted table units are equal.
     static func exactMatch(_ prediction: SpiderSQL, _ gold: SpiderSQL) -> Bool {
-        let scores = SpiderComponents.scores(prediction, gold)
+        exactMatch(prediction, gold, scores: SpiderComponents.scores(prediction, gold))
+    }
+
+    /// ``exactMatch(_:_:)`` with the components already scored.
+    static func exactMatch(_ prediction: SpiderSQL, _ gold: SpiderSQL, scores: [ExactMatchComponent: ComponentScore]) -> Bool {
         guard scores.values.allSatisfy(\.match) else { return false }
         if gold.tableUnits.isEmpty { return true }
         return gold.tableUnits.sorted() == prediction.tableUnits.sorted()
