@@ -46,6 +46,16 @@ import Testing
         #expect(one != other)
     }
 
+    @Test func sqliteOwnTablesAreLeftToSQLite() throws {
+        var schema = Self.schema
+        schema.tables.append(Schema.Table(name: "sqlite_sequence", columns: [Schema.Column(name: "name"), Schema.Column(name: "seq")]))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-synth-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try SQLiteScript.createDatabase(at: path, script: SyntheticDatabase(schema: schema, rowsPerTable: 3).script())
+        let db = try SQLiteDatabase(path: path)
+        #expect(try db.execute("SELECT count(*) FROM concert", limits: ExecutionLimits()).rows == [[.int(3)]])
+    }
+
     @Test func queriesHitTheirLiteralsAndJoins() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-synth-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

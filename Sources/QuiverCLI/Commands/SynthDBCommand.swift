@@ -67,7 +67,10 @@ struct SynthDBCommand: ParsableCommand {
             try SQLiteScript.createDatabase(at: temporary.path, script: script)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw ScoreSQLInputError("--out: cannot write '\(out)': \(error); check that its folder exists and is writable")
+            if error.kind == .connection {
+                throw ScoreSQLInputError("--out: cannot write '\(out)': \(error); check that its folder exists and is writable")
+            }
+            throw ScoreSQLInputError("the schema '\(db)' of '\(tables)' gave a script SQLite refused: \(error.message)")
         }
         // rename(2) replaces an existing file atomically: a reader never sees half a database.
         guard rename(temporary.path, target.path) == 0 else {

@@ -39,7 +39,8 @@ public struct SyntheticDatabase: Sendable {
     public func script() -> String {
         let plan = SyntheticColumnPlan(schema: schema, literals: literals, rows: rowsPerTable)
         var script = "BEGIN;\n"
-        for table in schema.tables {
+        // SQLite makes and owns `sqlite_*` tables (Spider's schemas list `sqlite_sequence`).
+        for table in schema.tables where !table.name.lowercased().hasPrefix("sqlite_") {
             script += createStatement(table) + "\n"
             var random = SeededGenerator(seed: seed ^ SyntheticColumnPlan.stableHash(table.name))
             let columns = SyntheticDatabase.distinctColumns(table)
