@@ -152,7 +152,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         let schemas: [String: Schema]
         do {
             // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
-            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables)).filter { databaseIDs.contains($0.key) }
+            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables), databaseIDs: databaseIDs)
         } catch {
             throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
         }
