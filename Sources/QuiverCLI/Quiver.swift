@@ -16,6 +16,7 @@ struct Quiver: AsyncParsableCommand {
             ImportCommand.self,
             TCKCommand.self,
             GEDCommand.self,
+            SynthDBCommand.self,
         ]
     )
 }

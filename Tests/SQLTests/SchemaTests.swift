@@ -26,6 +26,15 @@ struct SchemaTests {
         #expect(schemas.values.allSatisfy { !$0.tables.isEmpty })
     }
 
+    @Test("tables.json: only the wanted schemas are built, and built the same", .enabled(if: DataLocation.item("spider/tables.json") != nil, "skipped: QUIVER_DATA not found"))
+    func wantedSchemasOnly() throws {
+        let url = try #require(DataLocation.item("spider/tables.json"))
+        let all = try SpiderTables.load(from: url)
+        let some = try SpiderTables.load(from: url, databaseIDs: ["concert_singer", "wta_1", "no_such_db"])
+        #expect(Set(some.keys) == ["concert_singer", "wta_1"])
+        #expect(some["concert_singer"] == all["concert_singer"] && some["wta_1"] == all["wta_1"])
+    }
+
     @Test("CREATE TABLE: columns, types, inline and table-level keys")
     func ddl() throws {
         let ddl = """

@@ -76,6 +76,29 @@ final class ShopDatabase {
         #expect(shop.evaluate([pair], semantics: .bird)[0].execMatch)
     }
 
+    @Test func repeatedExamplesAndGoldAsPredictionScoreLikeOthers() throws {
+        let shop = try ShopDatabase()
+        let ordered = "SELECT name FROM item ORDER BY price LIMIT 2"
+        let pairs = [
+            (gold: ordered, pred: ordered),
+            (gold: ordered, pred: ordered),
+            (gold: "SELECT nme FROM item", pred: "SELECT nme FROM item"),
+            (gold: ordered, pred: "SELECT name FROM item ORDER BY price  LIMIT 2"),
+        ]
+        let results = shop.evaluate(pairs)
+        #expect(results.map(\.index) == [0, 1, 2, 3])
+        // The prediction that reuses gold's result gets the verdict and flags of one that runs again.
+        #expect(results[0].execMatch && results[3].execMatch)
+        #expect(results[0].flags == results[3].flags)
+        var second = results[1]
+        second.index = 0
+        #expect(second == results[0])
+        // A gold that fails fails as the prediction too.
+        #expect(!results[2].execMatch && Set(results[2].flags) == [.goldError, .predError])
+        let examples = pairs.enumerated().map { SQLExample(index: $0.offset, databaseID: "shop", gold: $0.element.gold) }
+        #expect(SQLEvaluation.repeats(examples: examples, predictions: pairs.map(\.pred)) == [[0, 1], [2], [3]])
+    }
+
     @Test func summaryGroupsByHardnessThenDifficulty() {
         let results = [
             SQLExampleResult(index: 0, databaseID: "a", hardness: "easy", exactMatch: true, execMatch: true),

@@ -127,7 +127,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         }
 
         let start = ContinuousClock.now
-        let results = SQLEvaluation(executors: executors, options: options, structural: try structuralScorer(), translate: translate).run(examples: examples, predictions: predictions) { done, total in
+        let results = SQLEvaluation(executors: executors, options: options, structural: try structuralScorer(for: Set(databaseIDs)), translate: translate).run(examples: examples, predictions: predictions) { done, total in
             if done % 200 == 0 || done == total {
                 FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8))
             }
@@ -147,11 +147,12 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
     /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
     /// only the gold's hardness is computed.
-    private func structuralScorer() throws -> StructuralScorer {
+    private func structuralScorer(for databaseIDs: Set<String>) throws -> StructuralScorer {
         guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
         let schemas: [String: Schema]
         do {
-            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
+            // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
+            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables), databaseIDs: databaseIDs)
         } catch {
             throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
         }

@@ -26,6 +26,25 @@ public enum SpiderTables {
         var foreign_keys: [[Int]]?
     }
 
+    /// An entry, built only when its `db_id` is wanted (``decode(_:databaseIDs:)``).
+    struct WantedEntry: Decodable {
+        static let wanted = CodingUserInfoKey(rawValue: "quiver.wantedDatabaseIDs")
+        var entry: Entry?
+
+        enum Key: String, CodingKey { case db_id }
+
+        init(from decoder: Decoder) throws {
+            if let key = Self.wanted, let wanted = decoder.userInfo[key] as? Set<String> {
+                let id = try decoder.container(keyedBy: Key.self).decode(String.self, forKey: .db_id)
+                guard wanted.contains(id) else {
+                    entry = nil
+                    return
+                }
+            }
+            entry = try Entry(from: decoder)
+        }
+    }
+
     /// `[table_index, "name"]`.
     struct ColumnName: Decodable {
         var table: Int
@@ -66,11 +85,19 @@ public enum SpiderTables {
         return try decode(data)
     }
 
-    /// The schemas of `tables.json` content, keyed by `db_id`.
-    public static func decode(_ data: Data) throws -> [String: Schema] {
+    /// The schemas of the databases in `databaseIDs` only: the other entries are parsed but not built,
+    /// which is most of the cost when a run uses 20 of Spider's 166 schemas.
+    public static func load(from url: URL, databaseIDs: Set<String>) throws -> [String: Schema] {
+        try decode(Data(contentsOf: url), databaseIDs: databaseIDs)
+    }
+
+    /// The schemas of `tables.json` content, keyed by `db_id`; only those in `databaseIDs` when given.
+    public static func decode(_ data: Data, databaseIDs: Set<String>? = nil) throws -> [String: Schema] {
         let entries: [Entry]
         do {
-            entries = try JSONDecoder().decode([Entry].self, from: data)
+            let decoder = JSONDecoder()
+            if let databaseIDs, let key = WantedEntry.wanted { decoder.userInfo[key] = databaseIDs }
+            entries = try decoder.decode([WantedEntry].self, from: data).compactMap(\.entry)
         } catch {
             throw ReadError(message: "not a Spider/BIRD tables.json (a list of {db_id, table_names_original, "
                 + "column_names_original, ...}): \(error)")

@@ -30,8 +30,7 @@ public enum SQLDatasetReader {
             predictions = try predictionsFromBIRDJSON(text, file: url.path)
         } else {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                String($0.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                ($0.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").trimmed(.whitespacesAndNewlines)
             }
             if text.hasSuffix("\n") { lines.removeLast() }
             predictions = lines
@@ -84,13 +83,13 @@ public enum SQLDatasetReader {
     private static func goldFromLines(_ text: String, file: String) throws(DatasetError) -> [SQLExample] {
         var examples: [SQLExample] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = line.trimmed(.whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard let tab = trimmed.lastIndex(of: "\t") else {
                 throw DatasetError(file: file, line: number + 1, message: "expected `SQL<TAB>db_id`; no TAB on this line")
             }
-            let sql = trimmed[..<tab].trimmingCharacters(in: .whitespaces)
-            let database = trimmed[trimmed.index(after: tab)...].trimmingCharacters(in: .whitespaces)
+            let sql = trimmed[..<tab].trimmed(.whitespaces)
+            let database = trimmed[trimmed.index(after: tab)...].trimmed(.whitespaces)
             examples.append(SQLExample(index: examples.count, databaseID: database, gold: sql))
         }
         return examples
@@ -111,5 +110,16 @@ public enum SQLDatasetReader {
         }
         let count = (byIndex.keys.max() ?? -1) + 1
         return (0..<count).map { byIndex[$0] ?? "" }
+    }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// `trimmingCharacters(in:)`, skipped when both ends are visible ASCII (nothing to trim): the
+    /// Foundation call bridges every line, which is most of the cost of reading a large file.
+    func trimmed(_ blanks: CharacterSet) -> String {
+        if let first = utf8.first, let last = utf8.last, (0x21..<0x7f).contains(first), (0x21..<0x7f).contains(last) {
+            return String(self)
+        }
+        return trimmingCharacters(in: blanks)
     }
 }

@@ -17,11 +17,14 @@ extension ExactSetMatch {
         let indexes = schemas.mapValues(SpiderSchemaIndex.init)
         return { example, prediction in
             var score = StructuralScore()
-            if example.difficulty == nil, let hardness = try? SpiderHardness.classify(example.gold) {
-                score.hardness = hardness.rawValue
+            // One parse of the gold serves hardness and exact match.
+            let goldTree = try? SQLParser.parse(example.gold)
+            if example.difficulty == nil, let goldTree {
+                score.hardness = SpiderHardness.classify(goldTree).rawValue
             }
             guard let index = indexes[example.databaseID] else { return score }
-            let result = evaluate(gold: example.gold, prediction: prediction, index: index)
+            let result = goldTree.map { evaluate(goldTree: $0, goldText: example.gold, prediction: prediction, index: index) }
+                ?? evaluate(gold: example.gold, prediction: prediction, index: index)
             score.exactMatch = result.match
             score.predictionParsed = result.predictionParsed
             for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }

@@ -44,13 +44,22 @@ public enum ExactSetMatch {
         } catch {
             return ExactMatchResult.unparsed(goldError: error, predictionError: nil)
         }
-        let predictionTree: SelectStatement
-        do {
-            predictionTree = try SQLParser.parse(prediction)
-        } catch {
-            return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+        return evaluate(goldTree: goldTree, goldText: gold, prediction: prediction, index: index)
+    }
+
+    /// Scores `prediction` against an already parsed gold; a prediction with the gold's exact text
+    /// reuses the gold's tree instead of parsing it again (the parse would be the same).
+    static func evaluate(goldTree: SelectStatement, goldText: String, prediction: String, index: SpiderSchemaIndex) -> ExactMatchResult {
+        var result: ExactMatchResult
+        if prediction == goldText {
+            result = evaluate(gold: goldTree, prediction: goldTree, index: index, identical: true)
+        } else {
+            do {
+                result = evaluate(gold: goldTree, prediction: try SQLParser.parse(prediction), index: index)
+            } catch {
+                return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+            }
         }
-        var result = evaluate(gold: goldTree, prediction: predictionTree, index: index)
         // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
         if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
             result.officialRejectionReasons.append("<>")
@@ -62,20 +71,32 @@ public enum ExactSetMatch {
 
     /// Scores two parsed queries.
     public static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex) -> ExactMatchResult {
+        evaluate(gold: gold, prediction: prediction, index: index, identical: false)
+    }
+
+    /// `identical`: the prediction is the gold's own tree, so its official form is built once.
+    static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex, identical: Bool) -> ExactMatchResult {
         var goldBuilder = SpiderSQLBuilder(index: index, statement: gold)
         let goldSQL = goldBuilder.build(gold)
-        var predictionBuilder = SpiderSQLBuilder(index: index, statement: prediction)
-        let predictionSQL = predictionBuilder.build(prediction)
         let g = index.rebuild.rebuild(goldSQL)
-        let p = index.rebuild.rebuild(predictionSQL)
-        let match = exactMatch(p, g)
+        let p: SpiderSQL
+        let rejections: [String]
+        if identical {
+            (p, rejections) = (g, goldBuilder.rejections)
+        } else {
+            var predictionBuilder = SpiderSQLBuilder(index: index, statement: prediction)
+            p = index.rebuild.rebuild(predictionBuilder.build(prediction))
+            rejections = predictionBuilder.rejections
+        }
+        let partial = SpiderComponents.scores(p, g)
+        let match = exactMatch(p, g, scores: partial)
         return ExactMatchResult(
             match: match,
-            officialMatch: match && predictionBuilder.rejections.isEmpty,
-            partial: SpiderComponents.scores(p, g),
+            officialMatch: match && rejections.isEmpty,
+            partial: partial,
             predictionParsed: true,
-            officialParserWouldReject: !predictionBuilder.rejections.isEmpty,
-            officialRejectionReasons: predictionBuilder.rejections,
+            officialParserWouldReject: !rejections.isEmpty,
+            officialRejectionReasons: rejections,
             goldOutsideOfficialGrammar: goldBuilder.rejections,
             error: nil)
     }
@@ -83,7 +104,11 @@ public enum ExactSetMatch {
     /// The official `eval_exact_match` on rebuilt trees: every component matches and, when gold has a
     /// FROM, the sorted table units are equal.
     static func exactMatch(_ prediction: SpiderSQL, _ gold: SpiderSQL) -> Bool {
-        let scores = SpiderComponents.scores(prediction, gold)
+        exactMatch(prediction, gold, scores: SpiderComponents.scores(prediction, gold))
+    }
+
+    /// ``exactMatch(_:_:)`` with the components already scored.
+    static func exactMatch(_ prediction: SpiderSQL, _ gold: SpiderSQL, scores: [ExactMatchComponent: ComponentScore]) -> Bool {
         guard scores.values.allSatisfy(\.match) else { return false }
         if gold.tableUnits.isEmpty { return true }
         return gold.tableUnits.sorted() == prediction.tableUnits.sorted()

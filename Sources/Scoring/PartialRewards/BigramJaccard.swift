@@ -10,8 +10,8 @@
 public enum BigramJaccard {
     /// The bigram Jaccard of `prediction` and `gold`, in 0…1.
     public static func score(_ prediction: String, _ gold: String) -> Double {
-        let a = bigrams(prediction), b = bigrams(gold)
-        if a.isEmpty && b.isEmpty { return tokens(prediction) == tokens(gold) ? 1 : 0 }
+        let a = bigrams(prediction), b = prediction == gold ? a : bigrams(gold)
+        if a.isEmpty && b.isEmpty { return prediction == gold || tokens(prediction) == tokens(gold) ? 1 : 0 }
         let union = a.union(b).count
         return Double(a.intersection(b).count) / Double(union)
     }

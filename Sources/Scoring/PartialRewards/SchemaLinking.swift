@@ -28,7 +28,7 @@ public struct SchemaLinking: Sendable {
     public func scores(databaseID: String, prediction: String, gold: String) -> [String: Double] {
         guard let schemaNames = names[databaseID] else { return [:] }
         let predicted = SchemaLinking.referenced(prediction, among: schemaNames)
-        let expected = SchemaLinking.referenced(gold, among: schemaNames)
+        let expected = prediction == gold ? predicted : SchemaLinking.referenced(gold, among: schemaNames)
         let common = Double(predicted.intersection(expected).count)
         let union = Double(predicted.union(expected).count)
         return [

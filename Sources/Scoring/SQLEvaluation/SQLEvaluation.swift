@@ -5,7 +5,8 @@ import SQLExecution
 /// Scores predictions against gold by execution (and structurally, when given a scorer), in parallel.
 ///
 /// Each worker thread opens its own connection per database; gold results are computed once per
-/// (database, gold text) and shared. Results come back in example order.
+/// (database, gold text) and shared; a prediction whose executed text equals the gold's takes the
+/// gold's result instead of running again. Results come back in example order.
 ///
 /// ```swift
 /// let evaluation = SQLEvaluation(executors: SQLiteDatabaseFactory(root: dbRoot), options: SQLEvaluationOptions(jobs: 2))
@@ -40,16 +41,45 @@ public struct SQLEvaluation: Sendable {
         let results = LockedValue([SQLExampleResult?](repeating: nil, count: examples.count))
         let goldCache = LockedValue([GoldKey: GoldOutcome]())
         let done = LockedValue(0)
-        WorkerPool.run(count: examples.count, jobs: options.jobs, makeState: { Connections() }) { connections, index in
-            let result = score(examples[index], prediction: predictions[index], connections: &connections, goldCache: goldCache)
-            results.withLock { $0[index] = result }
+        // Timed VES runs are measurements, one per example; otherwise repeats are scored once.
+        let groups = options.efficiencyIterations > 0
+            ? examples.indices.map { [$0] } : SQLEvaluation.repeats(examples: examples, predictions: predictions)
+        WorkerPool.run(count: groups.count, jobs: options.jobs, makeState: { Connections() }) { connections, group in
+            let members = groups[group]
+            let result = score(examples[members[0]], prediction: predictions[members[0]], connections: &connections, goldCache: goldCache)
+            results.withLock { slots in
+                for index in members {
+                    var copy = result
+                    copy.index = examples[index].index
+                    slots[index] = copy
+                }
+            }
             let finished = done.withLock { count -> Int in
-                count += 1
+                count += members.count
                 return count
             }
             progress?(finished, examples.count)
         }
         return results.withLock { $0.compactMap { $0 } }
+    }
+
+    /// Example positions grouped by (database, gold, difficulty, prediction), in order of first
+    /// appearance: everything a result depends on but its index, so each group is scored once and by
+    /// one worker (Spider dev asks most gold queries twice).
+    static func repeats(examples: [SQLExample], predictions: [String]) -> [[Int]] {
+        var groups: [[Int]] = []
+        var groupOf: [ExampleKey: Int] = [:]
+        for index in examples.indices {
+            let example = examples[index]
+            let key = ExampleKey(databaseID: example.databaseID, gold: example.gold, difficulty: example.difficulty, prediction: predictions[index])
+            if let group = groupOf[key] {
+                groups[group].append(index)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([index])
+            }
+        }
+        return groups
     }
 
     /// Scores one example on the calling thread.
@@ -87,7 +117,10 @@ public struct SQLEvaluation: Sendable {
 
         let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
-        if SQLEvaluation.isBlank(predSQL) {
+        if predSQL == goldSQL {
+            // The same text on the same connection: the gold's result (and determinism check) is the prediction's.
+            predicted = gold.result
+        } else if SQLEvaluation.isBlank(predSQL) {
             predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
         } else {
             predicted = Result { () throws(SQLExecutionError) in try executor.execute(predSQL, limits: options.limits) }
@@ -114,7 +147,11 @@ public struct SQLEvaluation: Sendable {
             if goldRows.isEmpty { flags.insert(.goldEmpty) }
             if case .success(let predRows) = predicted {
                 if goldRows.isEmpty && predRows.isEmpty { flags.insert(.bothEmpty) }
-                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold, goldOrderKeys: gold.orderKeys)
+                // Reused gold rows still go through the comparison: gold-as-prediction runs check that
+                // each semantics accepts a result equal to itself.
+                result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold) {
+                    orderKeys(key, rows: goldRows, executor: executor, cache: goldCache)
+                }
             }
         }
         result.flags = flags.sorted()
@@ -140,19 +177,35 @@ public struct SQLEvaluation: Sendable {
         sql.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0d) }
     }
 
-    func matches(gold: ResultSet, pred: ResultSet, goldSQL: String, goldOrderKeys: [[Value]]? = nil) -> Bool {
+    /// Whether `pred` matches `gold`; `goldOrderKeys` is asked only when an ordered `strict`
+    /// comparison fails as a plain sequence and ties among gold's ORDER BY keys could excuse it.
+    func matches(gold: ResultSet, pred: ResultSet, goldSQL: String, goldOrderKeys: () -> [[Value]]? = { nil }) -> Bool {
         switch options.semantics {
         case .spiderTestSuite:
             ResultComparison.spiderTestSuite(gold: gold.rows, pred: pred.rows, orderMatters: SpiderTestSuiteRules.orderMatters(gold: goldSQL))
         case .bird:
             ResultComparison.bird(gold: gold.rows, pred: pred.rows)
         case .strict:
-            if let goldOrderKeys {
-                ResultComparison.strict(gold: gold.rows, pred: pred.rows, goldOrderKeys: goldOrderKeys)
-            } else {
-                ResultComparison.strict(gold: gold.rows, pred: pred.rows, orderMatters: SQLTokenScan(goldSQL).hasTopLevelOrderBy)
-            }
+            strictMatches(gold: gold, pred: pred, ordered: SQLTokenScan(goldSQL).hasTopLevelOrderBy, goldOrderKeys: goldOrderKeys)
         }
+    }
+
+    /// Rows in gold's exact sequence match whatever the ties; only otherwise are gold's key values needed.
+    func strictMatches(gold: ResultSet, pred: ResultSet, ordered: Bool, goldOrderKeys: () -> [[Value]]?) -> Bool {
+        if ResultComparison.strict(gold: gold.rows, pred: pred.rows, orderMatters: ordered) { return true }
+        guard ordered, gold.rows.count > 1, gold.rows.count == pred.rows.count, let keys = goldOrderKeys() else { return false }
+        return ResultComparison.strict(gold: gold.rows, pred: pred.rows, goldOrderKeys: keys)
+    }
+
+    /// `strict`: the ORDER BY key values of each gold row, found once per gold query and shared.
+    func orderKeys(_ key: GoldKey, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>) -> [[Value]]? {
+        guard options.semantics == .strict, rows.rows.count > 1 else { return nil }
+        if let found = cache.withLock({ $0[key]?.orderKeys }) { return found }
+        guard SQLTokenScan(key.sql).hasTopLevelOrderBy,
+            let keys = GoldDeterminism.orderKeyValues(gold: key.sql, result: rows, executor: executor, limits: options.limits)
+        else { return nil }
+        cache.withLock { $0[key]?.orderKeys = keys }
+        return keys
     }
 
     func runGold(_ sql: String, executor: any QueryExecutor) -> GoldOutcome {
@@ -161,15 +214,21 @@ public struct SQLEvaluation: Sendable {
             guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false) }
             let unstable = options.checkDeterminism
                 && GoldDeterminism.isNondeterministic(gold: sql, result: rows, executor: executor, limits: options.limits)
-            // Ties under ORDER BY may come in any order: strict needs the key of each gold row.
-            let keys = rows.rows.count > 1 && SQLTokenScan(sql).hasTopLevelOrderBy
-                ? GoldDeterminism.orderKeyValues(gold: sql, result: rows, executor: executor, limits: options.limits)
-                : nil
-            return GoldOutcome(result: .success(rows), nondeterministic: unstable, orderKeys: keys)
+            // Ties under ORDER BY may come in any order: strict finds the key of each gold row when a
+            // prediction needs it (``orderKeys(_:rows:executor:cache:)``).
+            return GoldOutcome(result: .success(rows), nondeterministic: unstable)
         } catch {
             return GoldOutcome(result: .failure(error), nondeterministic: false)
         }
     }
+}
+
+/// What an example's result depends on, but its index.
+struct ExampleKey: Hashable {
+    var databaseID: String
+    var gold: String
+    var difficulty: String?
+    var prediction: String
 }
 
 /// A gold query on one database: the key of the shared gold-result cache.
@@ -182,7 +241,7 @@ struct GoldKey: Hashable, Sendable {
 struct GoldOutcome: Sendable {
     var result: Result<ResultSet, SQLExecutionError>
     var nondeterministic: Bool
-    /// `strict`: the ORDER BY key values of each gold row, when the gold orders and they could be found.
+    /// `strict`: the ORDER BY key values of each gold row, once a prediction needed them and they could be found.
     var orderKeys: [[Value]]? = nil
 }
 

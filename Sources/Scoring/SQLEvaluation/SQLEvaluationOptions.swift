@@ -64,4 +64,7 @@ public struct StructuralScore: Sendable, Hashable {
 }
 
 /// Computes the structural score of a prediction against an example's gold; called from worker threads.
+///
+/// It may read only the example's database id, gold and difficulty (not its index or question):
+/// ``SQLEvaluation`` scores examples that agree on these and on the prediction once.
 public typealias StructuralScorer = @Sendable (_ example: SQLExample, _ prediction: String) -> StructuralScore
