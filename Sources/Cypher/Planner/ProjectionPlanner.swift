@@ -131,6 +131,7 @@ extension QueryPlanner {
     ) -> [AggregationCollector.Spec]? {
         guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty,
             let (counted, countSlot, target, relationship) = match.matcher.countingLastExpansion()
+                ?? match.matcher.countingLastVariableExpansion()
         else { return nil }
         let hidden = Set(before.slotsSnapshot.filter { $0.value == target || $0.value == relationship }.map(\.key))
         guard keyItems.allSatisfy({ $0.referencedNames.isDisjoint(with: hidden) }) else { return nil }
