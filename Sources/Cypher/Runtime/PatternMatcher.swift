@@ -57,7 +57,7 @@ enum MatchStep {
     /// A WHERE conjunct on the node the preceding scan binds, run on its typed property column.
     case columnFilter(ColumnFilter)
     /// Count the trails a variable-length hop (`fallback`) would follow into `countSlot`.
-    indirect case countTrails(from: Int, TrailCounter, fallback: MatchStep, countSlot: Int)
+    indirect case countTrails(from: Int, TrailCounter, fallback: [MatchStep], countSlot: Int)
 }
 
 /// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
@@ -79,6 +79,9 @@ final class PatternMatcher {
 
     /// A cheap test run on each scanned start node before it is bound (top-k pushed into the scan).
     var scanPrefilter: ((Int, ExecutionContext) -> Bool)?
+
+    /// Narrows the scanned start nodes to the ones that can matter (typed top-k selection).
+    var scanSelector: ((inout [Int], ExecutionContext) -> Void)?
 
     typealias Emit = (inout [Value]) throws(QueryError) -> Void
 
@@ -111,6 +114,7 @@ final class PatternMatcher {
                 nodes = try filter.select(nodes, &row, context)
                 resume += 1
             }
+            if pc == 0, let scanSelector { scanSelector(&nodes, context) }
             for node in nodes {
                 if let prefilter, !prefilter(node, context) { continue }
                 guard try passes(node, check, row, context) else { continue }
@@ -132,7 +136,7 @@ final class PatternMatcher {
             if let counted = counter.count(from: source.id, avoiding: used, store) {
                 n = counted
             } else {
-                try PatternMatcher(steps: [fallback], width: width, introduced: []).run(0, &row, &used, context) {
+                try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
                     (_: inout [Value]) throws(QueryError) in n += 1
                 }
             }

@@ -1,68 +1,135 @@
 import PropertyGraph
 import QuiverCore
 
-/// Counts the trails (paths that repeat no relationship) of `minimum...maximum` hops from a node,
-/// walking the adjacency directly: the count push-down of `count(*)` over a variable-length hop.
+/// Counts the trails (walks that repeat no relationship) along a chain of hops from a node,
+/// walking the adjacency directly: the count push-down of `count(*)` over `(a)-[]->(b)-[*1..3]->(c)`.
+/// The last hop of a trail is counted as a degree, minus the relationships the trail already used.
 struct TrailCounter {
-    let relationship: RelationshipSpec
-    let target: NodeCheck
-    let minimum: Int
-    let maximum: Int
+    /// One hop of the chain: a single relationship is `1...1`.
+    struct Segment {
+        var relationship: RelationshipSpec
+        var target: NodeCheck
+        var minimum: Int
+        var maximum: Int
+    }
 
-    /// Whether the hop has no condition beyond its type(s) and direction, so every trail counts.
+    let segments: [Segment]
+
+    /// Whether no hop has a condition beyond types and direction, so every trail counts.
     func isUnconditional(_ store: GraphStore) -> Bool {
-        relationship.properties.isEmpty && target.properties.isEmpty && target.labels.allSatisfy { label in
-            label.resolve(in: store).map { store.nodeCount(label: $0) == store.nodeCount } ?? false
+        segments.allSatisfy { segment in
+            segment.relationship.properties.isEmpty && segment.target.properties.isEmpty
+                && segment.target.labels.allSatisfy { label in
+                    label.resolve(in: store).map { store.nodeCount(label: $0) == store.nodeCount } ?? false
+                }
         }
     }
 
-    /// The number of trails from `source` that avoid the relationships in `used`; nil when the
-    /// hop has conditions (the caller then enumerates).
+    /// The number of trails from `source` that avoid the relationships in `used`; nil when a hop
+    /// has conditions (the caller then enumerates).
     func count(from source: Int, avoiding used: [Int], _ store: GraphStore) -> Int? {
         guard isUnconditional(store) else { return nil }
-        var types: [Int?] = []
-        if relationship.types.isEmpty {
-            types = [nil]
-        } else {
-            for type in relationship.types { if let id = type.resolve(in: store) { types.append(id) } }
-            if types.isEmpty { return 0 }
+        var types: [[Int?]] = []
+        for segment in segments {
+            if segment.relationship.types.isEmpty {
+                types.append([nil])
+                continue
+            }
+            var ids: [Int?] = []
+            for type in segment.relationship.types { if let id = type.resolve(in: store) { ids.append(id) } }
+            types.append(ids)
         }
         var trail = used
         var total = 0
-        walk(source, depth: 0, types, &trail, &total, store)
+        walk(source, 0, depth: 0, types, &trail, &total, store)
         return total
     }
 
-    private func walk(_ node: Int, depth: Int, _ types: [Int?], _ trail: inout [Int], _ total: inout Int, _ store: GraphStore) {
-        if depth >= minimum { total += 1 }
-        guard depth < maximum else { return }
-        let last = depth + 1 == maximum
-        for type in types {
-            store.forEachNeighbor(of: node, type: type, direction: relationship.direction) { rel, neighbor in
+    private func walk(
+        _ node: Int, _ index: Int, depth: Int, _ types: [[Int?]], _ trail: inout [Int], _ total: inout Int, _ store: GraphStore
+    ) {
+        let segment = segments[index]
+        let last = index == segments.count - 1
+        if depth >= segment.minimum {
+            if last { total += 1 } else { walk(node, index + 1, depth: 0, types, &trail, &total, store) }
+        }
+        guard depth < segment.maximum else { return }
+        if last && depth + 1 == segment.maximum {
+            total += remainingDegree(node, segment.relationship.direction, types[index], trail, store)
+            return
+        }
+        for type in types[index] {
+            store.forEachNeighbor(of: node, type: type, direction: segment.relationship.direction) { rel, neighbor in
                 if trail.contains(rel) { return }
-                if last {
-                    if depth + 1 >= minimum { total += 1 }
-                    return
-                }
                 trail.append(rel)
-                walk(neighbor, depth: depth + 1, types, &trail, &total, store)
+                walk(neighbor, index, depth: depth + 1, types, &trail, &total, store)
                 trail.removeLast()
             }
         }
     }
+
+    /// The relationships one more hop would follow from `node`, less those already in the trail.
+    private func remainingDegree(
+        _ node: Int, _ direction: GraphStore.Direction, _ types: [Int?], _ trail: [Int], _ store: GraphStore
+    ) -> Int {
+        var n = 0
+        for type in types { n += store.degree(of: node, type: type, direction: direction) }
+        for rel in trail {
+            let type = store.relationshipType(rel)
+            guard types.contains(where: { $0 == nil || $0 == type }) else { continue }
+            let start = store.startNode(of: rel), end = store.endNode(of: rel)
+            switch direction {
+            case .outgoing: if start == node { n -= 1 }
+            case .incoming: if end == node { n -= 1 }
+            case .both: if start == node || end == node { n -= 1 }
+            }
+        }
+        return n
+    }
 }
 
 extension PatternMatcher {
-    /// The same pattern with its last variable-length hop counted instead of bound (trail
-    /// semantics kept), and the slot holding the count; nil when the last step is not such a hop.
-    func countingLastVariableExpansion() -> (PatternMatcher, countSlot: Int, target: Int, relationship: Int)? {
-        guard case .expandVariable(let from, let rel, let to, let toBound, let minimum, let maximum, _)? = steps.last,
-            !toBound, !rel.bound, maximum >= minimum
+    /// The same pattern with its trailing chain of hops counted instead of bound (trail semantics
+    /// kept): the counted matcher, the slot holding the count, and the slots the chain would bind.
+    /// Nil unless the chain has a variable-length hop or at least two hops.
+    func countingChain() -> (PatternMatcher, countSlot: Int, hidden: Set<Int>)? {
+        var segments: [TrailCounter.Segment] = []
+        var hidden: Set<Int> = []
+        var start = steps.count
+        var expectedTarget: Int?
+        var from = -1
+        var hasVariable = false
+        for step in steps.reversed() {
+            var segment: TrailCounter.Segment
+            switch step {
+            case .expand(let f, let rel, let to, let toBound) where !toBound && !rel.bound:
+                segment = TrailCounter.Segment(relationship: rel, target: to, minimum: 1, maximum: 1)
+                from = f
+            case .expandVariable(let f, let rel, let to, let toBound, let minimum, let maximum, _)
+                where !toBound && !rel.bound && maximum >= minimum:
+                segment = TrailCounter.Segment(relationship: rel, target: to, minimum: minimum, maximum: maximum)
+                from = f
+                hasVariable = true
+            default:
+                segment = TrailCounter.Segment(relationship: RelationshipSpec(slot: 0, bound: false, bindValue: false, types: [], direction: .both, properties: []),
+                                               target: NodeCheck(slot: -1, labels: [], properties: []), minimum: 0, maximum: 0)
+                from = -2
+            }
+            if from == -2 { break }
+            if let expectedTarget, segment.target.slot != expectedTarget { break }
+            if hidden.contains(segment.target.slot) || hidden.contains(segment.relationship.slot) { break }
+            segments.insert(segment, at: 0)
+            hidden.insert(segment.target.slot)
+            hidden.insert(segment.relationship.slot)
+            expectedTarget = from
+            start -= 1
+        }
+        guard !segments.isEmpty, hasVariable || segments.count >= 2, let source = expectedTarget, !hidden.contains(source)
         else { return nil }
         let countSlot = width
-        var counted = steps
-        let counter = TrailCounter(relationship: rel, target: to, minimum: minimum, maximum: maximum)
-        counted[counted.count - 1] = .countTrails(from: from, counter, fallback: steps[steps.count - 1], countSlot: countSlot)
-        return (PatternMatcher(steps: counted, width: width + 1, introduced: introduced), countSlot, to.slot, rel.slot)
+        var counted = Array(steps[..<start])
+        counted.append(.countTrails(from: source, TrailCounter(segments: segments), fallback: Array(steps[start...]),
+                                    countSlot: countSlot))
+        return (PatternMatcher(steps: counted, width: width + 1, introduced: introduced), countSlot, hidden)
     }
 }
