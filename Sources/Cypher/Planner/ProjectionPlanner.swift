@@ -40,7 +40,14 @@ extension QueryPlanner {
             }
             let specs = countPushDown(collector.specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
                                       layout: before) ?? collector.specs
-            append(AggregateOperator(keys: keys, specs: specs, outputs: outputs))
+            let aggregate = AggregateOperator(keys: keys, specs: specs, outputs: outputs)
+            if let match = tail as? MatchOperator,
+                let fused = GroupedCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
+                match.bypass = true
+                append(fused)
+            } else {
+                append(aggregate)
+            }
         } else {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)

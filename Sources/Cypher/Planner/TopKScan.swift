@@ -28,31 +28,48 @@ enum TopKScan {
             columns.append(column)
         }
         let ascending = keys.map(\.ascending)
-        // Whether node a sorts strictly before node b (null sorts last ascending, first descending).
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            for k in columns.indices {
-                let x = columns[k].int64(a), y = columns[k].int64(b)
-                if x == y { continue }
-                guard let x else { return !ascending[k] }
-                guard let y else { return ascending[k] }
-                return ascending[k] ? x < y : x > y
+        let width = columns.count
+        // Key values per candidate, flat (candidate × key); a missing value is null.
+        var values = [Int64](repeating: 0, count: nodes.count * width)
+        var nulls = [Bool](repeating: false, count: nodes.count * width)
+        for k in 0..<width {
+            let column = columns[k]
+            for (i, node) in nodes.enumerated() {
+                if let v = column.int64(node) { values[i * width + k] = v } else { nulls[i * width + k] = true }
             }
-            return false
         }
-        var best: [Int] = []
+        var best: [Int] = []  // candidate positions, in sort order
         best.reserveCapacity(keep + 1)
-        for node in nodes {
-            if best.count == keep {
-                guard keep > 0, let last = best.last, precedes(node, last) else { continue }
+        values.withUnsafeBufferPointer { values in
+            nulls.withUnsafeBufferPointer { nulls in
+                // Whether candidate a sorts strictly before candidate b (null last ascending, first descending).
+                func precedes(_ a: Int, _ b: Int) -> Bool {
+                    for k in 0..<width {
+                        let na = nulls[a * width + k], nb = nulls[b * width + k]
+                        if na || nb {
+                            if na && nb { continue }
+                            return na ? !ascending[k] : ascending[k]
+                        }
+                        let x = values[a * width + k], y = values[b * width + k]
+                        if x == y { continue }
+                        return ascending[k] ? x < y : x > y
+                    }
+                    return false
+                }
+                for i in 0..<nodes.count {
+                    if best.count == keep {
+                        guard keep > 0, let last = best.last, precedes(i, last) else { continue }
+                    }
+                    var low = 0, high = best.count
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if precedes(i, best[mid]) { high = mid } else { low = mid + 1 }
+                    }
+                    best.insert(i, at: low)
+                    if best.count > keep { best.removeLast() }
+                }
             }
-            var low = 0, high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if precedes(node, best[mid]) { high = mid } else { low = mid + 1 }
-            }
-            best.insert(node, at: low)
-            if best.count > keep { best.removeLast() }
         }
-        nodes = best
+        nodes = best.map { nodes[$0] }
     }
 }

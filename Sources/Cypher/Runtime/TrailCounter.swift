@@ -39,6 +39,7 @@ struct TrailCounter {
             for type in segment.relationship.types { if let id = type.resolve(in: store) { ids.append(id) } }
             types.append(ids)
         }
+        if let counted = countOnCSR(from: source, avoiding: used, types: types, store) { return counted }
         var trail = used
         var total = 0
         walk(source, 0, depth: 0, types, &trail, &total, store)
