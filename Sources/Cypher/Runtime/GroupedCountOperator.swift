@@ -57,7 +57,7 @@ final class GroupedCountOperator: Operator {
             return
         }
         fusedRows += 1
-        var nodes: [Int]
+        let nodes: [Int]
         if let label = scan.labels.first {
             guard let id = label.resolve(in: store) else { return }
             nodes = store.nodeIDs(label: id)
@@ -66,14 +66,52 @@ final class GroupedCountOperator: Operator {
         }
         let keyID = key.resolve(in: store)
         let column = keyID.flatMap { store.nodeColumn(key: $0) }
-        let typed = column?.kind == .int
-        for node in nodes {
-            let n = store.degree(of: node, type: type, direction: relationship.direction)
-            guard n > 0 else { continue }
-            if typed, let column {
-                if let v = column.int64(node) { add(integer: v, value: nil, n) } else { add(other: .null, n) }
-                continue
+        // The group tables are moved into locals for the loop (no exclusivity checks per node).
+        var integers = integerGroups, others = otherGroups, order = groupOrder, totals = sums
+        integerGroups = [:]; otherGroups = [:]; groupOrder = []; sums = []
+        defer { integerGroups = integers; otherGroups = others; groupOrder = order; sums = totals }
+        if integers.isEmpty { integers.reserveCapacity(nodes.count) }
+        func add(integer: Int64, value: Value?, _ n: Int) {
+            if let group = integers[integer] {
+                totals[group] += n
+                return
             }
+            integers[integer] = order.count
+            order.append(value ?? .int(integer))
+            totals.append(n)
+        }
+        func add(other: Value, _ n: Int) {
+            if let group = others[other] {
+                totals[group] += n
+                return
+            }
+            others[other] = order.count
+            order.append(other)
+            totals.append(n)
+        }
+        let direction = relationship.direction
+        if let column, column.kind == .int {
+            // Degrees straight from the CSR when it is complete.
+            let done = direction != .both && store.withAdjacency(direction) { view -> Bool in
+                guard view.isComplete else { return false }
+                for node in nodes {
+                    let n = view.degree(of: node, type: type)
+                    guard n > 0 else { continue }
+                    if let v = column.int64(node) { add(integer: v, value: nil, n) } else { add(other: .null, n) }
+                }
+                return true
+            }
+            if done { return }
+            for node in nodes {
+                let n = store.degree(of: node, type: type, direction: direction)
+                guard n > 0 else { continue }
+                if let v = column.int64(node) { add(integer: v, value: nil, n) } else { add(other: .null, n) }
+            }
+            return
+        }
+        for node in nodes {
+            let n = store.degree(of: node, type: type, direction: direction)
+            guard n > 0 else { continue }
             let value = keyID.map { store.nodeProperty(node, $0) } ?? .null
             switch value {
             case .int(let i): add(integer: i, value: value, n)
@@ -88,27 +126,6 @@ final class GroupedCountOperator: Operator {
     private var otherGroups: [Value: Int] = [:]
     private var groupOrder: [Value] = []
     private var sums: [Int] = []
-
-    @inline(__always)
-    private func add(integer: Int64, value: Value?, _ n: Int) {
-        if let group = integerGroups[integer] {
-            sums[group] += n
-            return
-        }
-        integerGroups[integer] = groupOrder.count
-        groupOrder.append(value ?? .int(integer))
-        sums.append(n)
-    }
-
-    private func add(other: Value, _ n: Int) {
-        if let group = otherGroups[other] {
-            sums[group] += n
-            return
-        }
-        otherGroups[other] = groupOrder.count
-        groupOrder.append(other)
-        sums.append(n)
-    }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         if usedGeneral {

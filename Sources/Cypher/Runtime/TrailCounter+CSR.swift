@@ -16,6 +16,11 @@ struct CSRTrailWalk {
 
     let view: AdjacencyView
     let levels: [Level]
+    // The levels' fields apart, as plain integers, so the walk copies no array per call.
+    let minimums: [Int]
+    let maximums: [Int]
+    /// The single type of a level (-1: any type), or -2 when it has several (see `levels`).
+    let singleTypes: [Int]
     var trailRelationships: [Int32] = []
     var trailAnchors: [Int32] = []
     var trailTypes: [Int32] = []
@@ -24,6 +29,12 @@ struct CSRTrailWalk {
     init(view: AdjacencyView, levels: [Level]) {
         self.view = view
         self.levels = levels
+        minimums = levels.map(\.minimum)
+        maximums = levels.map(\.maximum)
+        singleTypes = levels.map { level in
+            guard level.types.count == 1 else { return -2 }
+            return level.types[0] ?? -1
+        }
     }
 
     mutating func push(relationship: Int32, anchor: Int32, type: Int32) {
@@ -39,25 +50,51 @@ struct CSRTrailWalk {
     }
 
     mutating func walk(_ node: Int, _ index: Int, depth: Int) {
-        let level = levels[index]
+        let minimum = minimums[index], maximum = maximums[index], single = singleTypes[index]
         let last = index == levels.count - 1
-        if depth >= level.minimum {
+        if depth >= minimum {
             if last { total += 1 } else { walk(node, index + 1, depth: 0) }
         }
-        guard depth < level.maximum else { return }
-        if last && depth + 1 == level.maximum {
-            var n = 0
-            for type in level.types { n += view.range(of: node, type: type).count }
-            let anchor = Int32(truncatingIfNeeded: node)
+        guard depth < maximum else { return }
+        if single == -2 {
+            walkEach(node, index, depth: depth, last: last && depth + 1 == maximum)
+            return
+        }
+        let type: Int? = single == -1 ? nil : single
+        let row = view.range(of: node, type: type)
+        let anchor = Int32(truncatingIfNeeded: node)
+        if last && depth + 1 == maximum {
+            var n = row.count
             for k in trailAnchors.indices where trailAnchors[k] == anchor {
-                let t = Int(trailTypes[k])
-                if level.types.contains(where: { $0 == nil || $0 == t }) { n -= 1 }
+                if single == -1 || Int(trailTypes[k]) == single { n -= 1 }
             }
             total += n
             return
         }
+        for slot in row {
+            let rel = view.relationships[slot]
+            if trailRelationships.contains(rel) { continue }
+            push(relationship: rel, anchor: anchor, type: view.types[slot])
+            walk(Int(view.neighbors[slot]), index, depth: depth + 1)
+            pop()
+        }
+    }
+
+    /// One hop of a level with several types.
+    private mutating func walkEach(_ node: Int, _ index: Int, depth: Int, last: Bool) {
+        let types = levels[index].types
         let anchor = Int32(truncatingIfNeeded: node)
-        for type in level.types {
+        if last {
+            var n = 0
+            for type in types { n += view.range(of: node, type: type).count }
+            for k in trailAnchors.indices where trailAnchors[k] == anchor {
+                let t = Int(trailTypes[k])
+                if types.contains(where: { $0 == nil || $0 == t }) { n -= 1 }
+            }
+            total += n
+            return
+        }
+        for type in types {
             for slot in view.range(of: node, type: type) {
                 let rel = view.relationships[slot]
                 if trailRelationships.contains(rel) { continue }
