@@ -58,7 +58,9 @@ let loadSeconds = seconds(clock.now - loadStart)
 
 var report: [String: Any] = ["engine": "quiver", "load_s": loadSeconds]
 var results: [String: Any] = [:]
-for (name, query) in queries {
+// `--only q6_top_degree` runs one query (for profiling).
+let only = argument("--only")
+for (name, query) in queries where only == nil || only == name {
     do {
         // The first run warms caches (and lets the engine build its lazy index), as peers.py does.
         let first = try CypherEngine.execute(query, on: graph, readOnly: true)

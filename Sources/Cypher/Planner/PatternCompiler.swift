@@ -110,7 +110,7 @@ final class PatternCompiler {
                 }
             }
         }
-        return PatternMatcher(steps: steps, width: layout.width, introduced: introduced)
+        return PatternMatcher(steps: PatternMatcher.pushingColumnFilters(steps), width: layout.width, introduced: introduced)
     }
 
     private func planShortest(

@@ -40,7 +40,14 @@ extension QueryPlanner {
             }
             let specs = countPushDown(collector.specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
                                       layout: before) ?? collector.specs
-            append(AggregateOperator(keys: keys, specs: specs, outputs: outputs))
+            let aggregate = AggregateOperator(keys: keys, specs: specs, outputs: outputs)
+            if let match = tail as? MatchOperator,
+                let fused = GroupedCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
+                match.bypass = true
+                append(fused)
+            } else {
+                append(aggregate)
+            }
         } else {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
@@ -102,6 +109,7 @@ extension QueryPlanner {
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
         let sort = SortOperator(keys, keep: limit.map { $0 + skip })
         pushTopKIntoScan(sort, firstKey: keys[0].0)
+        if let keep = sort.keep { TopKScan.install(keys, keep: keep, on: tail) }
         append(sort)
         append(SkipLimitOperator(skip: skip, limit: limit))
         append(ProjectOperator(exprs, keepInput: false))
@@ -129,16 +137,22 @@ extension QueryPlanner {
     private func countPushDown(
         _ specs: [AggregationCollector.Spec], keyItems: [Expression], layout before: Layout
     ) -> [AggregationCollector.Spec]? {
-        guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty,
-            let (counted, countSlot, target, relationship) = match.matcher.countingLastExpansion()
-        else { return nil }
-        let hidden = Set(before.slotsSnapshot.filter { $0.value == target || $0.value == relationship }.map(\.key))
+        guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty else { return nil }
+        let counted: PatternMatcher, countSlot: Int, hiddenSlots: Set<Int>
+        if let chain = match.matcher.countingChain() {
+            (counted, countSlot, hiddenSlots) = chain
+        } else if let (single, slot, target, relationship) = match.matcher.countingLastExpansion() {
+            (counted, countSlot, hiddenSlots) = (single, slot, [target, relationship])
+        } else {
+            return nil
+        }
+        let hidden = Set(before.slotsSnapshot.filter { hiddenSlots.contains($0.value) }.map(\.key))
         guard keyItems.allSatisfy({ $0.referencedNames.isDisjoint(with: hidden) }) else { return nil }
         for spec in specs where spec.distinct { return nil }
         for spec in specs {
             switch (spec.function, spec.arguments.first) {
             case (.countStar, nil): continue
-            case (.count, .slot(let s)?) where s == target || s == relationship: continue
+            case (.count, .slot(let s)?) where hiddenSlots.contains(s): continue
             default: return nil
             }
         }

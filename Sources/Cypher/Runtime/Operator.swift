@@ -40,6 +40,8 @@ class Operator {
 final class MatchOperator: Operator {
     var matcher: PatternMatcher
     let optional: Bool
+    /// Set when the next operator runs this pattern itself (a fused plan): rows pass through.
+    var bypass = false
 
     init(_ matcher: PatternMatcher, optional: Bool) {
         self.matcher = matcher
@@ -48,6 +50,7 @@ final class MatchOperator: Operator {
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         guard let next else { return }
+        if bypass { return try next.push(&row, context) }
         var found = false
         try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
             found = true

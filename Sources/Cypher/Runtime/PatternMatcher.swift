@@ -54,6 +54,10 @@ enum MatchStep {
     /// Count the relationships one expansion would follow into `countSlot` instead of binding each
     /// (count push-down: the rows would only be counted); rows with no match are dropped.
     case countExpand(from: Int, relationship: RelationshipSpec, to: NodeCheck, countSlot: Int)
+    /// A WHERE conjunct on the node the preceding scan binds, run on its typed property column.
+    case columnFilter(ColumnFilter)
+    /// Count the trails a variable-length hop (`fallback`) would follow into `countSlot`.
+    indirect case countTrails(from: Int, TrailCounter, fallback: [MatchStep], countSlot: Int)
 }
 
 /// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
@@ -75,6 +79,9 @@ final class PatternMatcher {
 
     /// A cheap test run on each scanned start node before it is bound (top-k pushed into the scan).
     var scanPrefilter: ((Int, ExecutionContext) -> Bool)?
+
+    /// Narrows the scanned start nodes to the ones that can matter (typed top-k selection).
+    var scanSelector: ((inout [Int], ExecutionContext) -> Void)?
 
     typealias Emit = (inout [Value]) throws(QueryError) -> Void
 
@@ -102,11 +109,18 @@ final class PatternMatcher {
         switch steps[pc] {
         case .scan(let check):
             let prefilter = pc == 0 ? scanPrefilter : nil
-            for node in candidates(check, &row, context) {
+            var nodes = candidates(check, &row, context)
+            var resume = pc + 1
+            while resume < steps.count, case .columnFilter(let filter) = steps[resume], filter.slot == check.slot {
+                nodes = try filter.select(nodes, &row, context)
+                resume += 1
+            }
+            if pc == 0, let scanSelector { scanSelector(&nodes, context) }
+            for node in nodes {
                 if let prefilter, !prefilter(node, context) { continue }
                 guard try passes(node, check, row, context) else { continue }
                 row[check.slot] = context.nodeReference(node)
-                try run(pc + 1, &row, &used, context, emit)
+                try run(resume, &row, &used, context, emit)
             }
             row[check.slot] = .null
         case .check(let check):
@@ -116,6 +130,22 @@ final class PatternMatcher {
             try run(pc + 1, &row, &used, context, emit)
         case .filter(let predicate):
             guard case .bool(true) = try predicate.evaluate(row, context) else { return }
+            try run(pc + 1, &row, &used, context, emit)
+        case .countTrails(let from, let counter, let fallback, let countSlot):
+            guard case .node(let source) = row[from] else { return }
+            var n = 0
+            if let counted = counter.count(from: source.id, avoiding: used, store) {
+                n = counted
+            } else {
+                try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
+                    (_: inout [Value]) throws(QueryError) in n += 1
+                }
+            }
+            guard n > 0 else { return }
+            row[countSlot] = .int(Int64(n))
+            try run(pc + 1, &row, &used, context, emit)
+        case .columnFilter(let filter):
+            guard case .bool(true) = try filter.fallback.evaluate(row, context) else { return }
             try run(pc + 1, &row, &used, context, emit)
         case .expand(let from, let rel, let to, let toBound):
             guard case .node(let source) = row[from] else { return }
