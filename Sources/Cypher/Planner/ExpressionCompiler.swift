@@ -193,13 +193,13 @@ final class ExpressionCompiler {
             for argument in call.arguments { arguments.append(try inner.compile(argument)) }
             guard arguments.count == aggregate.arity else {
                 throw QueryError(.semanticError, code: "InvalidNumberOfArguments", phase: .compileTime,
-                                 message: "\(call.name)() takes \(aggregate.arity) argument(s)", location: e.range.start)
+                                 message: "\(call.qualifiedName)() takes \(aggregate.arity) argument(s)", location: e.range.start)
             }
             return try compileAggregate(aggregate, distinct: call.distinct, arguments: arguments, e)
         }
         guard let definition = Functions.lookup(call.lookupName) else {
             throw QueryError(.semanticError, code: "UnknownFunction", phase: .compileTime,
-                             message: "unknown function \(call.name)()", location: e.range.start)
+                             message: "unknown function \(call.qualifiedName)()", location: e.range.start)
         }
         guard definition.arity.contains(call.arguments.count) else {
             throw QueryError(.semanticError, code: "InvalidNumberOfArguments", phase: .compileTime,

@@ -220,6 +220,9 @@ public struct FunctionCall: Sendable, Hashable {
         self.arguments = arguments
     }
 
+    /// The dotted name as written, e.g. `apoc.coll.toSet`, for messages.
+    public var qualifiedName: String { (namespace + [name]).joined(separator: ".") }
+
     /// The dotted name in lower case, e.g. `tolower` or `a.b.c`, for looking the function up.
     public var lookupName: String { (namespace + [name]).joined(separator: ".").lowercased() }
 }
