@@ -3,18 +3,7 @@ import Testing
 @testable import Scoring
 
 /// The JSON `quiver score cypher` writes has exactly the fields its schemas under `schemas/` promise.
-@Suite struct CypherOutputSchemaTests {
-    func schema(_ name: String) throws -> [String: Any] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("schemas/\(name)"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
-    func keys(_ value: some Encodable) throws -> Set<String> {
-        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
-        return Set(try #require(object as? [String: Any]).keys)
-    }
-
+@Suite struct CypherOutputSchemaTests: SchemaChecking {
     @Test func exampleLinesMatchTheirSchema() throws {
         let schema = try schema("cypher-score-example.schema.json")
         var result = CypherExampleResult(index: 0, database: "movies", exactMatch: true)

@@ -3,18 +3,7 @@ import Testing
 @testable import Scoring
 
 /// The JSON Quiver writes has exactly the fields its schema under `schemas/` promises.
-@Suite struct OutputSchemaTests {
-    func schema(_ name: String) throws -> [String: Any] {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let data = try Data(contentsOf: root.appendingPathComponent("schemas/\(name)"))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    }
-
-    func keys(_ value: some Encodable) throws -> Set<String> {
-        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
-        return Set(try #require(object as? [String: Any]).keys)
-    }
-
+@Suite struct OutputSchemaTests: SchemaChecking {
     @Test func exampleLinesMatchTheirSchema() throws {
         let schema = try schema("sql-score-example.schema.json")
         let required = Set(try #require(schema["required"] as? [String]))
