@@ -78,4 +78,28 @@ import Testing
         #expect(text.contains("PRIMARY KEY (\"concert_ID\")"))
         #expect(text.contains("FOREIGN KEY (\"Stadium_ID\") REFERENCES \"stadium\" (\"Stadium_ID\")"))
     }
+
+    /// Literals beyond Int64 (a `1e30` threshold, `Int64.max`, a huge real) widen the range fresh
+    /// numbers are drawn from; the range is clamped to what SQLite's integers hold, and rows still come out.
+    @Test(arguments: [
+        "SELECT Name FROM stadium WHERE Capacity > 1e30",
+        "SELECT Name FROM stadium WHERE Capacity < -1e300",
+        "SELECT Name FROM stadium WHERE Capacity = 9223372036854775807",
+        "SELECT Name FROM stadium WHERE Capacity > -9223372036854775808",
+        "SELECT Name FROM stadium WHERE Rating > 1e17",
+        "SELECT Name FROM stadium WHERE Rating < -1e300",
+    ])
+    func hugeLiteralsGiveNumbersInRange(query: String) throws {
+        var schema = Self.schema
+        schema.tables[0].columns.append(Schema.Column(name: "Rating", type: "real"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-synth-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let script = SyntheticDatabase(schema: schema, rowsPerTable: 20, seed: 1, queries: [query]).script()
+        try SQLiteScript.createDatabase(at: path, script: script)
+        let db = try SQLiteDatabase(path: path)
+        #expect(try db.execute("SELECT count(*) FROM stadium", limits: ExecutionLimits()).rows == [[.int(20)]])
+        let textual = try db.execute(
+            "SELECT count(*) FROM stadium WHERE typeof(Capacity) = 'text' OR typeof(Rating) = 'text'", limits: ExecutionLimits())
+        #expect(textual.rows == [[.int(0)]])
+    }
 }

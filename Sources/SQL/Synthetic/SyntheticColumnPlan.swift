@@ -123,11 +123,11 @@ struct SyntheticColumnPlan {
         let high = (numbers.max() ?? 100) + 10
         switch type {
         case "integer", "number":
-            return String(Int64.random(in: Int64(low.rounded(.down))...Int64(high.rounded(.up)), using: &random))
+            return String(Int64.random(in: Self.drawBound(low.rounded(.down))...Self.drawBound(high.rounded(.up)), using: &random))
         case "boolean":
             return String(Int.random(in: 0...1, using: &random))
         case "real":
-            return String(Double(Int64.random(in: Int64(low * 100)...Int64(high * 100), using: &random)) / 100)
+            return String(Double(Int64.random(in: Self.drawBound(low * 100)...Self.drawBound(high * 100), using: &random)) / 100)
         case "date", "time":
             return SyntheticColumnPlan.quotedText(SyntheticColumnPlan.date(&random))
         case "datetime":
@@ -137,6 +137,13 @@ struct SyntheticColumnPlan {
             let distinct = max(2, rows / 5)
             return SyntheticColumnPlan.quotedText("\(name) \(Int.random(in: 1...distinct, using: &random))")
         }
+    }
+
+    /// `bound` as an Int64 to draw from, clamped to ±2⁶² : a query may compare a column with `1e30`
+    /// or `Int64.max`, which no Int64 holds (and which SQLite would store as a real anyway).
+    static func drawBound(_ bound: Double) -> Int64 {
+        let limit = Double(Int64(1) << 62)
+        return Int64(min(max(bound, -limit), limit))
     }
 
     static func date(_ random: inout SeededGenerator) -> String {
