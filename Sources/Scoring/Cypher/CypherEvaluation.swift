@@ -110,9 +110,7 @@ public struct CypherEvaluation: Sendable {
     /// Quiver's comparison: numbers canonical at any depth, column names ignored and columns matched
     /// by value, a bag of rows or (when `ordered`) a sequence.
     public static func resultsMatch(gold: [[Value]], pred: [[Value]], ordered: Bool) -> Bool {
-        let canonicalGold = gold.map { $0.map(CypherResultValues.canonical) }
-        let canonicalPred = pred.map { $0.map(CypherResultValues.canonical) }
-        return ResultComparison.strict(gold: canonicalGold, pred: canonicalPred, orderMatters: ordered)
+        ResultComparison.strict(gold: gold, pred: pred, orderMatters: ordered)
     }
 
     /// Whether the query's top-level RETURN has ORDER BY (read from the parse tree; a UNION never orders).

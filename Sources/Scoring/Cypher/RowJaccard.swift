@@ -70,7 +70,8 @@ public enum RowJaccard {
         case .string(let s):
             if let d = Double(s.trimmingCharacters(in: .whitespaces)), !s.isEmpty { return .number(d) }
             return .text(s)
-        default: return .text(CypherResultValues.text(value))
+        // Composite cells (lists, maps, nodes, paths) by their Cypher literal, maps key-sorted.
+        default: return .text(value.description)
         }
     }
 

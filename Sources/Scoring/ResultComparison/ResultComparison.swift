@@ -58,9 +58,14 @@ public enum ResultComparison {
 
     /// A number in canonical form: an integral float within ±2⁵³ becomes the integer, other floats
     /// are rounded to 12 significant digits (so `0.1 + 0.2` equals `0.3`); booleans become 0/1, as
-    /// SQLite stores them. Other values are unchanged.
+    /// SQLite stores them. Lists and maps (Cypher results) are canonical at every depth, so `[1.0, 2]`
+    /// equals `[1, 2]`. Other values are unchanged.
     public static func canonical(_ value: Value) -> Value {
         switch value {
+        case .list(let items):
+            return .list(items.map(canonical))
+        case .map(let entries):
+            return .map(entries.mapValues(canonical))
         case .float(let f):
             guard f.isFinite else { return value }
             if f == f.rounded(), abs(f) < 9_007_199_254_740_992 { return .int(Int64(f)) }
