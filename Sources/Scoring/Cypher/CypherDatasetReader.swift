@@ -16,9 +16,9 @@ import QuiverCore
 public enum CypherDatasetReader {
     /// The gold examples of the file at `url`, format chosen by its content and extension.
     public static func readGold(at url: URL) throws(DatasetError) -> [CypherExample] {
-        let text = try read(url)
+        if isCSV(url) { return try csvExamples(url) }
+        let text = try DatasetError.readText(url)
         let trimmed = text.drop(while: { $0.isWhitespace })
-        if url.pathExtension.lowercased() == "csv" { return try csvExamples(url) }
         if trimmed.first == "[" { return try cySpider(text, url) }
         if trimmed.first == "{" { return try jsonl(text, url) }
         throw DatasetError(file: url.path, message: "not a neo4j-labs CSV (.csv), a Cy-Spider JSON array, or JSONL of {gold, pred}")
@@ -26,46 +26,43 @@ public enum CypherDatasetReader {
 
     /// The predictions of the file at `url`, one per gold example.
     public static func readPredictions(at url: URL, count: Int) throws(DatasetError) -> [String] {
-        let text = try read(url)
-        var predictions: [String]
-        if url.pathExtension.lowercased() == "csv" {
-            let table = try csvTable(url)
-            guard let column = ["pred", "prediction", "cypher", "query"].first(where: { table.header.contains($0) }) else {
-                throw DatasetError(file: url.path, message: "no `pred`, `prediction` or `cypher` column in the header \(table.header)")
-            }
-            predictions = table.rows.map { $0[column] ?? "" }
-        } else if text.drop(while: { $0.isWhitespace }).first == "[" {
-            guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
-                throw DatasetError(file: url.path, message: "expected a JSON array of query strings")
-            }
-            predictions = array.map { ($0 as? String) ?? (($0 as? [String: Any]).flatMap { predictionField($0) } ?? "") }
-        } else {
-            predictions = []
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                let object = try jsonObject(line, url, number + 1)
-                guard let prediction = predictionField(object) else {
-                    throw DatasetError(file: url.path, message: "line \(number + 1): no `pred`, `prediction` or `cypher` field")
-                }
-                predictions.append(prediction)
-            }
-        }
+        let predictions = isCSV(url) ? try csvPredictions(url) : try jsonPredictions(DatasetError.readText(url), url)
         guard predictions.count == count else {
             throw DatasetError(file: url.path, message: "\(predictions.count) predictions for \(count) gold examples; give one prediction per gold example, in gold order")
         }
         return predictions
     }
 
+    /// The fields (or CSV columns) a prediction is read from, in order of preference.
+    private static let predictionKeys = ["pred", "prediction", "cypher", "query"]
+
     private static func predictionField(_ object: [String: Any]) -> String? {
-        for key in ["pred", "prediction", "cypher", "query"] { if let s = object[key] as? String { return s } }
-        return nil
+        predictionKeys.lazy.compactMap { object[$0] as? String }.first
     }
 
-    private static func read(_ url: URL) throws(DatasetError) -> String {
-        do {
-            return try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw DatasetError(file: url.path, message: "cannot read the file (\(error.localizedDescription)); check the path")
+    private static func isCSV(_ url: URL) -> Bool { url.pathExtension.lowercased() == "csv" }
+
+    private static func csvPredictions(_ url: URL) throws(DatasetError) -> [String] {
+        let table = try csvTable(url)
+        guard let column = predictionKeys.first(where: { table.header.contains($0) }) else {
+            throw DatasetError(file: url.path, message: "no `pred`, `prediction` or `cypher` column in the header \(table.header)")
+        }
+        return table.rows.map { $0[column] ?? "" }
+    }
+
+    /// A JSON array of strings (or of objects with a prediction field), else JSONL objects.
+    private static func jsonPredictions(_ text: String, _ url: URL) throws(DatasetError) -> [String] {
+        if text.drop(while: { $0.isWhitespace }).first == "[" {
+            guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
+                throw DatasetError(file: url.path, message: "expected a JSON array of query strings")
+            }
+            return array.map { ($0 as? String) ?? (($0 as? [String: Any]).flatMap(predictionField) ?? "") }
+        }
+        return try jsonLines(text, url).map { (line, object) throws(DatasetError) in
+            guard let prediction = predictionField(object) else {
+                throw DatasetError(file: url.path, message: "line \(line): no `pred`, `prediction` or `cypher` field")
+            }
+            return prediction
         }
     }
 
@@ -132,31 +129,31 @@ public enum CypherDatasetReader {
         }
     }
 
-    private static func predictionFieldOnly(_ object: [String: Any]) -> String? {
-        (object["pred"] ?? object["prediction"]) as? String
+    private static func jsonl(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
+        try jsonLines(text, url).enumerated().map { (index, entry) throws(DatasetError) in
+            let object = entry.object
+            guard let gold = (object["gold"] ?? object["cypher"] ?? object["query"]) as? String else {
+                throw DatasetError(file: url.path, message: "line \(entry.line): no `gold` query string")
+            }
+            // `cypher` and `query` name the gold here, so only `pred` and `prediction` are predictions.
+            return CypherExample(index: index, question: object["question"] as? String, gold: gold,
+                                 prediction: (object["pred"] ?? object["prediction"]) as? String,
+                                 database: (object["database"] ?? object["db_id"]) as? String,
+                                 type: object["type"] as? String)
+        }
     }
 
-    private static func jsonl(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
-        var examples: [CypherExample] = []
+    /// The JSON objects of JSONL text with their 1-based line numbers; blank lines are skipped.
+    private static func jsonLines(_ text: String, _ url: URL) throws(DatasetError) -> [(line: Int, object: [String: Any])] {
+        var objects: [(line: Int, object: [String: Any])] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let object = try jsonObject(line, url, number + 1)
-            guard let gold = (object["gold"] ?? object["cypher"] ?? object["query"]) as? String else {
-                throw DatasetError(file: url.path, message: "line \(number + 1): no `gold` query string")
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw DatasetError(file: url.path, message: "line \(number + 1) is not a JSON object")
             }
-            examples.append(CypherExample(index: examples.count, question: object["question"] as? String, gold: gold,
-                                          prediction: predictionFieldOnly(object),
-                                          database: (object["database"] ?? object["db_id"]) as? String,
-                                          type: object["type"] as? String))
+            objects.append((number + 1, object))
         }
-        return examples
-    }
-
-    private static func jsonObject(_ line: Substring, _ url: URL, _ number: Int) throws(DatasetError) -> [String: Any] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-            throw DatasetError(file: url.path, message: "line \(number) is not a JSON object")
-        }
-        return object
+        return objects
     }
 }
 

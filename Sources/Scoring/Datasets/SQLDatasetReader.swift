@@ -15,7 +15,7 @@ import Foundation
 public enum SQLDatasetReader {
     /// The examples of a gold file, in file order.
     public static func readGold(at url: URL) throws(DatasetError) -> [SQLExample] {
-        let data = try read(url)
+        let data = try DatasetError.readText(url)
         if let first = data.first(where: { !$0.isWhitespace }), first == "[" {
             return try goldFromJSON(data, file: url.path)
         }
@@ -24,7 +24,7 @@ public enum SQLDatasetReader {
 
     /// The predictions of a file, one per gold example; a different count is an error.
     public static func readPredictions(at url: URL, count: Int) throws(DatasetError) -> [String] {
-        let text = try read(url)
+        let text = try DatasetError.readText(url)
         let predictions: [String]
         if let first = text.first(where: { !$0.isWhitespace }), first == "{" {
             predictions = try predictionsFromBIRDJSON(text, file: url.path)
@@ -42,14 +42,6 @@ public enum SQLDatasetReader {
                     + "give one prediction per gold example, in gold order (an empty line for a missing one)")
         }
         return predictions
-    }
-
-    private static func read(_ url: URL) throws(DatasetError) -> String {
-        do {
-            return try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw DatasetError(file: url.path, message: "cannot be read (\(error.localizedDescription)); check the path")
-        }
     }
 
     private static func goldFromJSON(_ text: String, file: String) throws(DatasetError) -> [SQLExample] {

@@ -24,24 +24,3 @@ public struct SQLExample: Sendable, Hashable {
         self.difficulty = difficulty
     }
 }
-
-/// A data-set file that could not be read: which file, where, and what to do.
-public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The file's path.
-    public var file: String
-    /// 1-based line, when the problem is on one line.
-    public var line: Int?
-    /// What is wrong and what to do.
-    public var message: String
-
-    /// An error in `file` (at `line`, when known).
-    public init(file: String, line: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
-}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A data-set file that could not be read: which file, where, and what to do.
+public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file's path.
+    public var file: String
+    /// 1-based line, when the problem is on one line.
+    public var line: Int?
+    /// What is wrong and what to do.
+    public var message: String
+
+    /// An error in `file` (at `line`, when known).
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+
+    /// The text of the data-set file at `url`, or the error every reader gives when it cannot be read.
+    static func readText(_ url: URL) throws(DatasetError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw DatasetError(file: url.path, message: "cannot be read (\(error.localizedDescription)); check the path")
+        }
+    }
+}
