@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuiverCore
 import Scoring
 
 /// `quiver score cypher`: scores text-to-Cypher predictions by execution on an embedded graph.
@@ -80,7 +81,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
         }
         let catalog: CypherGraphCatalog?
         do {
-            catalog = try graph.map { path throws(GraphLoadError) in try CypherGraphCatalog(path: path) }
+            catalog = try graph.map { path throws(FileError) in try CypherGraphCatalog(path: path) }
         } catch {
             throw ScoreSQLInputError("--graph: \(error)")
         }

@@ -149,7 +149,7 @@ public struct CypherEvaluation: Sendable {
 /// transaction on its graph, so threads must not share one).
 final class GraphCache {
     let catalog: CypherGraphCatalog?
-    private var graphs: [String: Result<GraphStore, GraphLoadError>] = [:]
+    private var graphs: [String: Result<GraphStore, FileError>] = [:]
 
     init(catalog: CypherGraphCatalog?) { self.catalog = catalog }
 
@@ -159,7 +159,7 @@ final class GraphCache {
             return (nil, "no graph for database '\(database ?? "")' under \(catalog.path) (it has \(catalog.databases?.joined(separator: ", ") ?? ""))")
         }
         if graphs[location] == nil {
-            do throws(GraphLoadError) {
+            do throws(FileError) {
                 graphs[location] = .success(try CypherGraphLoader.load(location))
             } catch {
                 graphs[location] = .failure(error)

@@ -21,15 +21,15 @@ import QuiverCore
 /// ```
 public enum CypherGraphLoader {
     /// Loads the graph at `path` (a script, a graph folder or a snapshot).
-    public static func load(_ path: String) throws(GraphLoadError) -> GraphStore {
+    public static func load(_ path: String) throws(FileError) -> GraphStore {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GraphLoadError(path: path, message: "no such file or folder; give a Cypher script, a graph folder or a snapshot")
+            throw FileError(path: path, message: "no such file or folder; give a Cypher script, a graph folder or a snapshot")
         }
         if isDirectory.boolValue {
             let scripts = scriptFiles(inGraphFolder: path)
             guard !scripts.isEmpty else {
-                throw GraphLoadError(path: path, message: "no .cypher script in the folder or in its scripts/ folder")
+                throw FileError(path: path, message: "no .cypher script in the folder or in its scripts/ folder")
             }
             let store = GraphStore()
             for script in scripts { try run(script: script, importDirectory: importDirectory(forGraphFolder: path), on: store) }
@@ -45,7 +45,7 @@ public enum CypherGraphLoader {
         do {
             return try GraphStore.load(from: path)
         } catch {
-            throw GraphLoadError(path: path, message: "not a Cypher script (.cypher) and not a readable snapshot: \(error)")
+            throw FileError(path: path, message: "not a Cypher script (.cypher) and not a readable snapshot: \(error)")
         }
     }
 
@@ -70,19 +70,19 @@ public enum CypherGraphLoader {
     }
 
     /// Runs every statement of the script at `path` on `store`; the first failing one stops it.
-    static func run(script path: String, importDirectory: String, on store: GraphStore) throws(GraphLoadError) {
+    static func run(script path: String, importDirectory: String, on store: GraphStore) throws(FileError) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw GraphLoadError(path: path, message: "cannot read the script: \(error.localizedDescription)")
+            throw FileError(path: path, message: "cannot read the script: \(error.localizedDescription)")
         }
         let options = ExecutionOptions(importDirectory: importDirectory, remoteURLsFromImportDirectory: true)
         for statement in CypherScript.split(text) where !statement.isSchemaCommand {
             do {
                 _ = try CypherEngine.execute(statement.text, on: store, options: options)
             } catch {
-                throw GraphLoadError(path: path, message: "statement at line \(statement.line) failed: \(error)")
+                throw FileError(path: path, message: "statement at line \(statement.line) failed: \(error)")
             }
         }
     }
@@ -96,10 +96,10 @@ public struct CypherGraphCatalog: Sendable {
     /// Database names with a graph folder, when `path` is a folder of graph folders; else `nil`.
     public var databases: [String]?
 
-    public init(path: String) throws(GraphLoadError) {
+    public init(path: String) throws(FileError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw GraphLoadError(path: path, message: "no such file or folder; give a Cypher script, a graph folder (or a folder of them) or a snapshot")
+            throw FileError(path: path, message: "no such file or folder; give a Cypher script, a graph folder (or a folder of them) or a snapshot")
         }
         if CypherGraphLoader.isFolder(path), CypherGraphLoader.scriptFiles(inGraphFolder: path).isEmpty {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
@@ -107,7 +107,7 @@ public struct CypherGraphCatalog: Sendable {
                 !CypherGraphLoader.scriptFiles(inGraphFolder: URL(fileURLWithPath: path).appendingPathComponent($0).path).isEmpty
             }
             guard !graphs.isEmpty else {
-                throw GraphLoadError(path: path, message: "the folder holds no .cypher script and no graph folders (<database>/scripts/*.cypher)")
+                throw FileError(path: path, message: "the folder holds no .cypher script and no graph folders (<database>/scripts/*.cypher)")
             }
             databases = graphs
         } else {
@@ -121,17 +121,4 @@ public struct CypherGraphCatalog: Sendable {
         guard let database, databases.contains(database) else { return nil }
         return URL(fileURLWithPath: path).appendingPathComponent(database).path
     }
-}
-
-/// A graph that could not be loaded: which file, and what went wrong.
-public struct GraphLoadError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String { "\(path): \(message)" }
 }
