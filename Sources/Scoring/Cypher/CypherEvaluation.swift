@@ -77,7 +77,7 @@ public struct CypherEvaluation: Sendable {
             result.goldError = error.description
             return result
         }
-        let ordered = goldOrders(example.gold)
+        let ordered = Self.goldOrders(example.gold)
         result.ordered = ordered
         result.goldRows = gold.rows.count
         if gold.rows.isEmpty { flags.insert(.goldEmpty) }
@@ -120,8 +120,6 @@ public struct CypherEvaluation: Sendable {
         else { return false }
         return !r.projection.orderBy.isEmpty
     }
-
-    private func goldOrders(_ query: String) -> Bool { Self.goldOrders(query) }
 
     private func execute(_ query: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
         do {
