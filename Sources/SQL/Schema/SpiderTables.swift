@@ -79,15 +79,10 @@ public enum SpiderTables {
         }
     }
 
-    /// The schemas of a `tables.json` file, keyed by `db_id`.
-    public static func load(from url: URL) throws -> [String: Schema] {
-        let data = try Data(contentsOf: url)
-        return try decode(data)
-    }
-
-    /// The schemas of the databases in `databaseIDs` only: the other entries are parsed but not built,
-    /// which is most of the cost when a run uses 20 of Spider's 166 schemas.
-    public static func load(from url: URL, databaseIDs: Set<String>) throws -> [String: Schema] {
+    /// The schemas of a `tables.json` file, keyed by `db_id`; with `databaseIDs`, only those: the
+    /// other entries are parsed but not built, which is most of the cost when a run uses 20 of
+    /// Spider's 166 schemas.
+    public static func load(from url: URL, databaseIDs: Set<String>? = nil) throws -> [String: Schema] {
         try decode(Data(contentsOf: url), databaseIDs: databaseIDs)
     }
 
