@@ -58,14 +58,14 @@ struct ScoreCypherCommand: AsyncParsableCommand {
         do {
             examples = try CypherDatasetReader.readGold(at: URL(fileURLWithPath: gold))
         } catch {
-            throw ScoreSQLInputError("--gold: \(error)")
+            throw InputError("--gold: \(error)")
         }
         var predictions: [String]
         if let pred {
             do {
                 predictions = try CypherDatasetReader.readPredictions(at: URL(fileURLWithPath: pred), count: examples.count)
             } catch {
-                throw ScoreSQLInputError("--pred: \(error)")
+                throw InputError("--pred: \(error)")
             }
         } else {
             predictions = examples.map { $0.prediction ?? $0.gold }
@@ -74,7 +74,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
             let kept = examples.indices.filter { examples[$0].database == database }
             guard !kept.isEmpty else {
                 let known = Set(examples.compactMap(\.database)).sorted()
-                throw ScoreSQLInputError("--database \(database): no example of that database in \(gold) (it has: \(known.joined(separator: ", ")))")
+                throw InputError("--database \(database): no example of that database in \(gold) (it has: \(known.joined(separator: ", ")))")
             }
             predictions = kept.map { predictions[$0] }
             examples = kept.map { examples[$0] }
@@ -83,7 +83,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
         do {
             catalog = try graph.map { path throws(FileError) in try CypherGraphCatalog(path: path) }
         } catch {
-            throw ScoreSQLInputError("--graph: \(error)")
+            throw InputError("--graph: \(error)")
         }
         if catalog == nil {
             FileHandle.standardError.write(Data("quiver score cypher: note: no --graph, so only text metrics are computed\n".utf8))
@@ -105,7 +105,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
             do {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
-                throw ScoreSQLInputError("--out: cannot write '\(out)': \(error.localizedDescription)")
+                throw InputError("--out: cannot write '\(out)': \(error.localizedDescription)")
             }
         }
         let summary = CypherEvaluationSummary(results: results, semantics: semantics)

@@ -92,14 +92,14 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             examples = try SQLDatasetReader.readGold(at: URL(fileURLWithPath: gold))
             predictions = compareDialects ? examples.map(\.gold) : try SQLDatasetReader.readPredictions(at: URL(fileURLWithPath: pred), count: examples.count)
         } catch {
-            throw ScoreSQLInputError(error.description)
+            throw InputError(error.description)
         }
         let databaseIDs = Set(examples.map(\.databaseID)).sorted()
         let sqlite = dbRoot.map { SQLiteDatabaseFactory(root: URL(fileURLWithPath: $0)) }
         if let sqlite {
             let missing = databaseIDs.filter { !FileManager.default.fileExists(atPath: sqlite.path(for: $0)) }
             if !missing.isEmpty, postgres == nil || loadPostgres {
-                throw ScoreSQLInputError(
+                throw InputError(
                     "no database file for \(missing.count) db_id(s) (\(missing.prefix(5).joined(separator: ", "))), e.g. "
                         + "'\(sqlite.path(for: missing[0]))'; --db-root must hold <db_id>/<db_id>.sqlite")
             }
@@ -154,7 +154,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
             schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables), databaseIDs: databaseIDs)
         } catch {
-            throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
+            throw InputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
         }
         return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
     }
@@ -178,16 +178,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw ScoreSQLInputError("--out: cannot write '\(path)': \(error.localizedDescription)")
+            throw InputError("--out: cannot write '\(path)': \(error.localizedDescription)")
         }
     }
 }
 
 extension ComparisonSemantics: ExpressibleByArgument {}
-
-/// Bad input found while running (a file that cannot be read, a missing database): printed as
-/// `Error: …` without the usage text, exit status 1.
-struct ScoreSQLInputError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

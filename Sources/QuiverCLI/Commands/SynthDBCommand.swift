@@ -44,10 +44,10 @@ struct SynthDBCommand: ParsableCommand {
             schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables))
         } catch {
             let reason = (error as? SpiderTables.ReadError)?.message ?? error.localizedDescription
-            throw ScoreSQLInputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(reason)")
+            throw InputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(reason)")
         }
         guard let schema = schemas[db] else {
-            throw ScoreSQLInputError(
+            throw InputError(
                 "--db: no schema '\(db)' in '\(tables)'; it has \(schemas.count): \(schemas.keys.sorted().prefix(8).joined(separator: ", "))…")
         }
         var texts: [String] = []
@@ -55,7 +55,7 @@ struct SynthDBCommand: ParsableCommand {
             do {
                 texts = try SQLDatasetReader.readGold(at: URL(fileURLWithPath: queries)).filter { $0.databaseID == db }.map(\.gold)
             } catch {
-                throw ScoreSQLInputError("--queries: \(error.description)")
+                throw InputError("--queries: \(error.description)")
             }
         }
         let script = SyntheticDatabase(schema: schema, rowsPerTable: rows, seed: seed, queries: texts).script()
@@ -68,15 +68,15 @@ struct SynthDBCommand: ParsableCommand {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             if error.kind == .connection {
-                throw ScoreSQLInputError("--out: cannot write '\(out)': \(error); check that its folder exists and is writable")
+                throw InputError("--out: cannot write '\(out)': \(error); check that its folder exists and is writable")
             }
-            throw ScoreSQLInputError("the schema '\(db)' of '\(tables)' gave a script SQLite refused: \(error.message)")
+            throw InputError("the schema '\(db)' of '\(tables)' gave a script SQLite refused: \(error.message)")
         }
         // rename(2) replaces an existing file atomically: a reader never sees half a database.
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw ScoreSQLInputError("--out: cannot write '\(out)': \(reason)")
+            throw InputError("--out: cannot write '\(out)': \(reason)")
         }
         FileHandle.standardError.write(
             Data("wrote \(out): \(schema.tables.count) tables × \(rows) rows, \(texts.count) queries of '\(db)' read\n".utf8))
