@@ -164,4 +164,21 @@ import Testing
         #expect(try CypherDatasetReader.readPredictions(at: pred, count: 2) == ["RETURN 3", "RETURN 4"])
         #expect(throws: DatasetError.self) { _ = try CypherDatasetReader.readPredictions(at: pred, count: 3) }
     }
+
+    @Test func csvErrorsNameTheFileOnceAndTheLineWhenThereIsOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-cypher-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = folder.appendingPathComponent("missing.csv")
+        let unread = #expect(throws: DatasetError.self) { _ = try CypherDatasetReader.readGold(at: missing) }
+        #expect(unread?.file == missing.path)
+        #expect(unread?.line == nil)
+        #expect(unread?.message.contains(missing.path) == false)
+        let broken = folder.appendingPathComponent("broken.csv")
+        try "question,cypher\nWho?,RETURN 1\n\"Why?,RETURN 2\n".write(to: broken, atomically: true, encoding: .utf8)
+        let malformed = #expect(throws: DatasetError.self) { _ = try CypherDatasetReader.readGold(at: broken) }
+        #expect(malformed?.file == broken.path)
+        #expect(malformed?.line == 3)
+        #expect(malformed?.message.contains(broken.path) == false)
+    }
 }

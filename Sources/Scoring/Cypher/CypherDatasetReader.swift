@@ -75,6 +75,9 @@ public enum CypherDatasetReader {
         let records: [[String?]]
         do {
             records = try CSVRecords.read(path: url.path)
+        } catch GraphStoreError.importFailed(_, let line, let message) {
+            // The file is named once, by the DatasetError; line 0 means the whole file.
+            throw DatasetError(file: url.path, line: line > 0 ? line : nil, message: message)
         } catch {
             throw DatasetError(file: url.path, message: "\(error)")
         }
