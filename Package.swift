@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph", "Retrieval"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
+        .testTarget(name: "QuiverCLITests", dependencies: ["QuiverCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

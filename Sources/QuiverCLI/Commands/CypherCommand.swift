@@ -53,7 +53,7 @@ struct CypherCommand: AsyncParsableCommand {
     func validate() throws {
         if save && graph == nil { throw ValidationError("--save needs --graph FILE to write to") }
         if queries.isEmpty && script == nil { throw ValidationError("give a query with -e QUERY or a SCRIPT file") }
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds, found \(timeout)") }
+        if let timeout { try TimeoutSeconds.validate(timeout) }
         if let importDir {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: importDir, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -78,7 +78,7 @@ struct CypherCommand: AsyncParsableCommand {
             statements += CypherScript.split(scriptText)
         }
         let printer = ResultPrinter(format: format)
-        let options = ExecutionOptions(timeout: timeout.map { .milliseconds(Int64($0 * 1000)) }, importDirectory: importDir,
+        let options = ExecutionOptions(timeout: timeout.map(TimeoutSeconds.duration), importDirectory: importDir,
                                        remoteURLsFromImportDirectory: importDir != nil)
         for (index, statement) in statements.enumerated() {
             if statement.isSchemaCommand {

@@ -49,7 +49,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
     var json = false
 
     mutating func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive (seconds), got \(timeout)") }
+        try TimeoutSeconds.validate(timeout)
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
     }
 
@@ -88,7 +88,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
         if catalog == nil {
             FileHandle.standardError.write(Data("quiver score cypher: note: no --graph, so only text metrics are computed\n".utf8))
         }
-        let options = CypherEvaluationOptions(semantics: semantics, timeout: .milliseconds(Int64(timeout * 1000)), jobs: jobs)
+        let options = CypherEvaluationOptions(semantics: semantics, timeout: TimeoutSeconds.duration(timeout), jobs: jobs)
         let start = ContinuousClock.now
         let results = CypherEvaluation(catalog: catalog, options: options).run(examples: examples, predictions: predictions) { done, total in
             if done % 100 == 0 || done == total { FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8)) }

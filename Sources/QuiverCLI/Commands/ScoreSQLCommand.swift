@@ -71,7 +71,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     var json = false
 
     mutating func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive (seconds), got \(timeout)") }
+        try TimeoutSeconds.validate(timeout)
         guard ves >= 0 else { throw ValidationError("--ves must be 0 (off) or a number of runs, got \(ves)") }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if dbRoot == nil && postgres == nil {
@@ -107,7 +107,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         if let postgres, loadPostgres, let sqlite { try load(databaseIDs, from: sqlite, into: postgres) }
 
         let options = SQLEvaluationOptions(
-            semantics: semantics, timeout: .milliseconds(Int(timeout * 1000)), maxRows: maxRows, jobs: jobs,
+            semantics: semantics, timeout: TimeoutSeconds.duration(timeout), maxRows: maxRows, jobs: jobs,
             keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
         var translate: QueryTranslator?
         if let postgres, translateToPostgres {
