@@ -77,6 +77,18 @@ struct SQLQueryGraphTests {
         #expect(try Self.distance(a, b) == 0, "\(Self.equivalent[k].0)")
     }
 
+    /// ORDER BY reads a bare name as its own select's result alias first; a subquery inside the
+    /// ORDER BY neither loses that for the keys after it nor takes it over for its own WHERE.
+    @Test("ORDER BY prefers aliases only in its own select", arguments: [
+        ("SELECT name AS age FROM singer ORDER BY (SELECT max(capacity) FROM stadium ORDER BY location), age",
+         "SELECT name AS age FROM singer ORDER BY (SELECT max(capacity) FROM stadium ORDER BY location), name"),
+        ("SELECT name FROM singer ORDER BY (SELECT count(*) AS location FROM stadium WHERE location = 'x')",
+         "SELECT name FROM singer ORDER BY (SELECT count(*) AS location FROM stadium WHERE stadium.location = 'x')"),
+    ])
+    func orderByAliasesStayInTheirSelect(a: String, b: String) throws {
+        #expect(try Self.distance(a, b) == 0)
+    }
+
     @Test("without a schema, a single table still qualifies its columns")
     func singleTableWithoutSchema() throws {
         #expect(try Self.distance("SELECT name FROM singer WHERE age > 3", "SELECT s.name FROM singer AS s WHERE s.age > 3", schema: nil) == 0)

@@ -151,7 +151,7 @@ extension SQLGraphBuilder {
             }
             return intern("." + name, [Child(label: "of", node: intern("table " + qualifier, []))])
         }
-        if aliasesFirst, let aliased = scopes.last?.aliases[name] { return aliased }
+        if let scope = scopes.last, scope.orderingByAlias, let aliased = scope.aliases[name] { return aliased }
         for (depth, scope) in scopes.enumerated().reversed() {
             if let source = scope.sources.first(where: { $0.columns?.contains(name) == true }) {
                 return columnRead(source.node, name)

@@ -23,6 +23,9 @@ struct SQLGraphBuilder {
         var node: Int
         var sources: [Source] = []
         var aliases: [String: Int] = [:]
+        /// While this select's ORDER BY is built: a bare name means a result-column alias before a
+        /// column. A flag of the scope, not of the builder, so a subquery inside the ORDER BY has its own.
+        var orderingByAlias = false
     }
 
     /// A WITH table: the node FROM references point to, and its column names.
@@ -50,8 +53,6 @@ struct SQLGraphBuilder {
     /// Column-read nodes per (source node, column name), and the source each column node reads.
     var columnNodes: [ColumnKey: Int] = [:]
     var columnSource: [Int: Int] = [:]
-    /// While building ORDER BY, a bare name means a result-column alias before a column.
-    var aliasesFirst = false
 
     struct ColumnKey: Hashable {
         var source: Int
@@ -185,13 +186,13 @@ struct SQLGraphBuilder {
         if !orderBy.isEmpty {
             let order = graph.addNode("order by")
             graph.addEdge(root, order, "order")
-            aliasesFirst = true
+            scopes[scopes.count - 1].orderingByAlias = true
             for (k, term) in orderBy.enumerated() {
                 var label = "key\(k + 1) " + (term.direction == .descending ? "desc" : "asc")
                 if let first = term.nullsFirst { label += first ? " nulls first" : " nulls last" }
                 graph.addEdge(order, addExpression(term.expression), label)
             }
-            aliasesFirst = false
+            scopes[scopes.count - 1].orderingByAlias = false
         }
         if let limit {
             graph.addEdge(root, addExpression(limit.count), "limit")
