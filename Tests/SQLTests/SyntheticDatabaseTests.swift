@@ -38,6 +38,14 @@ import Testing
         #expect(literals.joins.map { [$0.0, $0.1] } == [["stadium_id", "stadium_id"]])
     }
 
+    @Test func literalsBeforeTheColumnKeepTheirSignAndMayBeQualified() {
+        var literals = QueryLiterals(columnNames: Self.schema.columnNames)
+        literals.add(query: "SELECT Name FROM stadium AS T1 WHERE 30 < T1.Capacity AND -5 <= Stadium_ID AND 'Joe' = T1.Name")
+        #expect(literals.values["capacity"] == [.integer(30)])
+        #expect(literals.values["stadium_id"] == [.integer(-5)])
+        #expect(literals.values["name"] == [.string("Joe")])
+    }
+
     @Test func sameSeedSameScriptOtherSeedOtherRows() {
         let one = SyntheticDatabase(schema: Self.schema, rowsPerTable: 20, seed: 3, queries: Self.queries).script()
         let again = SyntheticDatabase(schema: Self.schema, rowsPerTable: 20, seed: 3, queries: Self.queries).script()

@@ -38,11 +38,15 @@ public struct QueryLiterals: Sendable {
         while index < tokens.count {
             if let column = columnName(tokens, index) {
                 harvest(after: index, column: column, tokens: tokens)
-            } else if let literal = literal(tokens, index), index + 2 < tokens.count,
-                Self.comparisons.contains(tokens[index + 1].text), tokens[index + 1].kind == .symbol,
-                let column = columnName(tokens, index + 2)
-            {
-                insert(literal, for: column)
+            } else if let literal = literal(tokens, index) {
+                // `literal op column`: a signed number is two tokens, and the column may be qualified.
+                let end = tokens[index].isSymbol("-") ? index + 1 : index
+                if end + 2 < tokens.count, tokens[end + 1].kind == .symbol, Self.comparisons.contains(tokens[end + 1].text),
+                    let column = columnName(tokens, lastTokenOfColumn(tokens, end + 2))
+                {
+                    insert(literal, for: column)
+                }
+                index = end
             }
             index += 1
         }
