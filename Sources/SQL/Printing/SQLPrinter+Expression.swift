@@ -87,7 +87,7 @@ extension SQLPrinter {
     func literal(_ literal: Literal) -> String {
         switch literal {
         case .integer(let text), .real(let text): return text
-        case .string(let text): return stringLiteral(text)
+        case .string(let text): return Self.stringLiteral(text)
         case .blob(let hex): return isPostgres ? "'\\x" + hex + "'::bytea" : "X'" + hex + "'"
         case .null: return "NULL"
         case .boolean(let value): return value ? "TRUE" : "FALSE"
@@ -99,7 +99,7 @@ extension SQLPrinter {
         if isPostgres, let knownColumns, reference.table == nil, reference.column.quote == .double,
             !knownColumns.contains(reference.column.normalized)
         {
-            return stringLiteral(reference.column.name)
+            return Self.stringLiteral(reference.column.name)
         }
         var parts: [String] = []
         if let schema = reference.schema { parts.append(identifier(schema)) }

@@ -77,7 +77,7 @@ extension SQLPrinter {
                 pattern.append(character)
             }
         }
-        return "TO_CHAR(" + time + ", " + stringLiteral(pattern) + ")"
+        return "TO_CHAR(" + time + ", " + Self.stringLiteral(pattern) + ")"
     }
 
     static func isBooleanValued(_ expression: Expression) -> Bool {

@@ -190,14 +190,20 @@ public struct SQLPrinter: Sendable {
         }
         switch style {
         case .none: return text
-        case .double: return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        case .double: return Self.doubleQuoted(text)
         case .backtick: return "`" + text.replacingOccurrences(of: "`", with: "``") + "`"
         case .bracket: return "[" + text + "]"
-        case .single: return stringLiteral(text)
+        case .single: return Self.stringLiteral(text)
         }
     }
 
-    func stringLiteral(_ text: String) -> String {
+    /// `text` as an SQL string literal, inner quotes doubled: `'it''s'`.
+    static func stringLiteral(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `name` as a double-quoted identifier, inner quotes doubled: `"a ""b"""`.
+    static func doubleQuoted(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -99,7 +99,7 @@ struct SyntheticColumnPlan {
                 return String(isLastKey ? domain[row % domain.count] : domain[Int.random(in: 0..<domain.count, using: &random)])
             }
             let domain = textDomains[root] ?? ["\(name)\(row + 1)"]
-            return SyntheticColumnPlan.quotedText(isLastKey ? domain[row % domain.count] : domain[Int.random(in: 0..<domain.count, using: &random)])
+            return SQLPrinter.stringLiteral(isLastKey ? domain[row % domain.count] : domain[Int.random(in: 0..<domain.count, using: &random)])
         }
         if Int.random(in: 0..<20, using: &random) == 0 { return "NULL" }
         let found = literals.values[name] ?? []
@@ -129,13 +129,13 @@ struct SyntheticColumnPlan {
         case "real":
             return String(Double(Int64.random(in: Self.drawBound(low * 100)...Self.drawBound(high * 100), using: &random)) / 100)
         case "date", "time":
-            return SyntheticColumnPlan.quotedText(SyntheticColumnPlan.date(&random))
+            return SQLPrinter.stringLiteral(SyntheticColumnPlan.date(&random))
         case "datetime":
             let time = "\(pad(Int.random(in: 0..<24, using: &random))):\(pad(Int.random(in: 0..<60, using: &random))):\(pad(Int.random(in: 0..<60, using: &random)))"
-            return SyntheticColumnPlan.quotedText(SyntheticColumnPlan.date(&random) + " " + time)
+            return SQLPrinter.stringLiteral(SyntheticColumnPlan.date(&random) + " " + time)
         default:
             let distinct = max(2, rows / 5)
-            return SyntheticColumnPlan.quotedText("\(name) \(Int.random(in: 1...distinct, using: &random))")
+            return SQLPrinter.stringLiteral("\(name) \(Int.random(in: 1...distinct, using: &random))")
         }
     }
 
@@ -159,15 +159,8 @@ struct SyntheticColumnPlan {
     }
 
     static func sqlLiteral(_ literal: QueryLiterals.Literal) -> String {
-        switch literal {
-        case .integer(let value): String(value)
-        case .real(let value): String(value)
-        case .string(let value): quotedText(value)
-        }
-    }
-
-    static func quotedText(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        if case .string(let value) = literal { return SQLPrinter.stringLiteral(value) }
+        return text(literal)
     }
 
     /// FNV-1a of the UTF-8 bytes: a hash that is the same in every process (`hashValue` is not).

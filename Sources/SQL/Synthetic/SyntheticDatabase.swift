@@ -49,7 +49,7 @@ public struct SyntheticDatabase: Sendable {
                 let values = columns.map { column in
                     plan.value(table: table, column: column, row: row, isLastKey: column.name.lowercased() == lastKey, random: &random)
                 }
-                script += "INSERT INTO \(SyntheticDatabase.quoted(table.name)) VALUES (\(values.joined(separator: ", ")));\n"
+                script += "INSERT INTO \(SQLPrinter.doubleQuoted(table.name)) VALUES (\(values.joined(separator: ", ")));\n"
             }
         }
         return script + "COMMIT;\n"
@@ -58,18 +58,18 @@ public struct SyntheticDatabase: Sendable {
     /// `CREATE TABLE` with declared types, the primary key and the foreign keys of `tables.json`.
     func createStatement(_ table: Schema.Table) -> String {
         let columns = SyntheticDatabase.distinctColumns(table)
-        var parts = columns.map { "\(SyntheticDatabase.quoted($0.name)) \(SyntheticDatabase.declaredType($0.type))" }
+        var parts = columns.map { "\(SQLPrinter.doubleQuoted($0.name)) \(SyntheticDatabase.declaredType($0.type))" }
         let keyNames = Set(columns.map { $0.name.lowercased() })
         let primaryKey = table.primaryKey.filter { keyNames.contains($0.lowercased()) }
         if !primaryKey.isEmpty {
-            parts.append("PRIMARY KEY (\(primaryKey.map(SyntheticDatabase.quoted).joined(separator: ", ")))")
+            parts.append("PRIMARY KEY (\(primaryKey.map(SQLPrinter.doubleQuoted).joined(separator: ", ")))")
         }
         for key in schema.foreignKeys where key.table.lowercased() == table.name.lowercased() {
             parts.append(
-                "FOREIGN KEY (\(SyntheticDatabase.quoted(key.column))) REFERENCES "
-                    + "\(SyntheticDatabase.quoted(key.referencedTable)) (\(SyntheticDatabase.quoted(key.referencedColumn)))")
+                "FOREIGN KEY (\(SQLPrinter.doubleQuoted(key.column))) REFERENCES "
+                    + "\(SQLPrinter.doubleQuoted(key.referencedTable)) (\(SQLPrinter.doubleQuoted(key.referencedColumn)))")
         }
-        return "CREATE TABLE \(SyntheticDatabase.quoted(table.name)) (\(parts.joined(separator: ", ")));"
+        return "CREATE TABLE \(SQLPrinter.doubleQuoted(table.name)) (\(parts.joined(separator: ", ")));"
     }
 
     /// The table's columns without case-insensitive repeats (SQLite refuses a repeated column name).
@@ -89,10 +89,5 @@ public struct SyntheticDatabase: Sendable {
         case "datetime": "DATETIME"
         default: "TEXT"
         }
-    }
-
-    /// `name` as a double-quoted identifier.
-    static func quoted(_ name: String) -> String {
-        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }
