@@ -96,6 +96,7 @@ import Testing
         "SELECT Name FROM stadium WHERE Capacity > -9223372036854775808",
         "SELECT Name FROM stadium WHERE Rating > 1e17",
         "SELECT Name FROM stadium WHERE Rating < -1e300",
+        "SELECT Name FROM stadium WHERE Rating < 1e999 AND Capacity > -1e999",
     ])
     func hugeLiteralsGiveNumbersInRange(query: String) throws {
         var schema = Self.schema

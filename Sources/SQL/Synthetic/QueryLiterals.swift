@@ -72,8 +72,8 @@ public struct QueryLiterals: Sendable {
     func literal(_ tokens: [SQLToken], _ index: Int) -> Literal? {
         let token = tokens[index]
         switch token.kind {
-        case .integer: return Int64(token.text).map(Literal.integer) ?? Double(token.text).map(Literal.real)
-        case .real: return Double(token.text).map(Literal.real)
+        case .integer: return Int64(token.text).map(Literal.integer) ?? Self.real(token.text)
+        case .real: return Self.real(token.text)
         case .string: return .string(token.text)
         case .quotedIdentifier(.double): return columnNames.contains(token.text.lowercased()) ? nil : .string(token.text)
         case .symbol where token.text == "-" && index + 1 < tokens.count:
@@ -84,6 +84,11 @@ public struct QueryLiterals: Sendable {
             }
         default: return nil
         }
+    }
+
+    /// A finite real: `1e999` overflows to infinity, which has no SQL literal to write back.
+    private static func real(_ text: String) -> Literal? {
+        Double(text).flatMap { $0.isFinite ? .real($0) : nil }
     }
 
     private mutating func harvest(after index: Int, column: String, tokens: [SQLToken]) {
