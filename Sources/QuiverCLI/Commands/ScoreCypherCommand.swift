@@ -94,22 +94,9 @@ struct ScoreCypherCommand: AsyncParsableCommand {
             if done % 100 == 0 || done == total { FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8)) }
         }
         let elapsed = ContinuousClock.now - start
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let out {
-            var data = Data()
-            for result in results {
-                data.append(try encoder.encode(result))
-                data.append(UInt8(ascii: "\n"))
-            }
-            do {
-                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw InputError("--out: cannot write '\(out)': \(error.localizedDescription)")
-            }
-        }
+        if let out { try ScoreOutput.writeJSONL(results, to: out) }
         let summary = CypherEvaluationSummary(results: results, semantics: semantics)
-        print(json ? String(decoding: try encoder.encode(summary), as: UTF8.self) : summary.table())
+        print(json ? try ScoreOutput.json(summary) : summary.table())
         FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
     }
 }

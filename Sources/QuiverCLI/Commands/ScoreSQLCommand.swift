@@ -119,9 +119,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         if compareDialects, let sqlite {
             let differences = DialectComparison(reference: sqlite, other: executors, options: options, translateOther: translate)
                 .run(examples: examples)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            for difference in differences { print(String(decoding: try encoder.encode(difference), as: UTF8.self)) }
+            for difference in differences { print(try ScoreOutput.json(difference)) }
             FileHandle.standardError.write(Data("\(differences.count) of \(examples.count) gold queries differ between SQLite and PostgreSQL\n".utf8))
             return
         }
@@ -133,15 +131,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             }
         }
         let elapsed = ContinuousClock.now - start
-        if let out { try writeJSONL(results, to: out) }
+        if let out { try ScoreOutput.writeJSONL(results, to: out) }
         let summary = SQLEvaluationSummary(results: results, semantics: semantics)
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
-        } else {
-            print(summary.table())
-        }
+        print(json ? try ScoreOutput.json(summary) : summary.table())
         FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
     }
 
@@ -164,21 +156,6 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         for (number, databaseID) in databaseIDs.enumerated() {
             try loader.load(sqlitePath: sqlite.path(for: databaseID), schema: databaseID.lowercased())
             FileHandle.standardError.write(Data("loaded \(databaseID) into PostgreSQL (\(number + 1)/\(databaseIDs.count))\n".utf8))
-        }
-    }
-
-    private func writeJSONL(_ results: [SQLExampleResult], to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for result in results {
-            data.append(try encoder.encode(result))
-            data.append(UInt8(ascii: "\n"))
-        }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw InputError("--out: cannot write '\(path)': \(error.localizedDescription)")
         }
     }
 }
