@@ -197,14 +197,19 @@ public struct SQLEvaluation: Sendable {
         return ResultComparison.strict(gold: gold.rows, pred: pred.rows, goldOrderKeys: keys)
     }
 
-    /// `strict`: the ORDER BY key values of each gold row, found once per gold query and shared.
+    /// `strict`: the ORDER BY key values of each gold row, looked up once per gold query (found or
+    /// not: a failed lookup costs a query run, which later predictions need not repeat) and shared.
     func orderKeys(_ key: GoldKey, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>) -> [[Value]]? {
         guard options.semantics == .strict, rows.rows.count > 1 else { return nil }
-        if let found = cache.withLock({ $0[key]?.orderKeys }) { return found }
-        guard SQLTokenScan(key.sql).hasTopLevelOrderBy,
-            let keys = GoldDeterminism.orderKeyValues(gold: key.sql, result: rows, executor: executor, limits: options.limits)
-        else { return nil }
-        cache.withLock { $0[key]?.orderKeys = keys }
+        switch cache.withLock({ $0[key]?.orderKeys }) {
+        case .found(let keys)?: return keys
+        case .notFound?: return nil
+        case .notLookedUp?, nil: break
+        }
+        let keys = SQLTokenScan(key.sql).hasTopLevelOrderBy
+            ? GoldDeterminism.orderKeyValues(gold: key.sql, result: rows, executor: executor, limits: options.limits)
+            : nil
+        cache.withLock { $0[key]?.orderKeys = keys.map(OrderKeyLookup.found) ?? .notFound }
         return keys
     }
 
@@ -241,8 +246,15 @@ struct GoldKey: Hashable, Sendable {
 struct GoldOutcome: Sendable {
     var result: Result<ResultSet, SQLExecutionError>
     var nondeterministic: Bool
-    /// `strict`: the ORDER BY key values of each gold row, once a prediction needed them and they could be found.
-    var orderKeys: [[Value]]? = nil
+    /// `strict`: the ORDER BY key values of each gold row, looked up when a prediction first needs them.
+    var orderKeys = OrderKeyLookup.notLookedUp
+}
+
+/// Whether a gold query's ORDER BY key values were looked up, and what was found.
+enum OrderKeyLookup: Sendable {
+    case notLookedUp
+    case found([[Value]])
+    case notFound
 }
 
 /// One worker's open connections, by database id.
