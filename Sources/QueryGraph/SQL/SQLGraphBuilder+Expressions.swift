@@ -61,9 +61,8 @@ extension SQLGraphBuilder {
             if let other = value.elseResult { children.append(Child(label: "else", node: addExpression(other))) }
             return intern("case", children)
         case .between(let value, let low, let high, let negated):
-            // `x BETWEEN a AND b` is `a <= x AND x <= b` in SQLite (x is read once either way).
-            let range = Expression(.binary(.and, Expression(.binary(.lessThanOrEqual, low, value)),
-                                           Expression(.binary(.lessThanOrEqual, value, high))))
+            let bounds = Self.betweenBounds(value, low, high)
+            let range = Expression(.binary(.and, bounds[0], bounds[1]))
             return addExpression(negated ? Expression(.unary(.not, range)) : range)
         case .pattern(let op, let value, let pattern, let escape, let negated):
             var children = [Child(label: "left", node: addExpression(value)), Child(label: "right", node: addExpression(pattern))]

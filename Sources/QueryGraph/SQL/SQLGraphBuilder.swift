@@ -206,9 +206,15 @@ struct SQLGraphBuilder {
         case .binary(.and, let l, let r):
             return conjuncts(l) + conjuncts(r)
         case .between(let value, let low, let high, negated: false):
-            return [Expression(.binary(.lessThanOrEqual, low, value)), Expression(.binary(.lessThanOrEqual, value, high))]
+            return betweenBounds(value, low, high)
         default:
             return [e]
         }
+    }
+
+    /// `x BETWEEN a AND b` as SQLite reads it, `a <= x AND x <= b` (x is read once either way):
+    /// the two comparisons, which a WHERE splits into conjuncts and an expression joins with AND.
+    static func betweenBounds(_ value: Expression, _ low: Expression, _ high: Expression) -> [Expression] {
+        [Expression(.binary(.lessThanOrEqual, low, value)), Expression(.binary(.lessThanOrEqual, value, high))]
     }
 }
