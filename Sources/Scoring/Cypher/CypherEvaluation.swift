@@ -156,17 +156,11 @@ final class GraphCache {
         guard let location = catalog.location(for: database) else {
             return (nil, "no graph for database '\(database ?? "")' under \(catalog.path) (it has \(catalog.databases?.joined(separator: ", ") ?? ""))")
         }
-        if graphs[location] == nil {
-            do throws(FileError) {
-                graphs[location] = .success(try CypherGraphLoader.load(location))
-            } catch {
-                graphs[location] = .failure(error)
-            }
-        }
-        switch graphs[location] {
-        case .success(let g)?: return (g, nil)
-        case .failure(let e)?: return (nil, "the graph could not be loaded: \(e)")
-        case nil: return (nil, nil)
+        let loaded = graphs[location] ?? Result { () throws(FileError) in try CypherGraphLoader.load(location) }
+        graphs[location] = loaded
+        switch loaded {
+        case .success(let g): return (g, nil)
+        case .failure(let e): return (nil, "the graph could not be loaded: \(e)")
         }
     }
 }
