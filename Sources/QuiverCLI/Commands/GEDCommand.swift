@@ -179,17 +179,12 @@ struct GEDCommand: AsyncParsableCommand {
         } else {
             text = argument
         }
-        if language == "sql" {
-            do {
-                return try SQLQueryGraph.build(sql: text, schema: schema)
-            } catch {
-                throw ValidationError("cannot parse \(argument.count > 60 ? String(argument.prefix(60)) + "…" : argument) as SQL: \(error). Give SQL text, a file of SQL, or a graph JSON file.")
-            }
-        }
         do {
-            return try CypherQueryGraph.build(cypher: text)
+            return language == "sql" ? try SQLQueryGraph.build(sql: text, schema: schema) : try CypherQueryGraph.build(cypher: text)
         } catch {
-            throw ValidationError("cannot parse \(argument.count > 60 ? String(argument.prefix(60)) + "…" : argument) as Cypher: \(error). Give Cypher text, a file of Cypher, or a graph JSON file.")
+            let shown = argument.count > 60 ? String(argument.prefix(60)) + "…" : argument
+            let name = language == "sql" ? "SQL" : "Cypher"
+            throw ValidationError("cannot parse \(shown) as \(name): \(error). Give \(name) text, a file of \(name), or a graph JSON file.")
         }
     }
 
