@@ -72,30 +72,20 @@ public struct CypherEvaluationSummary: Sendable, Hashable, Encodable {
         for flag in ExecutionFlag.allCases where flag != .goldNondeterministic {
             flags[flag.rawValue] = results.filter { $0.flags.contains(flag) }.count
         }
-        var sums: [String: (Double, Int)] = [:]
-        for result in results {
-            for (key, value) in result.partial {
-                let s = sums[key, default: (0, 0)]
-                sums[key] = (s.0 + value, s.1 + 1)
-            }
-        }
         return Group(
             name: name, count: count, executed: executed, matched: matched,
             execution: count == 0 ? 0 : Double(matched) / Double(count),
             executionOfExecuted: executed == 0 ? nil : Double(matched) / Double(executed),
             exactMatch: count == 0 ? 0 : Double(results.filter(\.exactMatch).count) / Double(count),
             googleBLEU: results.reduce(GoogleBLEU.Counts()) { $0 + $1.bleu }.score,
-            flags: flags, partial: sums.mapValues { $0.0 / Double($0.1) })
+            flags: flags, partial: PartialMeans.of(results.lazy.map(\.partial)))
     }
 
     /// A plain-text table: one column per database and `all`, one row per measure.
     public func table() -> String {
         let columns = groups + [all]
-        func row(_ label: String, _ cells: [String]) -> String {
-            label.padding(toLength: 28, withPad: " ", startingAt: 0)
-                + cells.map { String(repeating: " ", count: max(0, 12 - $0.count)) + $0 }.joined()
-        }
-        func rate(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "-" }
+        let table = SummaryTable(labelWidth: 28, cellWidth: 12)
+        let row = table.row, rate = SummaryTable.rate
         var lines = ["semantics: \(semantics.rawValue)", row("database", columns.map(\.name))]
         lines.append(row("count", columns.map { String($0.count) }))
         lines.append(row("executed (gold ran)", columns.map { String($0.executed) }))

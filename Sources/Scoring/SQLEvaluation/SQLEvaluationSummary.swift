@@ -86,11 +86,7 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         let exact = judged.isEmpty ? nil : Double(judged.filter { $0 }.count) / Double(judged.count)
         var flags: [String: Int] = [:]
         for flag in ExecutionFlag.allCases { flags[flag.rawValue] = results.filter { $0.flags.contains(flag) }.count }
-        var sums: [String: (Double, Int)] = [:]
-        for result in results {
-            for (key, value) in result.partial { sums[key, default: (0, 0)] = (sums[key, default: (0, 0)].0 + value, sums[key, default: (0, 0)].1 + 1) }
-        }
-        let partial = sums.mapValues { $0.0 / Double($0.1) }
+        let partial = PartialMeans.of(results.lazy.map(\.partial))
         let vesTerms = results.compactMap(\.ves), rvesTerms = results.compactMap(\.rves)
         return Group(
             name: name, count: count, execution: execution, exactMatch: exact, flags: flags, partial: partial,
@@ -101,12 +97,8 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
     /// A plain-text table: one column per group and `all`, one row per measure.
     public func table() -> String {
         let columns = groups + [all]
-        let labelWidth = 34
-        func row(_ label: String, _ cells: [String]) -> String {
-            label.padding(toLength: labelWidth, withPad: " ", startingAt: 0)
-                + cells.map { String(repeating: " ", count: max(0, 9 - $0.count)) + $0 }.joined()
-        }
-        func rate(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "-" }
+        let table = SummaryTable(labelWidth: 34, cellWidth: 9)
+        let row = table.row, rate = SummaryTable.rate
         var lines = ["semantics: \(semantics.rawValue)", row(groupedBy == "none" ? "" : groupedBy, columns.map(\.name))]
         lines.append(row("count", columns.map { String($0.count) }))
         lines.append(row("execution", columns.map { rate($0.execution) }))
