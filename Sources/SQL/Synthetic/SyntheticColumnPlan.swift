@@ -3,9 +3,8 @@
 struct SyntheticColumnPlan {
     let rows: Int
     let literals: QueryLiterals
-    /// Lower-cased names of key columns (primary, foreign, joined, or named like an id).
-    let keyColumns: Set<String>
-    /// The representative of each key column's group of joined columns.
+    /// The representative of each key column's group of joined columns, by the lower-cased name of
+    /// every key column (primary, foreign, joined, or named like an id); other columns are absent.
     let domainOf: [String: String]
     /// Each key domain's values: unique, literals first, `rows` of them; integers or texts.
     let integerDomains: [String: [Int64]]
@@ -29,7 +28,6 @@ struct SyntheticColumnPlan {
             keys.formUnion([a, b])
             groups.merge(a, b)
         }
-        keyColumns = keys
         var domainOf: [String: String] = [:]
         for name in keys { domainOf[name] = groups.find(name) }
         self.domainOf = domainOf
@@ -91,7 +89,7 @@ struct SyntheticColumnPlan {
         let name = column.name.lowercased()
         let type = column.type.lowercased()
         let numeric = ["integer", "number", "boolean", "real"].contains(type)
-        if let root = domainOf[name], keyColumns.contains(name) {
+        if let root = domainOf[name] {
             let isKey = table.primaryKey.contains { $0.lowercased() == name }
             if !isKey, Int.random(in: 0..<40, using: &random) == 0 { return "NULL" }
             if numeric {
