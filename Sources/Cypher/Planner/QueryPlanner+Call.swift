@@ -9,7 +9,7 @@ extension QueryPlanner {
     func planCall(_ call: Call, standalone: Bool) throws(QueryError) {
         guard let procedure = context.procedures[call.qualifiedName] else {
             throw QueryError(.procedureError, code: "ProcedureNotFound", phase: .compileTime,
-                             message: "there is no procedure `\(call.qualifiedName)`", location: call.range.start)
+                             message: "there is no procedure `\(call.qualifiedName)`", location: call.nameRange.start)
         }
         let signature = procedure.signature
         var arguments: [(expression: Expr, location: SourceLocation?)] = []

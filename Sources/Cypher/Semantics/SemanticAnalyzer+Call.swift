@@ -61,7 +61,7 @@ extension Analyzer {
         -> ProcedureSignature? {
         guard let procedures else { return nil }
         guard let signature = procedures[call.qualifiedName] else {
-            throw fail("ProcedureNotFound", "there is no procedure `\(call.qualifiedName)`", at: call.range,
+            throw fail("ProcedureNotFound", "there is no procedure `\(call.qualifiedName)`", at: call.nameRange,
                        category: .procedureError)
         }
         guard let arguments = call.arguments else {
