@@ -57,7 +57,10 @@ public struct CypherType: Sendable, Hashable, CustomStringConvertible {
     /// declared, or `nil` when the value is not of this type.
     public func coerce(_ value: Value) -> Value? {
         switch (kind, value) {
-        case (_, .null): return isNullable ? value : nil
+        case (_, .null):
+            // Not `isNullable ? value : nil`: Value is nil-literal expressible, so that nil would be `.null`.
+            guard isNullable else { return nil }
+            return value
         case (.any, _), (.number, .int), (.number, .float), (.boolean, .bool), (.integer, .int), (.float, .float),
              (.string, .string), (.map, .map), (.node, .node), (.relationship, .relationship), (.path, .path):
             return value
@@ -70,7 +73,9 @@ public struct CypherType: Sendable, Hashable, CustomStringConvertible {
                 coerced.append(converted)
             }
             return .list(coerced)
-        case (_, .temporal(let temporal)): return Self.temporalKind(temporal) == kind ? value : nil
+        case (_, .temporal(let temporal)):
+            guard Self.temporalKind(temporal) == kind else { return nil }
+            return value
         default: return nil
         }
     }

@@ -8,8 +8,9 @@ extension Procedure {
     /// This is how the openCypher TCK declares procedures (`And there exists a procedure …:`).
     ///
     /// ```swift
-    /// let signature = ProcedureSignature(declaration: "test.city(name :: STRING?) :: (city :: STRING?)")!
-    /// let cities = try Procedure.table(signature, rows: [["Ann", "Oslo"], ["Bo", "Rome"]])
+    /// if let signature = ProcedureSignature(declaration: "test.city(name :: STRING?) :: (city :: STRING?)") {
+    ///     registry.register(try Procedure.table(signature, rows: [["Ann", "Oslo"], ["Bo", "Rome"]]))
+    /// }
     /// ```
     ///
     /// Throws `ArgumentError` / `InvalidArgumentValue` when a row's width is not the number of inputs

@@ -9,7 +9,9 @@ import QuiverCore
 /// undone when the query fails.
 ///
 /// ```swift
-/// let double = Procedure(ProcedureSignature(declaration: "math.double(x :: FLOAT) :: (y :: FLOAT)")!) { call in
+/// let signature = ProcedureSignature(name: "math.double", inputs: [.init(name: "x", type: CypherType(.float))],
+///                                    outputs: [.init(name: "y", type: CypherType(.float))])
+/// let double = Procedure(signature) { call in
 ///     guard case .float(let x) = call["x"] else { return [] }
 ///     return [[.float(2 * x)]]
 /// }
