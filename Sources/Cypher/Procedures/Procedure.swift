@@ -51,7 +51,7 @@ public struct Procedure: Sendable {
 /// let name = invocation["name"]       // by input name
 /// let first = invocation.arguments[0] // by position
 /// ```
-public struct ProcedureInvocation {
+public struct ProcedureInvocation: Sendable {
     /// The graph the query runs on.
     public let graph: GraphStore
     /// One value per declared input, in order: the coerced argument or the input's default.
