@@ -33,16 +33,18 @@ public struct QueryResult: Sendable, Hashable {
 public enum CypherEngine {
     /// Executes one query (a UNION of single queries counts as one) and returns its result.
     ///
-    /// With `readOnly: true` a query that contains CREATE, MERGE, SET, REMOVE or DELETE is rejected
-    /// before it touches the graph (`SemanticError` / `WriteInReadOnlyQuery`). `options` sets a
-    /// timeout (`ResourceLimit` / `Timeout`) and the directory `LOAD CSV` reads from.
+    /// With `readOnly: true` a query that contains CREATE, MERGE, SET, REMOVE or DELETE, or calls a
+    /// writing procedure, is rejected before it touches the graph (`SemanticError` /
+    /// `WriteInReadOnlyQuery`). `options` sets a timeout (`ResourceLimit` / `Timeout`) and the
+    /// directory `LOAD CSV` reads from; `procedures` are the procedures CALL can invoke.
     public static func execute(
         _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, readOnly: Bool = false,
-        options: ExecutionOptions = ExecutionOptions()
+        options: ExecutionOptions = ExecutionOptions(), procedures: ProcedureRegistry = .standard
     ) throws(QueryError) -> QueryResult {
         do {
             return try StatementClock.fixed { () throws(QueryError) in
-                try run(query, parameters: parameters, on: graph, readOnly: readOnly, options: options)
+                try run(query, parameters: parameters, on: graph, readOnly: readOnly, options: options,
+                        procedures: procedures)
             }
         } catch {
             throw error.withSource(query)
@@ -50,12 +52,14 @@ public enum CypherEngine {
     }
 
     private static func run(
-        _ text: String, parameters: [String: Value], on graph: GraphStore, readOnly: Bool, options: ExecutionOptions
+        _ text: String, parameters: [String: Value], on graph: GraphStore, readOnly: Bool, options: ExecutionOptions,
+        procedures: ProcedureRegistry
     ) throws(QueryError) -> QueryResult {
         let query: Query
         do {
             query = try CypherParser.parse(text)
-            _ = try SemanticAnalyzer.analyze(query)
+            _ = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures,
+                                             parameterNames: Set(parameters.keys))
         } catch let error as QueryError {
             throw error
         } catch {
@@ -66,7 +70,12 @@ public enum CypherEngine {
                              message: "this query writes to the graph, but it runs read-only; remove CREATE, MERGE, SET, REMOVE and DELETE",
                              location: query.range.start)
         }
-        let context = PlanContext(parameters: parameters, source: text, store: graph)
+        if readOnly, let call = writingCall(in: query, procedures: procedures) {
+            throw QueryError(.semanticError, code: "WriteInReadOnlyQuery", phase: .compileTime,
+                             message: "procedure `\(call.qualifiedName)` writes to the graph, but this query runs read-only",
+                             location: call.range.start)
+        }
+        let context = PlanContext(parameters: parameters, source: text, store: graph, procedures: procedures)
         let ownsTransaction = !graph.isInTransaction
         if ownsTransaction {
             do { try graph.begin() } catch {
@@ -101,6 +110,16 @@ public enum CypherEngine {
         }
         let materialized = rows.map { $0.map(context.materialize) }
         return QueryResult(columns: columns, rows: materialized, statistics: context.statistics)
+    }
+
+    /// The first CALL of a procedure whose mode is ``Procedure/Mode/write``.
+    private static func writingCall(in query: Query, procedures: ProcedureRegistry) -> Call? {
+        for part in query.parts {
+            for case .call(let call) in part.clauses where procedures[call.qualifiedName]?.mode == .write {
+                return call
+            }
+        }
+        return nil
     }
 
     /// Whether the query has no updating clause.

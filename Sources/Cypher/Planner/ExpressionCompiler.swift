@@ -278,11 +278,14 @@ final class PlanContext {
     let parameters: [String: Value]
     let source: [UInt8]
     let store: GraphStore
+    /// The procedures CALL can invoke.
+    let procedures: ProcedureRegistry
 
-    init(parameters: [String: Value], source: String, store: GraphStore) {
+    init(parameters: [String: Value], source: String, store: GraphStore, procedures: ProcedureRegistry) {
         self.parameters = parameters
         self.source = Array(source.utf8)
         self.store = store
+        self.procedures = procedures
     }
 
     /// The source text of `range` without whitespace, to recognise the same expression written twice.

@@ -174,30 +174,4 @@ extension QueryPlanner {
                              message: "\(what) must be an INTEGER, not \(value.typeName)", location: e.range.start)
         }
     }
-
-    /// CALL of the built-in procedures `db.labels`, `db.relationshipTypes`, `db.propertyKeys`.
-    func planCall(_ call: Call) throws(QueryError) {
-        let store = context.store
-        let (field, values): (String, [String])
-        switch call.qualifiedName.lowercased() {
-        case "db.labels": (field, values) = ("label", store.labelNames.filter { name in store.labelID(name).map { store.nodeCount(label: $0) > 0 } ?? false })
-        case "db.relationshiptypes": (field, values) = ("relationshipType", store.typeNames.filter { name in store.typeID(name).map { store.relationshipCount(type: $0) > 0 } ?? false })
-        case "db.propertykeys": (field, values) = ("propertyKey", store.propertyKeyNames)
-        default:
-            throw QueryError(.procedureError, code: "ProcedureNotFound", phase: .compileTime,
-                             message: "unknown procedure \(call.qualifiedName)", location: call.range.start)
-        }
-        var name = field
-        if let yield = call.yield, let item = yield.items.first {
-            guard item.field == field else {
-                throw QueryError(.syntaxError, code: "UndefinedVariable", phase: .compileTime,
-                                 message: "\(call.qualifiedName) yields no field `\(item.field)`", location: item.range.start)
-            }
-            name = item.boundName
-        }
-        let slot = layout.add(name)
-        append(UnwindOperator(.constant(.list(values.map(Value.string))), slot: slot))
-        if let predicate = call.yield?.predicate { append(FilterOperator(try compiler.compile(predicate))) }
-        if call.yield == nil { columns = [name] }
-    }
 }

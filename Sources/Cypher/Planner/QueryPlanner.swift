@@ -14,7 +14,7 @@ final class QueryPlanner {
     var layout = Layout()
     private var head = Operator()
     private(set) var tail: Operator
-    private var wrote = false
+    private(set) var wrote = false
     var columns: [String] = []
 
     init(context: PlanContext, layout: Layout = Layout()) {
@@ -38,7 +38,7 @@ final class QueryPlanner {
         for clause in query.clauses {
             clauseLocation = clause.range.start
             do {
-                try plan(clause)
+                try plan(clause, standalone: query.clauses.count == 1)
             } catch {
                 throw error.located(at: clause.range.start)
             }
@@ -52,7 +52,7 @@ final class QueryPlanner {
         return SingleQueryPlan(head: head, sink: sink, columns: columns)
     }
 
-    private func plan(_ clause: Clause) throws(QueryError) {
+    private func plan(_ clause: Clause, standalone: Bool) throws(QueryError) {
         switch clause {
         case .match(let m):
             if wrote { append(EagerOperator()) }
@@ -104,7 +104,7 @@ final class QueryPlanner {
             for e in d.expressions { expressions.append(try compiler.compile(e)) }
             append(DeleteOperator(expressions, detach: d.detach))
         case .call(let call):
-            try planCall(call)
+            try planCall(call, standalone: standalone)
         case .loadCSV(let load):
             let source = try compiler.compile(load.source)
             append(LoadCSVOperator(source, withHeaders: load.withHeaders,
@@ -113,7 +113,8 @@ final class QueryPlanner {
         }
     }
 
-    private func beginWrite() {
+    /// An eager barrier before an updating clause, so reads before it see none of its writes.
+    func beginWrite() {
         append(EagerOperator())
         wrote = true
     }

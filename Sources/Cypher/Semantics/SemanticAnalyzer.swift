@@ -24,9 +24,11 @@ public enum SemanticAnalyzer {
     /// Analyses `query` knowing the procedures that exist and, optionally, the parameters supplied.
     ///
     /// With a catalog, CALL is checked too: unknown procedures (`ProcedureNotFound`), argument counts
-    /// (`InvalidNumberOfArguments`), literal argument types (`InvalidArgumentType`), implicit arguments
-    /// (`InvalidArgumentPassingMode`, and `MissingParameter` when `parameterNames` is given), and a
-    /// standalone CALL's columns are the procedure's outputs.
+    /// (`InvalidNumberOfArguments`), argument types where they are known (`InvalidArgumentType`),
+    /// implicit arguments (`InvalidArgumentPassingMode`, and `MissingParameter` when `parameterNames`
+    /// is given), YIELD of outputs the procedure lacks (`UndefinedVariable`), `YIELD *` inside a query
+    /// (`UnexpectedSyntax`), and an in-query CALL of a procedure with outputs but no YIELD
+    /// (`MissingYield`). A standalone CALL's columns are the procedure's outputs (or what it yields).
     public static func analyze(_ query: Query, procedures: [ProcedureSignature],
                                parameterNames: Set<String>? = nil) throws -> AnalyzedQuery {
         var analyzer = Analyzer()
@@ -152,6 +154,10 @@ struct Analyzer {
         }
         if topLevel, let last = part.clauses.last {
             switch last {
+            case .call(let call) where call.yield != nil && part.clauses.count > 1:
+                throw fail("InvalidClauseComposition",
+                           "a query cannot end with CALL … YIELD; add RETURN with the yielded variables",
+                           at: last.range)
             case .return, .create, .merge, .set, .remove, .delete, .call: break
             default:
                 throw fail("InvalidClauseComposition",
@@ -159,6 +165,7 @@ struct Analyzer {
                            at: last.range)
             }
         }
+        if let missingYield = missingYield(in: part) { throw missingYield }
         return (scopes, columns, readOnly)
     }
 
@@ -228,60 +235,5 @@ struct Analyzer {
                            at: expression.range)
             }
         }
-    }
-
-    /// Checks a CALL, binds its yielded variables and returns the names it yields.
-    mutating func checkCall(_ call: Call, standalone: Bool) throws -> [String] {
-        var argumentTypes: [StaticType] = []
-        for argument in call.arguments ?? [] { argumentTypes.append(try check(argument, Context())) }
-        let signature = try procedureSignature(call, standalone: standalone, argumentTypes: argumentTypes)
-        guard let yield = call.yield else { return signature?.outputs.map(\.name) ?? [] }
-        if yield.all {
-            guard standalone else {
-                throw fail("UnexpectedSyntax", "YIELD * is only allowed in a standalone CALL", at: yield.range)
-            }
-            for output in signature?.outputs ?? [] { env.bind(output.name, .any) }
-            return signature?.outputs.map(\.name) ?? []
-        }
-        for item in yield.items {
-            if let signature, !signature.outputs.contains(where: { $0.name == item.field }) {
-                throw fail("UndefinedVariable", "procedure `\(signature.name)` has no output `\(item.field)`",
-                           at: item.range)
-            }
-            try bindNew(item.alias ?? Variable(name: item.field, range: item.range), .any)
-        }
-        if let predicate = yield.predicate { try checkPredicate(predicate) }
-        return yield.items.map(\.boundName)
-    }
-
-    private func procedureSignature(_ call: Call, standalone: Bool, argumentTypes: [StaticType]) throws
-        -> ProcedureSignature? {
-        guard let procedures else { return nil }
-        guard let signature = procedures[call.qualifiedName] else {
-            throw fail("ProcedureNotFound", "there is no procedure `\(call.qualifiedName)`", at: call.range,
-                       category: .procedureError)
-        }
-        guard call.arguments != nil else {
-            if !standalone, !signature.inputs.isEmpty {
-                throw fail("InvalidArgumentPassingMode",
-                           "arguments can only be passed implicitly (from parameters) in a standalone CALL",
-                           at: call.range)
-            }
-            if let parameterNames, let missing = signature.inputs.first(where: { !parameterNames.contains($0.name) }) {
-                throw fail("MissingParameter", "expected parameter `$\(missing.name)` for the implicit argument",
-                           at: call.range, category: .parameterMissing)
-            }
-            return signature
-        }
-        guard argumentTypes.count == signature.inputs.count else {
-            throw fail("InvalidNumberOfArguments",
-                       "procedure `\(signature.name)` takes \(signature.inputs.count) arguments, given \(argumentTypes.count)",
-                       at: call.range)
-        }
-        for (input, type) in zip(signature.inputs, argumentTypes) where !ProcedureSignature.accepts(input.type, type) {
-            throw fail("InvalidArgumentType", "argument `\(input.name)` expects \(input.type), found \(type.name)",
-                       at: call.range)
-        }
-        return signature
     }
 }

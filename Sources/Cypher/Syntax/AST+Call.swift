@@ -15,14 +15,18 @@ public struct Call: Sendable, Hashable {
     public var yield: Yield?
     /// Where this node is in the query text.
     public var range: SourceRange
+    /// Where the dotted procedure name is in the query text.
+    public var nameRange: SourceRange
 
-    /// Creates the value from its parts.
-    public init(namespace: [String], name: String, arguments: [Expression]?, yield: Yield?, range: SourceRange) {
+    /// Creates the value from its parts; `nameRange` defaults to `range`.
+    public init(namespace: [String], name: String, arguments: [Expression]?, yield: Yield?, range: SourceRange,
+                nameRange: SourceRange? = nil) {
         self.namespace = namespace
         self.name = name
         self.arguments = arguments
         self.yield = yield
         self.range = range
+        self.nameRange = nameRange ?? range
     }
 
     /// The dotted name, e.g. `db.labels`.

@@ -97,8 +97,10 @@ extension CypherParser {
     }
 
     mutating func parseCall(start: SourceLocation) throws -> Call {
+        let nameStart = current.start
         var names = [try parseName("a procedure name")]
         while acceptSymbol(".") { names.append(try parseName("a procedure name")) }
+        let nameRange = range(from: nameStart)
         var arguments: [Expression]?
         if acceptSymbol("(") {
             var list: [Expression] = []
@@ -125,6 +127,7 @@ extension CypherParser {
             }
         }
         let name = names.removeLast()
-        return Call(namespace: names, name: name, arguments: arguments, yield: yield, range: range(from: start))
+        return Call(namespace: names, name: name, arguments: arguments, yield: yield, range: range(from: start),
+                    nameRange: nameRange)
     }
 }
