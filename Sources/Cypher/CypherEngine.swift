@@ -1,7 +1,8 @@
 import PropertyGraph
 import QuiverCore
 
-/// The result of one Cypher query: columns, rows of fully materialised values, and write counts.
+/// The result of one Cypher statement: columns, rows of fully materialised values, write counts,
+/// and notes (what a schema command did, or why it does less than Neo4j would).
 ///
 /// ```swift
 /// let result = try CypherEngine.execute("MATCH (n:Person) RETURN n.name AS name", on: graph)
@@ -14,16 +15,23 @@ public struct QueryResult: Sendable, Hashable {
     public var rows: [[Value]]
     /// What the query changed.
     public var statistics: QueryStatistics
+    /// Messages for the user, e.g. `created constraint `c`: UNIQUENESS on :Person(name), enforced on writes`.
+    public var notes: [String]
 
-    public init(columns: [String], rows: [[Value]], statistics: QueryStatistics = QueryStatistics()) {
+    public init(columns: [String], rows: [[Value]], statistics: QueryStatistics = QueryStatistics(), notes: [String] = []) {
         self.columns = columns
         self.rows = rows
         self.statistics = statistics
+        self.notes = notes
     }
 }
 
-/// Runs Cypher queries on a ``GraphStore``: parse, analyse, plan, execute, all inside one
-/// store transaction that is rolled back on any error, so a failed query changes nothing.
+/// Runs Cypher statements on a ``GraphStore``: parse, analyse, plan, execute, all inside one
+/// store transaction that is rolled back on any error, so a failed statement changes nothing.
+///
+/// Schema commands (`CREATE CONSTRAINT …`, `CREATE INDEX …`, `DROP …`, `SHOW INDEXES`) run
+/// against a ``SchemaCatalog`` passed as `schema:`; queries run with one are checked against its
+/// enforced constraints before they commit.
 ///
 /// ```swift
 /// let graph = GraphStore()
@@ -31,51 +39,128 @@ public struct QueryResult: Sendable, Hashable {
 /// let result = try CypherEngine.execute("MATCH (p:Person) RETURN p.name", on: graph)
 /// ```
 public enum CypherEngine {
-    /// Executes one query (a UNION of single queries counts as one) and returns its result.
+    /// Executes one statement (a UNION of single queries counts as one) and returns its result.
     ///
-    /// With `readOnly: true` a query that contains CREATE, MERGE, SET, REMOVE or DELETE, or calls a
-    /// writing procedure, is rejected before it touches the graph (`SemanticError` /
-    /// `WriteInReadOnlyQuery`). `options` sets a timeout (`ResourceLimit` / `Timeout`) and the
-    /// directory `LOAD CSV` reads from; `procedures` are the procedures CALL can invoke.
+    /// With `readOnly: true` a query that contains CREATE, MERGE, SET, REMOVE or DELETE, calls a
+    /// writing procedure, or changes the schema, is rejected before it touches the graph
+    /// (`SemanticError` / `WriteInReadOnlyQuery`). `options` sets a timeout (`ResourceLimit` /
+    /// `Timeout`) and the directory `LOAD CSV` reads from; `procedures` are the procedures CALL can
+    /// invoke; `schema` is the graph's catalog of indexes and constraints (schema commands need one).
     public static func execute(
-        _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, readOnly: Bool = false,
-        options: ExecutionOptions = ExecutionOptions(), procedures: ProcedureRegistry = .standard
+        _ query: String, parameters: [String: Value] = [:], on graph: GraphStore, schema: SchemaCatalog? = nil,
+        readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions(), procedures: ProcedureRegistry = .standard
     ) throws(QueryError) -> QueryResult {
-        do {
-            return try StatementClock.fixed { () throws(QueryError) in
-                try run(query, parameters: parameters, on: graph, readOnly: readOnly, options: options,
-                        procedures: procedures)
-            }
-        } catch {
-            throw error.withSource(query)
-        }
+        let prepared = try prepare(query, procedures: procedures, parameterNames: Set(parameters.keys))
+        return try execute(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options)
     }
 
-    private static func run(
-        _ text: String, parameters: [String: Value], on graph: GraphStore, readOnly: Bool, options: ExecutionOptions,
-        procedures: ProcedureRegistry
-    ) throws(QueryError) -> QueryResult {
-        let query: Query
+    /// Parses and analyses `text` once, for ``execute(_:parameters:on:schema:readOnly:options:)``.
+    ///
+    /// `parameterNames`, when given, are checked against a standalone CALL's implicit arguments
+    /// now; otherwise that check waits for the parameters at execution.
+    ///
+    /// ```swift
+    /// let prepared = try CypherEngine.prepare("MATCH (m:Movie) RETURN count(m)")
+    /// ```
+    public static func prepare(
+        _ text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
+    ) throws(QueryError) -> PreparedQuery {
+        let statement: CypherStatement
         do {
-            query = try CypherParser.parse(text)
-            _ = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures,
-                                             parameterNames: Set(parameters.keys))
+            statement = try CypherParser.parseStatement(text)
         } catch let error as QueryError {
             throw error
         } catch {
             throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
         }
-        if readOnly && !isReadOnly(query) {
-            throw QueryError(.semanticError, code: "WriteInReadOnlyQuery", phase: .compileTime,
-                             message: "this query writes to the graph, but it runs read-only; remove CREATE, MERGE, SET, REMOVE and DELETE",
-                             location: query.range.start)
+        return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
+    }
+
+    /// Analyses a statement already parsed from `text` (by ``CypherParser/parseStatement(_:)``), for
+    /// callers that read the syntax tree themselves and should not parse twice.
+    public static func prepare(
+        _ statement: CypherStatement, text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
+    ) throws(QueryError) -> PreparedQuery {
+        do {
+            let analysis: AnalyzedQuery?
+            switch statement {
+            case .query(let query):
+                analysis = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures, parameterNames: parameterNames)
+            case .schema(let command):
+                try SemanticAnalyzer.analyze(command)
+                analysis = nil
+            }
+            return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
+                                 parameterNames: parameterNames)
+        } catch let error as QueryError {
+            throw error.withSource(text)
+        } catch {
+            throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime, message: "\(error)")
         }
-        if readOnly, let call = writingCall(in: query, procedures: procedures) {
+    }
+
+    /// Executes a prepared statement; see ``execute(_:parameters:on:schema:readOnly:options:procedures:)``
+    /// for the options. The procedures are those it was prepared with.
+    public static func execute(
+        _ prepared: PreparedQuery, parameters: [String: Value] = [:], on graph: GraphStore, schema: SchemaCatalog? = nil,
+        readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions()
+    ) throws(QueryError) -> QueryResult {
+        do {
+            return try StatementClock.fixed { () throws(QueryError) in
+                try run(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options)
+            }
+        } catch {
+            throw error.withSource(prepared.text)
+        }
+    }
+
+    private static func run(
+        _ prepared: PreparedQuery, parameters: [String: Value], on graph: GraphStore, schema: SchemaCatalog?, readOnly: Bool,
+        options: ExecutionOptions
+    ) throws(QueryError) -> QueryResult {
+        if prepared.parameterNames != Set(parameters.keys), prepared.dependsOnParameterNames, let query = prepared.query {
+            do {
+                _ = try SemanticAnalyzer.analyze(query, procedures: prepared.procedures.signatures,
+                                                 parameterNames: Set(parameters.keys))
+            } catch let error as QueryError {
+                throw error
+            } catch {
+                throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
+            }
+        }
+        if readOnly && !prepared.isReadOnly {
+            throw QueryError(.semanticError, code: "WriteInReadOnlyQuery", phase: .compileTime,
+                             message: prepared.query == nil
+                                ? "this command changes the schema, but it runs read-only"
+                                : "this query writes to the graph, but it runs read-only; remove CREATE, MERGE, SET, REMOVE and DELETE",
+                             location: prepared.statement.range.start)
+        }
+        if readOnly, let query = prepared.query, let call = writingCall(in: query, procedures: prepared.procedures) {
             throw QueryError(.semanticError, code: "WriteInReadOnlyQuery", phase: .compileTime,
                              message: "procedure `\(call.qualifiedName)` writes to the graph, but this query runs read-only",
                              location: call.range.start)
         }
-        let context = PlanContext(parameters: parameters, source: text, store: graph, procedures: procedures)
+        return try inTransaction(on: graph) { () throws(QueryError) in
+            switch prepared.statement {
+            case .schema(let command):
+                return try runSchemaCommand(command, on: graph, schema: schema)
+            case .query(let query):
+                let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
+                                          procedures: prepared.procedures)
+                let firstNewNode = graph.nodeIDLimit
+                let result = try runPlanned(query, context, options)
+                if let schema, !readOnly, !result.statistics.isEmpty {
+                    try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
+                }
+                return result
+            }
+        }
+    }
+
+    /// Runs `body` in a store transaction (unless the caller has one open), rolled back if it throws.
+    private static func inTransaction(
+        on graph: GraphStore, _ body: () throws(QueryError) -> QueryResult
+    ) throws(QueryError) -> QueryResult {
         let ownsTransaction = !graph.isInTransaction
         if ownsTransaction {
             do { try graph.begin() } catch {
@@ -83,7 +168,7 @@ public enum CypherEngine {
             }
         }
         do {
-            let result = try runPlanned(query, context, options)
+            let result = try body()
             if ownsTransaction { try? graph.commit() }
             return result
         } catch {
@@ -113,7 +198,7 @@ public enum CypherEngine {
     }
 
     /// The first CALL of a procedure whose mode is ``Procedure/Mode/write``.
-    private static func writingCall(in query: Query, procedures: ProcedureRegistry) -> Call? {
+    static func writingCall(in query: Query, procedures: ProcedureRegistry) -> Call? {
         for part in query.parts {
             for case .call(let call) in part.clauses where procedures[call.qualifiedName]?.mode == .write {
                 return call

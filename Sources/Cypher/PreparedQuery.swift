@@ -1,0 +1,56 @@
+import QuiverCore
+
+/// A statement parsed and analysed once, ready to run any number of times with
+/// ``CypherEngine/execute(_:parameters:on:schema:readOnly:options:)``.
+///
+/// Tools that also read the syntax tree (query graphs, metrics) take it from ``statement``
+/// instead of parsing the text again.
+///
+/// ```swift
+/// let prepared = try CypherEngine.prepare("MATCH (p:Person) RETURN p.name ORDER BY p.name")
+/// prepared.query?.first.clauses.count   // 2
+/// let result = try CypherEngine.execute(prepared, on: graph, readOnly: true)
+/// ```
+public struct PreparedQuery: Sendable {
+    /// The text it was prepared from; errors quote it.
+    public let text: String
+    /// The parsed statement: a query or a schema command.
+    public let statement: CypherStatement
+    /// The semantic analysis of a query (scopes, columns); `nil` for a schema command.
+    public let analysis: AnalyzedQuery?
+    /// The procedures CALL may invoke, as checked at preparation.
+    public let procedures: ProcedureRegistry
+    /// The parameter names the analysis assumed, or `nil` when it assumed none were known.
+    let parameterNames: Set<String>?
+
+    init(text: String, statement: CypherStatement, analysis: AnalyzedQuery?, procedures: ProcedureRegistry,
+         parameterNames: Set<String>?) {
+        self.text = text
+        self.statement = statement
+        self.analysis = analysis
+        self.procedures = procedures
+        self.parameterNames = parameterNames
+    }
+
+    /// The query, or `nil` when the statement is a schema command.
+    public var query: Query? {
+        if case .query(let query) = statement { return query }
+        return nil
+    }
+
+    /// Whether running it leaves the graph and the schema unchanged.
+    public var isReadOnly: Bool {
+        switch statement {
+        case .query(let query): CypherEngine.isReadOnly(query)
+        case .schema(let command): !command.isWrite
+        }
+    }
+
+    /// Whether the analysis depends on which parameters are supplied (a CALL's implicit arguments).
+    var dependsOnParameterNames: Bool {
+        guard let query else { return false }
+        return query.parts.contains { part in
+            part.clauses.contains { if case .call = $0 { true } else { false } }
+        }
+    }
+}
