@@ -62,13 +62,3 @@ public enum CypherScript {
         }
     }
 }
-
-extension CypherScript.Statement {
-    /// Whether the statement is a schema command (`CREATE|DROP CONSTRAINT|INDEX …`), which the
-    /// embedded engine does not enforce; script loaders skip these and say so.
-    public var isSchemaCommand: Bool {
-        let words = text.split(whereSeparator: \.isWhitespace).prefix(2).map { $0.uppercased() }
-        guard words.count == 2, words[0] == "CREATE" || words[0] == "DROP" else { return false }
-        return words[1] == "CONSTRAINT" || words[1] == "INDEX"
-    }
-}

@@ -13,7 +13,9 @@ struct CypherCommand: AsyncParsableCommand {
             Queries come from -e (repeatable) and then from SCRIPT, a file of ';'-separated queries \
             ('-' reads stdin). They run in order on one graph; the first error stops the run, prints \
             line:column, the offending text and the error code, and exits non-zero. With --save the \
-            graph is written back to --graph only when every query succeeded.
+            graph is written back to --graph only when every query succeeded. Schema commands \
+            (CREATE/DROP CONSTRAINT|INDEX, SHOW INDEXES|CONSTRAINTS) run too: single-property node \
+            constraints are enforced on later writes, other kinds are recorded with a note.
 
             Example: quiver cypher --graph people.qgraph -e "MATCH (p:Person) RETURN p.name LIMIT 5"
             """
@@ -80,16 +82,15 @@ struct CypherCommand: AsyncParsableCommand {
         let printer = ResultPrinter(format: format)
         let options = ExecutionOptions(timeout: timeout.map(TimeoutSeconds.duration), importDirectory: importDir,
                                        remoteURLsFromImportDirectory: importDir != nil)
+        let schema = SchemaCatalog()
         for (index, statement) in statements.enumerated() {
-            if statement.isSchemaCommand {
-                FileHandle.standardError.write(Data("quiver cypher: note: statement \(index + 1) skipped: schema commands (constraints, indexes) are not enforced by the embedded engine\n".utf8))
-                continue
-            }
             do throws(QueryError) {
                 let clock = ContinuousClock()
                 let started = clock.now
-                let result = try CypherEngine.execute(statement.text, parameters: parameters, on: store, options: options)
+                let result = try CypherEngine.execute(statement.text, parameters: parameters, on: store, schema: schema,
+                                                      options: options)
                 let elapsed = clock.now - started
+                for message in result.notes { note(message, statement: index) }
                 print(printer.render(result, index: index), terminator: "")
                 if timing {
                     let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -105,6 +106,9 @@ struct CypherCommand: AsyncParsableCommand {
             }
         }
         if save, let graph {
+            if !schema.constraints.isEmpty {
+                note("constraints are not stored in snapshots (indexes are); run the CREATE CONSTRAINT commands again after loading", statement: nil)
+            }
             do { try store.save(to: graph) } catch { fail("cannot save \(graph): \(error)") }
         }
     }
@@ -137,6 +141,11 @@ struct CypherCommand: AsyncParsableCommand {
         copy.location = location
         copy.excerpt = script.excerpt(at: location)
         return copy
+    }
+
+    private func note(_ message: String, statement index: Int?) {
+        let prefix = index.map { "statement \($0 + 1): " } ?? ""
+        FileHandle.standardError.write(Data("quiver cypher: note: \(prefix)\(message)\n".utf8))
     }
 
     private func fail(_ message: String) -> Never {

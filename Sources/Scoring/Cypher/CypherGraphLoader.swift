@@ -7,7 +7,8 @@ import QuiverCore
 ///
 /// `--graph PATH` may be:
 /// - a **Cypher script** (`.cypher`, `.cql`): run statement by statement on an empty graph; schema
-///   commands (`CREATE CONSTRAINT …`) are skipped; `LOAD CSV` reads from the `import/` folder beside
+///   commands run too (indexes speed up lookups, single-property node constraints are checked
+///   while the script loads); `LOAD CSV` reads from the `import/` folder beside
 ///   the script's folder (neo4j-graph-examples' layout), else from the script's own folder, and
 ///   `https://…/name.csv` URLs read `name.csv` there (never fetched);
 /// - a **graph folder**: its `scripts/*.cypher` (or `*.cypher`) in name order, with `import/` as above;
@@ -31,15 +32,17 @@ public enum CypherGraphLoader {
             guard !scripts.isEmpty else {
                 throw FileError(path: path, message: "no .cypher script in the folder or in its scripts/ folder")
             }
-            let store = GraphStore()
-            for script in scripts { try run(script: script, importDirectory: importDirectory(forGraphFolder: path), on: store) }
+            let store = GraphStore(), schema = SchemaCatalog()
+            for script in scripts {
+                try run(script: script, importDirectory: importDirectory(forGraphFolder: path), on: store, schema: schema)
+            }
             return store
         }
         if ["cypher", "cql"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             let beside = folder.deletingLastPathComponent().appendingPathComponent("import").path
             let store = GraphStore()
-            try run(script: path, importDirectory: isFolder(beside) ? beside : folder.path, on: store)
+            try run(script: path, importDirectory: isFolder(beside) ? beside : folder.path, on: store, schema: SchemaCatalog())
             return store
         }
         do {
@@ -69,8 +72,9 @@ public enum CypherGraphLoader {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Runs every statement of the script at `path` on `store`; the first failing one stops it.
-    static func run(script path: String, importDirectory: String, on store: GraphStore) throws(FileError) {
+    /// Runs every statement of the script at `path` on `store`, schema commands on `schema`; the
+    /// first failing statement stops it.
+    static func run(script path: String, importDirectory: String, on store: GraphStore, schema: SchemaCatalog) throws(FileError) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -78,9 +82,9 @@ public enum CypherGraphLoader {
             throw FileError(path: path, message: "cannot read the script: \(error.localizedDescription)")
         }
         let options = ExecutionOptions(importDirectory: importDirectory, remoteURLsFromImportDirectory: true)
-        for statement in CypherScript.split(text) where !statement.isSchemaCommand {
+        for statement in CypherScript.split(text) {
             do {
-                _ = try CypherEngine.execute(statement.text, on: store, options: options)
+                _ = try CypherEngine.execute(statement.text, on: store, schema: schema, options: options)
             } catch {
                 throw FileError(path: path, message: "statement at line \(statement.line) failed: \(error)")
             }
