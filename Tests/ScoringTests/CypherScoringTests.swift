@@ -126,6 +126,30 @@ import Testing
         #expect(summary.all.count == 6 && summary.all.executed == 5 && summary.all.matched == 3)
     }
 
+    @Test func theLoaderRunsSchemaCommandsAndEnforcesTheirConstraints() throws {
+        let graph = try CypherGraphLoader.load(try graphScript())
+        #expect(graph.indexDefinitions.map { "\($0.label).\($0.key)" } == ["Person.name"])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-cypher-dup-\(UUID().uuidString).cypher")
+        try """
+            CREATE CONSTRAINT FOR (p:Person) REQUIRE p.name IS UNIQUE;
+            CREATE INDEX ON :Person(born);
+            CREATE (:Person {name: 'Ann'});
+            CREATE (:Person {name: 'Ann'});
+            """.write(to: url, atomically: true, encoding: .utf8)
+        let error = try #require(throws: FileError.self) { try CypherGraphLoader.load(url.path) }
+        #expect(error.message.contains("statement at line 4 failed") && error.message.contains("UniquenessConstraintViolation"))
+    }
+
+    @Test func aPredictionThatParsesButFailsAnalysisKeepsItsGraphSimilarity() throws {
+        let catalog = try CypherGraphCatalog(path: try graphScript())
+        let example = CypherExample(index: 0, gold: "MATCH (p:Person) RETURN p.name")
+        let results = CypherEvaluation(catalog: catalog).run(examples: [example], predictions: ["MATCH (p:Person) RETURN q.name"])
+        #expect(results[0].error?.contains("UndefinedVariable") == true)
+        let similarity = try #require(results[0].partial["ged_similarity"])
+        #expect(similarity > 0 && similarity < 1)
+        #expect(CypherEvaluation.goldOrders("CREATE INDEX FOR (p:Person) ON (p.born)") == false)
+    }
+
     @Test func neo4jLabsSemanticsIsRowJaccardOne() throws {
         let catalog = try CypherGraphCatalog(path: try graphScript())
         let example = CypherExample(index: 0, gold: "MATCH (p:Person) RETURN p.name, p.born")

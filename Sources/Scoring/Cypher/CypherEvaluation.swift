@@ -62,14 +62,18 @@ public struct CypherEvaluation: Sendable {
                                          exactMatch: CypherTextNormalization.equal(prediction, example.gold))
         result.bleu = GoogleBLEU.counts(prediction: prediction, reference: example.gold)
         result.partial["google_bleu"] = result.bleu.score
-        if let similarity = gedSimilarity(prediction: prediction, gold: example.gold) { result.partial["ged_similarity"] = similarity }
+        // Each query is parsed once: the query graph, ORDER BY and execution all read that tree.
+        let goldParsed = Self.parse(example.gold), predParsed = Self.parse(prediction)
+        if let similarity = gedSimilarity(prediction: (prediction, predParsed), gold: (example.gold, goldParsed)) {
+            result.partial["ged_similarity"] = similarity
+        }
         guard let graph else {
             flags.insert(.goldError)
             result.goldError = graphError ?? "no graph was given (--graph)"
             return result
         }
         let gold: QueryResult
-        switch execute(example.gold, on: graph) {
+        switch goldParsed.flatMap({ execute($0, text: example.gold, on: graph) }) {
         case .success(let r): gold = r
         case .failure(let error):
             flags.insert(.goldError)
@@ -77,12 +81,12 @@ public struct CypherEvaluation: Sendable {
             result.goldError = error.description
             return result
         }
-        let ordered = Self.goldOrders(example.gold)
+        let ordered = (try? goldParsed.get()).map(Self.orders) ?? false
         result.ordered = ordered
         result.goldRows = gold.rows.count
         if gold.rows.isEmpty { flags.insert(.goldEmpty) }
         let predRows: [[Value]]
-        switch execute(prediction, on: graph) {
+        switch predParsed.flatMap({ execute($0, text: prediction, on: graph) }) {
         case .success(let r):
             predRows = r.rows
             result.predRows = r.rows.count
@@ -115,31 +119,54 @@ public struct CypherEvaluation: Sendable {
 
     /// Whether the query's top-level RETURN has ORDER BY (read from the parse tree; a UNION never orders).
     public static func goldOrders(_ query: String) -> Bool {
-        guard let parsed = try? CypherParser.parse(query), parsed.unions.isEmpty,
+        guard let statement = try? CypherParser.parseStatement(query) else { return false }
+        return orders(statement)
+    }
+
+    static func orders(_ statement: CypherStatement) -> Bool {
+        guard case .query(let parsed) = statement, parsed.unions.isEmpty,
               case .return(let r)? = parsed.first.clauses.last
         else { return false }
         return !r.projection.orderBy.isEmpty
     }
 
-    private func execute(_ query: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
+    /// Parses `query` (a query or a schema command) once.
+    static func parse(_ query: String) -> Result<CypherStatement, QueryError> {
         do {
-            return .success(try CypherEngine.execute(query, on: graph, readOnly: true,
-                                                     options: ExecutionOptions(timeout: options.timeout)))
-        } catch {
+            return .success(try CypherParser.parseStatement(query))
+        } catch let error as QueryError {
             return .failure(error)
+        } catch {
+            return .failure(QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)"))
+        }
+    }
+
+    /// Analyses and runs a parsed statement read-only; no parameters are ever supplied to scored queries.
+    private func execute(_ statement: CypherStatement, text: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
+        Result { () throws(QueryError) in
+            let prepared = try CypherEngine.prepare(statement, text: text, parameterNames: [])
+            return try CypherEngine.execute(prepared, on: graph, readOnly: true, options: ExecutionOptions(timeout: options.timeout))
         }
     }
 
     /// Quiver's query-graph similarity, or STRuCT-LLM's reward in `struct-llm` mode; `nil` when
     /// the gold does not parse (0 when only the prediction does not).
     func gedSimilarity(prediction: String, gold: String) -> Double? {
+        gedSimilarity(prediction: (prediction, Self.parse(prediction)), gold: (gold, Self.parse(gold)))
+    }
+
+    private func gedSimilarity(
+        prediction: (text: String, parsed: Result<CypherStatement, QueryError>),
+        gold: (text: String, parsed: Result<CypherStatement, QueryError>)
+    ) -> Double? {
         let budget = SearchBudget(maxExpansions: nil, timeLimit: options.gedTimeLimit)
         if options.semantics == .structLLM {
-            return StructLLMReward(budget: budget).score(prediction: prediction, gold: gold).reward
+            // STRuCT-LLM's reward reads the text with its own grammar, not the Cypher parse tree.
+            return StructLLMReward(budget: budget).score(prediction: prediction.text, gold: gold.text).reward
         }
-        guard let goldGraph = try? CypherQueryGraph.build(cypher: gold) else { return nil }
-        guard let predGraph = try? CypherQueryGraph.build(cypher: prediction) else { return 0 }
-        return GraphEditDistance(budget: budget).similarity(predGraph, goldGraph)
+        guard case .query(let goldQuery)? = try? gold.parsed.get() else { return nil }
+        guard case .query(let predQuery)? = try? prediction.parsed.get() else { return 0 }
+        return GraphEditDistance(budget: budget).similarity(CypherQueryGraph.build(predQuery), CypherQueryGraph.build(goldQuery))
     }
 }
 
