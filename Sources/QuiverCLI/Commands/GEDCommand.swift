@@ -17,6 +17,14 @@ struct GEDCommand: AsyncParsableCommand {
             --schema DDL_FILE) resolves unqualified columns to their tables.
             """)
 
+    /// The language `--language` names; a value outside it is a usage error listing both.
+    enum Language: String, ExpressibleByArgument, CaseIterable {
+        case cypher, sql
+
+        /// The name messages use.
+        var displayName: String { self == .sql ? "SQL" : "Cypher" }
+    }
+
     @Argument(help: "Two queries: query text, a file holding one, or a graph JSON file (g1, then g2).")
     var graphs: [String] = []
 
@@ -36,7 +44,7 @@ struct GEDCommand: AsyncParsableCommand {
     var approximate = false
 
     @Option(name: .long, help: "The language of the two queries: cypher or sql.")
-    var language: String = "cypher"
+    var language: Language = .cypher
 
     @Option(name: .long, help: "SQL: a Spider/BIRD tables.json; with --db, resolves unqualified columns.")
     var tables: String?
@@ -54,10 +62,7 @@ struct GEDCommand: AsyncParsableCommand {
         if pairs != nil && !graphs.isEmpty {
             throw ValidationError("give either two graph files or --pairs, not both")
         }
-        if language != "cypher" && language != "sql" {
-            throw ValidationError("--language must be one of: cypher, sql (got '\(language)')")
-        }
-        if (tables != nil || db != nil || schema != nil) && language != "sql" {
+        if (tables != nil || db != nil || schema != nil) && language != .sql {
             throw ValidationError("--tables, --db and --schema describe a SQL schema; add --language sql")
         }
         if (tables == nil) != (db == nil) {
@@ -114,7 +119,7 @@ struct GEDCommand: AsyncParsableCommand {
     }
 
     private func runTwo(_ path1: String, _ path2: String) throws {
-        let sqlSchema = language == "sql" ? try loadSchema() : nil
+        let sqlSchema = language == .sql ? try loadSchema() : nil
         let g1 = try readGraph(path1, schema: sqlSchema), g2 = try readGraph(path2, schema: sqlSchema)
         let ged = calculator
         if approximate {
@@ -180,10 +185,13 @@ struct GEDCommand: AsyncParsableCommand {
             text = argument
         }
         do {
-            return language == "sql" ? try SQLQueryGraph.build(sql: text, schema: schema) : try CypherQueryGraph.build(cypher: text)
+            switch language {
+            case .sql: return try SQLQueryGraph.build(sql: text, schema: schema)
+            case .cypher: return try CypherQueryGraph.build(cypher: text)
+            }
         } catch {
             let shown = argument.count > 60 ? String(argument.prefix(60)) + "…" : argument
-            let name = language == "sql" ? "SQL" : "Cypher"
+            let name = language.displayName
             throw ValidationError("cannot parse \(shown) as \(name): \(error). Give \(name) text, a file of \(name), or a graph JSON file.")
         }
     }
