@@ -4,7 +4,8 @@ import QuiverCore
 /// Schema commands and constraint checks.
 extension CypherEngine {
     static func runSchemaCommand(_ command: SchemaCommand, on graph: GraphStore, schema: SchemaCatalog?) throws(QueryError) -> QueryResult {
-        guard let schema else {
+        // SHOW needs no catalog: without one it lists the graph's own indexes and no constraints.
+        guard let schema = schema ?? (command.isWrite ? nil : SchemaCatalog()) else {
             throw QueryError(.semanticError, code: "SchemaCatalogMissing", phase: .compileTime,
                              message: "schema commands need a schema catalog; pass `schema: SchemaCatalog()` to CypherEngine.execute",
                              location: command.range.start)

@@ -140,5 +140,8 @@ import QuiverCore
         graph.createIndex(label: "Person", key: "id")
         let rows = try CypherEngine.execute("SHOW INDEXES", on: graph, schema: SchemaCatalog()).rows
         #expect(rows == [[0, "index_Person_id", "ONLINE", "RANGE", "NODE", ["Person"], ["id"], .null]])
+        // SHOW needs no catalog (a scored prediction runs without one).
+        #expect(try CypherEngine.execute("SHOW INDEXES", on: graph, readOnly: true).rows == rows)
+        #expect(try CypherEngine.execute("SHOW CONSTRAINTS", on: graph, readOnly: true).rows.isEmpty)
     }
 }

@@ -42,6 +42,7 @@ public struct SchemaCommand: Sendable, Hashable {
         case showConstraints(ConstraintDefinition.Kind?)
     }
 
+    /// What the command does.
     public var action: Action
     /// Where this node is in the query text.
     public var range: SourceRange
@@ -63,11 +64,15 @@ public struct SchemaCommand: Sendable, Hashable {
 
 /// What an index or constraint applies to: nodes with labels, or relationships with types.
 public struct SchemaEntity: Sendable, Hashable {
+    /// Nodes or relationships, named as `SHOW INDEXES` names them (`entityType`).
     public enum Kind: String, Sendable, Hashable {
+        /// `FOR (n:Label)`.
         case node = "NODE"
+        /// `FOR ()-[r:TYPE]-()`.
         case relationship = "RELATIONSHIP"
     }
 
+    /// Nodes or relationships.
     public var kind: Kind
     /// The pattern's variable (`p` in `FOR (p:Person)`), `nil` in the `ON :Person(name)` form.
     public var variable: Variable?
