@@ -137,7 +137,9 @@ import Testing
             CREATE (:Person {name: 'Ann'});
             """.write(to: url, atomically: true, encoding: .utf8)
         let error = try #require(throws: FileError.self) { try CypherGraphLoader.load(url.path) }
-        #expect(error.message.contains("statement at line 4 failed") && error.message.contains("UniquenessConstraintViolation"))
+        // The position is the script's (line 4), and the excerpt is the script's line 4.
+        #expect(error.message.hasPrefix("4:1: ") && error.message.contains("UniquenessConstraintViolation"))
+        #expect(error.message.hasSuffix("\nCREATE (:Person {name: 'Ann'});\n^"))
     }
 
     @Test func aPredictionThatParsesButFailsAnalysisKeepsItsGraphSimilarity() throws {

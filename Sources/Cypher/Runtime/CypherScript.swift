@@ -21,6 +21,18 @@ public enum CypherScript {
             self.line = line
             self.column = column
         }
+
+        /// `error`, raised by this statement, with its position moved from the statement to `script`
+        /// (and the excerpt taken from the script).
+        public func locate(_ error: QueryError, in script: String) -> QueryError {
+            guard var location = error.location else { return error }
+            if location.line == 1 { location.column += column - 1 }
+            location.line += line - 1
+            var copy = error
+            copy.location = location
+            copy.excerpt = script.excerpt(at: location)
+            return copy
+        }
     }
 
     public static func split(_ script: String) -> [Statement] {

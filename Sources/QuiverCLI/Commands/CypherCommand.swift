@@ -98,7 +98,7 @@ struct CypherCommand: AsyncParsableCommand {
                 }
             } catch {
                 let fromScript = index >= queries.count
-                let located = fromScript ? shifted(error, by: statement, in: scriptText) : error
+                let located = fromScript ? statement.locate(error, in: scriptText) : error
                 if format == .json { print(ResultPrinter.errorJSON(located, index: index)) }
                 let source = fromScript ? (script ?? "script") : "-e #\(index + 1)"
                 FileHandle.standardError.write(Data("quiver cypher: \(source):\(located)\n".utf8))
@@ -130,17 +130,6 @@ struct CypherCommand: AsyncParsableCommand {
         } catch {
             fail("--params: \(error.message)")
         }
-    }
-
-    /// The error with its position moved from the statement to the script.
-    private func shifted(_ error: QueryError, by statement: CypherScript.Statement, in script: String) -> QueryError {
-        guard var location = error.location else { return error }
-        if location.line == 1 { location.column += statement.column - 1 }
-        location.line += statement.line - 1
-        var copy = error
-        copy.location = location
-        copy.excerpt = script.excerpt(at: location)
-        return copy
     }
 
     private func note(_ message: String, statement index: Int?) {

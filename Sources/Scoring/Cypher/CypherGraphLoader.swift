@@ -86,7 +86,7 @@ public enum CypherGraphLoader {
             do {
                 _ = try CypherEngine.execute(statement.text, on: store, schema: schema, options: options)
             } catch {
-                throw FileError(path: path, message: "statement at line \(statement.line) failed: \(error)")
+                throw FileError(path: path, message: "\(statement.locate(error, in: text))")
             }
         }
     }
