@@ -249,6 +249,8 @@ final class SortOperator: Operator {
     private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
     private var sequence = 0
     private var scratch: [Value] = []
+    /// The keys of the last kept row once `keep` rows are held: the bar a new row must beat.
+    private var threshold: [Value]?
 
     init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
         self.keys = keys.map(\.0)
@@ -258,12 +260,12 @@ final class SortOperator: Operator {
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         sequence += 1
-        if let keep, rows.count == keep {
+        if keep == 0 { return }
+        if let threshold {
             // Top-k: most rows lose to the current last one on the first key alone.
-            if keep == 0 { return }
             var wins = false
             for k in 0..<keys.count {
-                let c = try keys[k].evaluate(row, context).orderCompare(rows[keep - 1].keys[k])
+                let c = try keys[k].evaluate(row, context).orderCompare(threshold[k])
                 if c == .equal { continue }
                 wins = ascending[k] ? c == .less : c == .greater
                 break
@@ -283,12 +285,14 @@ final class SortOperator: Operator {
         }
         rows.insert((scratch, sequence, row), at: low)
         if rows.count > keep { rows.removeLast() }
+        if rows.count == keep { threshold = rows[keep - 1].keys }
     }
 
     /// Whether a row whose first sort key is `first` could still enter the top k.
     func admits(first: Value) -> Bool {
-        guard let keep, keep > 0, rows.count == keep else { return keep != 0 }
-        let c = first.orderCompare(rows[keep - 1].keys[0])
+        if keep == 0 { return false }
+        guard let threshold else { return true }
+        let c = first.orderCompare(threshold[0])
         if c == .equal { return true }
         return ascending[0] ? c == .less : c == .greater
     }
@@ -306,6 +310,7 @@ final class SortOperator: Operator {
         if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
         let sorted = rows.map(\.row)
         rows.removeAll()
+        threshold = nil
         for var row in sorted { try next?.push(&row, context) }
         try next?.finish(context)
     }
