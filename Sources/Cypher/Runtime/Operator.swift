@@ -107,6 +107,8 @@ final class FilterOperator: Operator {
 final class ProjectOperator: Operator {
     let items: [Expr]
     let keepInput: Bool
+    /// The last output row's storage, reused when no later operator kept the row.
+    private var spare: [Value] = []
 
     init(_ items: [Expr], keepInput: Bool) {
         self.items = items
@@ -114,11 +116,14 @@ final class ProjectOperator: Operator {
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        var out: [Value] = []
+        var out = spare
+        spare = []
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(items.count + (keepInput ? row.count : 0))
         for item in items { out.append(try item.evaluate(row, context)) }
         if keepInput { out.append(contentsOf: row) }
         try next?.push(&out, context)
+        spare = out
     }
 }
 
