@@ -113,6 +113,8 @@ final class GroupedCountOperator: Operator {
             return
         }
         var aggregated: [Value] = []
+        var out: [Value] = []
+        out.reserveCapacity(outputs.count)
         aggregated.reserveCapacity(1 + aggregateCount)
         let groups = totals
         totals = GroupTotals()
@@ -120,8 +122,8 @@ final class GroupedCountOperator: Operator {
             aggregated.removeAll(keepingCapacity: true)
             aggregated.append(keyValue)
             for _ in 0..<aggregateCount { aggregated.append(.int(Int64(groups.sums[group]))) }
-            var out: [Value] = []
-            out.reserveCapacity(outputs.count)
+            // One row buffer for all groups: reused whenever the next operator did not keep the row.
+            out.removeAll(keepingCapacity: true)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }

@@ -212,13 +212,15 @@ final class AggregateOperator: Operator {
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
         var aggregated: [Value] = []
+        var out: [Value] = []
+        out.reserveCapacity(outputs.count)
         aggregated.reserveCapacity(keys.count + specs.count)
         for group in 0..<groupCount {
             aggregated.removeAll(keepingCapacity: true)
             aggregated.append(contentsOf: groupKeys[group * keys.count..<(group + 1) * keys.count])
             for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
-            var out: [Value] = []
-            out.reserveCapacity(outputs.count)
+            // One row buffer for all groups: reused whenever the next operator did not keep the row.
+            out.removeAll(keepingCapacity: true)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }
@@ -257,10 +259,30 @@ final class SortOperator: Operator {
     /// The keys of the last kept row once `keep` rows are held: the bar a new row must beat.
     private var threshold: [Value]?
 
+    /// The row slot of every key when all keys are plain columns (ORDER BY on projected items):
+    /// keys are then compared in place, not evaluated into copies.
+    private let keySlots: [Int]?
+
     init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
         self.keys = keys.map(\.0)
         ascending = keys.map(\.ascending)
         self.keep = keep
+        var slots: [Int] = []
+        for (key, _) in keys {
+            guard case .slot(let i) = key else { break }
+            slots.append(i)
+        }
+        keySlots = slots.count == keys.count ? slots : nil
+    }
+
+    /// How key `k` of `row` orders against `bound` (the ORDER BY total order, ascending).
+    @inline(__always)
+    private func compareKey(_ k: Int, _ row: [Value], _ bound: Value, _ context: ExecutionContext) throws(QueryError) -> Value.Order {
+        if let keySlots {
+            let i = keySlots[k]
+            return i < row.count ? row[i].orderCompare(bound) : Value.null.orderCompare(bound)
+        }
+        return try keys[k].evaluate(row, context).orderCompare(bound)
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
@@ -270,7 +292,7 @@ final class SortOperator: Operator {
             // Top-k: most rows lose to the current last one on the first key alone.
             var wins = false
             for k in 0..<keys.count {
-                let c = try keys[k].evaluate(row, context).orderCompare(threshold[k])
+                let c = try compareKey(k, row, threshold[k], context)
                 if c == .equal { continue }
                 wins = ascending[k] ? c == .less : c == .greater
                 break
