@@ -70,7 +70,7 @@ final class GroupedCountOperator: Operator {
         var groups = totals
         totals = GroupTotals()
         defer { totals = groups }
-        if groups.order.isEmpty { groups.integers.reserveCapacity(nodes.count) }
+        if groups.count == 0 { groups.reserve(nodes.count) }
         let direction = relationship.direction
         if let column, column.kind == .int {
             let degrees = Self.compactDegrees(nodes, type: type, direction, store)
@@ -118,9 +118,9 @@ final class GroupedCountOperator: Operator {
         aggregated.reserveCapacity(1 + aggregateCount)
         let groups = totals
         totals = GroupTotals()
-        for (group, keyValue) in groups.order.enumerated() {
+        for group in 0..<groups.count {
             aggregated.removeAll(keepingCapacity: true)
-            aggregated.append(keyValue)
+            aggregated.append(groups.key(group))
             for _ in 0..<aggregateCount { aggregated.append(.int(Int64(groups.sums[group]))) }
             // One row buffer for all groups: reused whenever the next operator did not keep the row.
             out.removeAll(keepingCapacity: true)
@@ -133,35 +133,53 @@ final class GroupedCountOperator: Operator {
 }
 
 /// Degree totals per group in first-seen order; integer keys (and integral floats, equivalent to
-/// them) are hashed as plain integers.
+/// them) are hashed as plain integers and kept as plain integers, 8 bytes a group instead of a `Value`.
 private struct GroupTotals {
     var integers: [Int64: Int] = [:]
     var others: [Value: Int] = [:]
-    /// The key value of each group.
-    var order: [Value] = []
+    /// The integer key of each group (0 for a group keyed by another value).
+    var integerKeys: [Int64] = []
+    /// The key of each group whose key is not an `.int`: a float equal to an integer keeps the
+    /// first value seen, as the general aggregation does, and other values are kept as they are.
+    var otherKeys: [Int: Value] = [:]
     var sums: [Int] = []
 
+    var count: Int { sums.count }
+
+    mutating func reserve(_ n: Int) {
+        integers.reserveCapacity(n)
+        integerKeys.reserveCapacity(n)
+        sums.reserveCapacity(n)
+    }
+
+    func key(_ group: Int) -> Value {
+        if !otherKeys.isEmpty, let key = otherKeys[group] { return key }
+        return .int(integerKeys[group])
+    }
+
     mutating func add(integer: Int64, value: Value?, _ n: Int) {
-        let fresh = order.count
+        let fresh = sums.count
         // One hash per node: the default inserts the new group's index when the key is new.
         let group = Self.settle(&integers[integer, default: fresh])
-        if group == fresh {
-            order.append(value ?? .int(integer))
-            sums.append(n)
-        } else {
+        guard group == fresh else {
             sums[group] += n
+            return
         }
+        integerKeys.append(integer)
+        sums.append(n)
+        if let value, case .int = value {} else if let value { otherKeys[group] = value }
     }
 
     mutating func add(other: Value, _ n: Int) {
-        let fresh = order.count
+        let fresh = sums.count
         let group = Self.settle(&others[other, default: fresh])
-        if group == fresh {
-            order.append(other)
-            sums.append(n)
-        } else {
+        guard group == fresh else {
             sums[group] += n
+            return
         }
+        integerKeys.append(0)
+        sums.append(n)
+        otherKeys[group] = other
     }
 
     @inline(__always)
