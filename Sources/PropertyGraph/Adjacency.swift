@@ -17,6 +17,9 @@ struct Adjacency: Sendable {
     @usableFromInline var buffer: [[BufferedEdge]] = []
     /// How many edges sit in `buffer`.
     @usableFromInline var bufferedCount = 0
+    /// The type of every CSR entry when the graph has a single relationship type, else -1: a
+    /// typed row is then the whole row, found without reading `types` (a cache miss per node).
+    @usableFromInline var uniformType: Int32 = -1
 
     @usableFromInline
     struct BufferedEdge: Sendable {
@@ -41,6 +44,7 @@ struct Adjacency: Sendable {
         guard node < csrNodeCount else { return 0..<0 }
         let start = Int(offsets[node]), end = Int(offsets[node &+ 1])
         guard let type, start < end else { return start..<end }
+        if uniformType >= 0 { return type == uniformType ? start..<end : start..<start }
         if types[start] == type && types[end &- 1] == type { return start..<end }
         var low = start, high = end
         while low < high {
@@ -136,6 +140,7 @@ struct Adjacency: Sendable {
         result.types = types
         result.buffer = Array(repeating: [], count: nodeCount)
         result.bufferedCount = 0
+        result.uniformType = typeCount == 1 ? 0 : -1
         return result
     }
 }

@@ -22,6 +22,8 @@ public struct AdjacencyView {
     public let types: UnsafeBufferPointer<Int32>
     /// Whether the CSR holds exactly the live relationships (nothing buffered, nothing deleted).
     public let isComplete: Bool
+    /// The type of every slot when there is a single relationship type, else -1.
+    public let uniformType: Int32
 
     /// The number of nodes the CSR covers.
     @inlinable public var nodeCount: Int { offsets.count - 1 }
@@ -33,6 +35,7 @@ public struct AdjacencyView {
         let start = Int(offsets[node]), end = Int(offsets[node &+ 1])
         guard let type, start < end else { return start..<end }
         let t = Int32(truncatingIfNeeded: type)
+        if uniformType >= 0 { return t == uniformType ? start..<end : start..<start }
         if types[start] == t && types[end &- 1] == t { return start..<end }
         var low = start, high = end
         while low < high {
@@ -60,7 +63,7 @@ extension GraphStore {
                 try adjacency.relationships.withUnsafeBufferPointer { relationships in
                     try adjacency.types.withUnsafeBufferPointer { types in
                         try body(AdjacencyView(offsets: offsets, neighbors: neighbors, relationships: relationships,
-                                               types: types, isComplete: complete))
+                                               types: types, isComplete: complete, uniformType: adjacency.uniformType))
                     }
                 }
             }

@@ -89,7 +89,9 @@ extension GraphStore {
         guard node >= 0, node < nodeIDLimit else { return 0 }
         if deadInAdjacency == 0 && outgoing.bufferedCount == 0 && direction != .both {
             let t = type.map { Int32(truncatingIfNeeded: $0) }
-            return (direction == .outgoing ? outgoing : incoming).csrRange(of: node, type: t).count
+            // Each side read in place: choosing the struct first would copy (and retain) its arrays.
+            if direction == .outgoing { return outgoing.csrRange(of: node, type: t).count }
+            return incoming.csrRange(of: node, type: t).count
         }
         var count = 0
         forEachNeighbor(of: node, type: type, direction: direction) { _, _ in count += 1 }

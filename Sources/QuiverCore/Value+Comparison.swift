@@ -13,6 +13,8 @@
 extension Value {
     /// openCypher equality: `true`, `false`, or `nil` for unknown (null).
     public func cypherEquals(_ other: Value) -> Bool? {
+        // Integers first, without the copies of both values that the tuple switch makes.
+        if case .int(let a) = self, case .int(let b) = other { return a == b }
         switch (self, other) {
         case (.null, _), (_, .null):
             return nil
@@ -47,6 +49,7 @@ extension Value {
     /// openCypher comparison for `<`, `<=`, `>`, `>=`: `nil` when the values are not comparable
     /// (different types, a null, or NaN against a number).
     public func cypherCompare(_ other: Value) -> Order? {
+        if case .int(let a) = self, case .int(let b) = other { return Value.order(a, b) }
         switch (self, other) {
         case (.int, .int), (.int, .float), (.float, .int), (.float, .float):
             return Value.compareNumbers(self, other)
@@ -69,6 +72,7 @@ extension Value {
 
     /// The total order used by `ORDER BY` (ascending).
     public func orderCompare(_ other: Value) -> Order {
+        if case .int(let a) = self, case .int(let b) = other { return Value.order(a, b) }
         let (ra, rb) = (orderRank, other.orderRank)
         if ra != rb { return ra < rb ? .less : .greater }
         switch (self, other) {

@@ -153,4 +153,32 @@ import QuiverCore
         _ = try CypherEngine.execute("MATCH (p {id: 3}) SET p.age = 'old'", on: graph)
         #expect(Self.sorted(try rows(fast, on: graph)) == Self.sorted(try rows(general, on: graph)))
     }
+
+    /// Typed expansions on a compacted graph with a single relationship type (typed rows are
+    /// whole rows) and after a second type arrives, against the general path.
+    @Test func singleTypeGraphMatchesGeneralPath() throws {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("""
+            CREATE (a:P {id: 0}), (b:P {id: 1}), (c:P {id: 2}), (:P {id: 3}),
+                   (a)-[:T]->(b), (a)-[:T]->(b), (b)-[:T]->(c), (c)-[:T]->(c), (c)-[:T]->(a)
+            """, on: graph)
+        graph.compact()
+        let pairs: [(String, String)] = [
+            ("MATCH (p)-[:T]->(q) RETURN p.id, count(q)", "MATCH (p)-[:T]->(q) WITH p, q RETURN p.id, count(q)"),
+            ("MATCH (p)<-[:T]-(q) RETURN count(*)", "MATCH (p)<-[:T]-(q) WITH p, q RETURN count(*)"),
+            ("MATCH (a)-[:T]->(b)-[:T]->(c) RETURN count(*)", "MATCH (a)-[:T]->(b)-[:T]->(c) WITH a, b, c RETURN count(*)"),
+            ("MATCH (a)<-[:T*1..3]-(b) RETURN count(*)", "MATCH (a)<-[:T*1..3]-(b) WITH a, b RETURN count(*)"),
+            ("MATCH (p)-[:U]->(q) RETURN p.id, count(q)", "MATCH (p)-[:U]->(q) WITH p, q RETURN p.id, count(q)"),
+        ]
+        func check() throws {
+            for (fast, general) in pairs {
+                #expect(Self.sorted(try rows(fast, on: graph)) == Self.sorted(try rows(general, on: graph)), "\(fast)")
+            }
+        }
+        try check()
+        _ = try CypherEngine.execute("MATCH (a {id: 0}), (c {id: 2}) CREATE (a)-[:U]->(c), (c)-[:T]->(a)", on: graph)
+        try check()
+        graph.compact()
+        try check()
+    }
 }

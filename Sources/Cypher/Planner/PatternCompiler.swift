@@ -74,10 +74,9 @@ final class PatternCompiler {
                 let relIndex = min(fromIndex, toIndex)
                 let pattern = rels[relIndex]
                 let relSlot = slots.relationships[relIndex]
-                var spec = try relationshipSpec(
+                let spec = try relationshipSpec(
                     pattern, slot: relSlot, bound: bound.contains(relSlot),
-                    bindValue: pattern.variable != nil || slots.path != nil)
-                if reversed { spec.direction = Self.flip(spec.direction) }
+                    bindValue: pattern.variable != nil || slots.path != nil, flipped: reversed)
                 let toSlot = slots.nodes[toIndex]
                 let check = try nodeCheck(nodes[toIndex], slot: toSlot)
                 let toBound = bound.contains(toSlot)
@@ -170,12 +169,16 @@ final class PatternCompiler {
                   properties: try properties(node.properties) + (extraProperties[slot] ?? []))
     }
 
-    func relationshipSpec(_ pattern: RelationshipPattern, slot: Int, bound: Bool, bindValue: Bool) throws(QueryError) -> RelationshipSpec {
-        let direction: GraphStore.Direction = switch pattern.direction {
+    /// The compiled relationship constraints; `flipped` when the pattern is walked right to left.
+    func relationshipSpec(
+        _ pattern: RelationshipPattern, slot: Int, bound: Bool, bindValue: Bool, flipped: Bool = false
+    ) throws(QueryError) -> RelationshipSpec {
+        let written: GraphStore.Direction = switch pattern.direction {
         case .outgoing: .outgoing
         case .incoming: .incoming
         case .both: .both
         }
+        let direction = flipped ? Self.flip(written) : written
         return RelationshipSpec(slot: slot, bound: bound, bindValue: bindValue || bound, types: Self.unique(pattern.types).map(TypeRef.init),
                                 direction: direction, properties: try properties(pattern.properties))
     }

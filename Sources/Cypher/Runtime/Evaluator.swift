@@ -10,10 +10,10 @@ extension Expr {
         case .slot(let i):
             return i < row.count ? row[i] : .null
         case .property(let subject, let key):
-            if case .slot(let i) = subject, i < row.count, case .node(let n) = row[i] {
-                try context.requireNode(n.id)
+            if case .slot(let i) = subject, i < row.count, let node = row[i].boundNodeID {
+                try context.requireNode(node)
                 guard let id = key.resolve(in: context.store) else { return .null }
-                return context.store.nodeProperty(n.id, id)
+                return context.store.nodeProperty(node, id)
             }
             return try Expr.property(of: subject.evaluate(row, context), key, context)
         case .subscriptAccess(let subject, let index):

@@ -4,7 +4,9 @@ import QuiverCore
 /// A property key name with its store id looked up once (the key may be created later by the query).
 final class PropertyKeyRef {
     let name: String
-    private var id: Int?
+    // Read on every row; the only write is this cache filling in `resolve`, which calls nothing
+    // while it holds the access, so no access can overlap it and the runtime check is dropped.
+    @exclusivity(unchecked) private var id: Int?
 
     init(_ name: String) { self.name = name }
 
@@ -19,7 +21,8 @@ final class PropertyKeyRef {
 /// A label name with its store id looked up once it exists.
 final class LabelRef {
     let name: String
-    private var id: Int?
+    // Unchecked for the same reason as `PropertyKeyRef.id`.
+    @exclusivity(unchecked) private var id: Int?
 
     init(_ name: String) { self.name = name }
 

@@ -66,46 +66,19 @@ final class GroupedCountOperator: Operator {
         }
         let keyID = key.resolve(in: store)
         let column = keyID.flatMap { store.nodeColumn(key: $0) }
-        // The group tables are moved into locals for the loop (no exclusivity checks per node).
-        var integers = integerGroups, others = otherGroups, order = groupOrder, totals = sums
-        integerGroups = [:]; otherGroups = [:]; groupOrder = []; sums = []
-        defer { integerGroups = integers; otherGroups = others; groupOrder = order; sums = totals }
-        if integers.isEmpty { integers.reserveCapacity(nodes.count) }
-        func add(integer: Int64, value: Value?, _ n: Int) {
-            if let group = integers[integer] {
-                totals[group] += n
-                return
-            }
-            integers[integer] = order.count
-            order.append(value ?? .int(integer))
-            totals.append(n)
-        }
-        func add(other: Value, _ n: Int) {
-            if let group = others[other] {
-                totals[group] += n
-                return
-            }
-            others[other] = order.count
-            order.append(other)
-            totals.append(n)
-        }
+        // The group table is a local for the loop (no exclusivity check per node on a property).
+        var groups = totals
+        totals = GroupTotals()
+        defer { totals = groups }
+        if groups.count == 0 { groups.reserve(nodes.count) }
         let direction = relationship.direction
         if let column, column.kind == .int {
-            // Degrees straight from the CSR when it is complete.
-            let done = direction != .both && store.withAdjacency(direction) { view -> Bool in
-                guard view.isComplete else { return false }
-                for node in nodes {
-                    let n = view.degree(of: node, type: type)
-                    guard n > 0 else { continue }
-                    if let v = column.int64(node) { add(integer: v, value: nil, n) } else { add(other: .null, n) }
-                }
-                return true
-            }
-            if done { return }
-            for node in nodes {
-                let n = store.degree(of: node, type: type, direction: direction)
+            let degrees = Self.compactDegrees(nodes, type: type, direction, store)
+            for i in nodes.indices {
+                let node = nodes[i]
+                let n = degrees?[i] ?? store.degree(of: node, type: type, direction: direction)
                 guard n > 0 else { continue }
-                if let v = column.int64(node) { add(integer: v, value: nil, n) } else { add(other: .null, n) }
+                if let v = column.int64(node) { groups.add(integer: v, value: nil, n) } else { groups.add(other: .null, n) }
             }
             return
         }
@@ -114,18 +87,24 @@ final class GroupedCountOperator: Operator {
             guard n > 0 else { continue }
             let value = keyID.map { store.nodeProperty(node, $0) } ?? .null
             switch value {
-            case .int(let i): add(integer: i, value: value, n)
-            case .float(let f) where f == f.rounded() && abs(f) < 9.0e18: add(integer: Int64(f), value: value, n)
-            default: add(other: value, n)
+            case .int(let i): groups.add(integer: i, value: value, n)
+            case .float(let f) where f == f.rounded() && abs(f) < 9.0e18: groups.add(integer: Int64(f), value: value, n)
+            default: groups.add(other: value, n)
             }
         }
     }
 
+    /// The degrees of `nodes` read straight from the CSR, or nil when it is not complete.
+    private static func compactDegrees(_ nodes: [Int], type: Int?, _ direction: GraphStore.Direction, _ store: GraphStore) -> [Int]? {
+        guard direction != .both else { return nil }
+        return store.withAdjacency(direction) { view -> [Int]? in
+            guard view.isComplete else { return nil }
+            return nodes.map { view.degree(of: $0, type: type) }
+        }
+    }
+
     private var fusedRows = 0
-    private var integerGroups: [Int64: Int] = [:]
-    private var otherGroups: [Value: Int] = [:]
-    private var groupOrder: [Value] = []
-    private var sums: [Int] = []
+    private var totals = GroupTotals()
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         if usedGeneral {
@@ -134,21 +113,75 @@ final class GroupedCountOperator: Operator {
             return
         }
         var aggregated: [Value] = []
+        var out: [Value] = []
+        out.reserveCapacity(outputs.count)
         aggregated.reserveCapacity(1 + aggregateCount)
-        for (group, keyValue) in groupOrder.enumerated() {
+        let groups = totals
+        totals = GroupTotals()
+        for group in 0..<groups.count {
             aggregated.removeAll(keepingCapacity: true)
-            aggregated.append(keyValue)
-            for _ in 0..<aggregateCount { aggregated.append(.int(Int64(sums[group]))) }
-            var out: [Value] = []
-            out.reserveCapacity(outputs.count)
+            aggregated.append(groups.key(group))
+            for _ in 0..<aggregateCount { aggregated.append(.int(Int64(groups.sums[group]))) }
+            // One row buffer for all groups: reused whenever the next operator did not keep the row.
+            out.removeAll(keepingCapacity: true)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }
-        integerGroups.removeAll()
-        otherGroups.removeAll()
-        groupOrder.removeAll()
-        sums.removeAll()
         fusedRows = 0
         try next?.finish(context)
     }
+}
+
+/// Degree totals per group in first-seen order; integer keys (and integral floats, equivalent to
+/// them) are hashed as plain integers and kept as plain integers, 8 bytes a group instead of a `Value`.
+private struct GroupTotals {
+    var integers: [Int64: Int] = [:]
+    var others: [Value: Int] = [:]
+    /// The integer key of each group (0 for a group keyed by another value).
+    var integerKeys: [Int64] = []
+    /// The key of each group whose key is not an `.int`: a float equal to an integer keeps the
+    /// first value seen, as the general aggregation does, and other values are kept as they are.
+    var otherKeys: [Int: Value] = [:]
+    var sums: [Int] = []
+
+    var count: Int { sums.count }
+
+    mutating func reserve(_ n: Int) {
+        integers.reserveCapacity(n)
+        integerKeys.reserveCapacity(n)
+        sums.reserveCapacity(n)
+    }
+
+    func key(_ group: Int) -> Value {
+        if !otherKeys.isEmpty, let key = otherKeys[group] { return key }
+        return .int(integerKeys[group])
+    }
+
+    mutating func add(integer: Int64, value: Value?, _ n: Int) {
+        let fresh = sums.count
+        // One hash per node: the default inserts the new group's index when the key is new.
+        let group = Self.settle(&integers[integer, default: fresh])
+        guard group == fresh else {
+            sums[group] += n
+            return
+        }
+        integerKeys.append(integer)
+        sums.append(n)
+        if let value, case .int = value {} else if let value { otherKeys[group] = value }
+    }
+
+    mutating func add(other: Value, _ n: Int) {
+        let fresh = sums.count
+        let group = Self.settle(&others[other, default: fresh])
+        guard group == fresh else {
+            sums[group] += n
+            return
+        }
+        integerKeys.append(0)
+        sums.append(n)
+        otherKeys[group] = other
+    }
+
+    @inline(__always)
+    private static func settle(_ slot: inout Int) -> Int { slot }
 }

@@ -107,6 +107,8 @@ final class FilterOperator: Operator {
 final class ProjectOperator: Operator {
     let items: [Expr]
     let keepInput: Bool
+    /// The last output row's storage, reused when no later operator kept the row.
+    private var spare: [Value] = []
 
     init(_ items: [Expr], keepInput: Bool) {
         self.items = items
@@ -114,11 +116,14 @@ final class ProjectOperator: Operator {
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        var out: [Value] = []
+        var out = spare
+        spare = []
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(items.count + (keepInput ? row.count : 0))
         for item in items { out.append(try item.evaluate(row, context)) }
         if keepInput { out.append(contentsOf: row) }
         try next?.push(&out, context)
+        spare = out
     }
 }
 
@@ -207,13 +212,15 @@ final class AggregateOperator: Operator {
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         if groupCount == 0 && keys.isEmpty { _ = newGroup([]) }
         var aggregated: [Value] = []
+        var out: [Value] = []
+        out.reserveCapacity(outputs.count)
         aggregated.reserveCapacity(keys.count + specs.count)
         for group in 0..<groupCount {
             aggregated.removeAll(keepingCapacity: true)
             aggregated.append(contentsOf: groupKeys[group * keys.count..<(group + 1) * keys.count])
             for index in specs.indices { aggregated.append(states[group * specs.count + index].result()) }
-            var out: [Value] = []
-            out.reserveCapacity(outputs.count)
+            // One row buffer for all groups: reused whenever the next operator did not keep the row.
+            out.removeAll(keepingCapacity: true)
             for output in outputs { out.append(try output.evaluate(aggregated, context)) }
             try next?.push(&out, context)
         }
@@ -249,21 +256,43 @@ final class SortOperator: Operator {
     private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
     private var sequence = 0
     private var scratch: [Value] = []
+    /// The keys of the last kept row once `keep` rows are held: the bar a new row must beat.
+    private var threshold: [Value]?
+
+    /// The row slot of every key when all keys are plain columns (ORDER BY on projected items):
+    /// keys are then compared in place, not evaluated into copies.
+    private let keySlots: [Int]?
 
     init(_ keys: [(Expr, ascending: Bool)], keep: Int? = nil) {
         self.keys = keys.map(\.0)
         ascending = keys.map(\.ascending)
         self.keep = keep
+        var slots: [Int] = []
+        for (key, _) in keys {
+            guard case .slot(let i) = key else { break }
+            slots.append(i)
+        }
+        keySlots = slots.count == keys.count ? slots : nil
+    }
+
+    /// How key `k` of `row` orders against `bound` (the ORDER BY total order, ascending).
+    @inline(__always)
+    private func compareKey(_ k: Int, _ row: [Value], _ bound: Value, _ context: ExecutionContext) throws(QueryError) -> Value.Order {
+        if let keySlots {
+            let i = keySlots[k]
+            return i < row.count ? row[i].orderCompare(bound) : Value.null.orderCompare(bound)
+        }
+        return try keys[k].evaluate(row, context).orderCompare(bound)
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         sequence += 1
-        if let keep, rows.count == keep {
+        if keep == 0 { return }
+        if let threshold {
             // Top-k: most rows lose to the current last one on the first key alone.
-            if keep == 0 { return }
             var wins = false
             for k in 0..<keys.count {
-                let c = try keys[k].evaluate(row, context).orderCompare(rows[keep - 1].keys[k])
+                let c = try compareKey(k, row, threshold[k], context)
                 if c == .equal { continue }
                 wins = ascending[k] ? c == .less : c == .greater
                 break
@@ -283,12 +312,14 @@ final class SortOperator: Operator {
         }
         rows.insert((scratch, sequence, row), at: low)
         if rows.count > keep { rows.removeLast() }
+        if rows.count == keep { threshold = rows[keep - 1].keys }
     }
 
     /// Whether a row whose first sort key is `first` could still enter the top k.
     func admits(first: Value) -> Bool {
-        guard let keep, keep > 0, rows.count == keep else { return keep != 0 }
-        let c = first.orderCompare(rows[keep - 1].keys[0])
+        if keep == 0 { return false }
+        guard let threshold else { return true }
+        let c = first.orderCompare(threshold[0])
         if c == .equal { return true }
         return ascending[0] ? c == .less : c == .greater
     }
@@ -306,6 +337,7 @@ final class SortOperator: Operator {
         if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
         let sorted = rows.map(\.row)
         rows.removeAll()
+        threshold = nil
         for var row in sorted { try next?.push(&row, context) }
         try next?.finish(context)
     }

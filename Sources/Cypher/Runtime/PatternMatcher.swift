@@ -4,7 +4,8 @@ import QuiverCore
 /// A relationship type name with its store id looked up once it exists.
 final class TypeRef {
     let name: String
-    private var id: Int?
+    // Unchecked for the same reason as `PropertyKeyRef.id`.
+    @exclusivity(unchecked) private var id: Int?
 
     init(_ name: String) { self.name = name }
 
@@ -16,22 +17,40 @@ final class TypeRef {
 }
 
 /// The node constraints of one pattern element: labels and property equalities.
-struct NodeCheck {
-    var slot: Int
-    var labels: [LabelRef]
-    var properties: [(PropertyKeyRef, Expr)]
+///
+/// A class, so that running a step copies one reference per row, not its arrays.
+final class NodeCheck {
+    let slot: Int
+    let labels: [LabelRef]
+    let properties: [(PropertyKeyRef, Expr)]
+
+    init(slot: Int, labels: [LabelRef], properties: [(PropertyKeyRef, Expr)]) {
+        self.slot = slot
+        self.labels = labels
+        self.properties = properties
+    }
 }
 
-/// The relationship constraints of one pattern element.
-struct RelationshipSpec {
-    var slot: Int
+/// The relationship constraints of one pattern element (a class, like ``NodeCheck``).
+final class RelationshipSpec {
+    let slot: Int
     /// Whether the slot was bound before this step (a relationship variable from an earlier clause).
-    var bound: Bool
+    let bound: Bool
     /// Whether the bound value is needed (named variable or part of a named path).
-    var bindValue: Bool
-    var types: [TypeRef]
-    var direction: GraphStore.Direction
-    var properties: [(PropertyKeyRef, Expr)]
+    let bindValue: Bool
+    let types: [TypeRef]
+    let direction: GraphStore.Direction
+    let properties: [(PropertyKeyRef, Expr)]
+
+    init(slot: Int, bound: Bool, bindValue: Bool, types: [TypeRef], direction: GraphStore.Direction,
+         properties: [(PropertyKeyRef, Expr)]) {
+        self.slot = slot
+        self.bound = bound
+        self.bindValue = bindValue
+        self.types = types
+        self.direction = direction
+        self.properties = properties
+    }
 }
 
 /// One instruction of a compiled pattern, run depth-first.
@@ -124,17 +143,16 @@ final class PatternMatcher {
             }
             row[check.slot] = .null
         case .check(let check):
-            guard case .node(let n) = row[check.slot], store.isAlive(node: n.id),
-                try passes(n.id, check, row, context)
+            guard let n = row[check.slot].boundNodeID, store.isAlive(node: n), try passes(n, check, row, context)
             else { return }
             try run(pc + 1, &row, &used, context, emit)
         case .filter(let predicate):
             guard case .bool(true) = try predicate.evaluate(row, context) else { return }
             try run(pc + 1, &row, &used, context, emit)
         case .countTrails(let from, let counter, let fallback, let countSlot):
-            guard case .node(let source) = row[from] else { return }
+            guard let source = row[from].boundNodeID else { return }
             var n = 0
-            if let counted = counter.count(from: source.id, avoiding: used, store) {
+            if let counted = counter.count(from: source, avoiding: used, store) {
                 n = counted
             } else {
                 try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
@@ -148,13 +166,13 @@ final class PatternMatcher {
             guard case .bool(true) = try filter.fallback.evaluate(row, context) else { return }
             try run(pc + 1, &row, &used, context, emit)
         case .expand(let from, let rel, let to, let toBound):
-            guard case .node(let source) = row[from] else { return }
+            guard let source = row[from].boundNodeID else { return }
             if rel.bound {
-                try expandBound(source.id, rel, to, toBound, pc, &row, &used, context, emit)
+                try expandBound(source, rel, to, toBound, pc, &row, &used, context, emit)
                 return
             }
             var failure: QueryError?
-            forEachNeighbor(source.id, rel, store) { relationship, neighbor in
+            forEachNeighbor(source, rel, store) { relationship, neighbor in
                 if failure != nil || used.contains(relationship) { return }
                 do throws(QueryError) {
                     guard try relationshipPasses(relationship, rel, row, context),
@@ -171,21 +189,21 @@ final class PatternMatcher {
             if let failure { throw failure }
             if !toBound { row[to.slot] = .null }
         case .expandVariable(let from, let rel, let to, let toBound, let minimum, let maximum, let reversed):
-            guard case .node(let source) = row[from] else { return }
+            guard let source = row[from].boundNodeID else { return }
             if rel.bound {
-                try followList(source.id, rel, to, toBound, reversed, pc, &row, &used, context, emit)
+                try followList(source, rel, to, toBound, reversed, pc, &row, &used, context, emit)
                 return
             }
             var trail: [Int] = []
-            try expandVariable(source.id, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
+            try expandVariable(source, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
                                pc, &row, &used, context, emit)
             if !toBound { row[to.slot] = .null }
         case .path(let slot, let start, let relationships):
             row[slot] = try buildPath(start, relationships, row, context)
             try run(pc + 1, &row, &used, context, emit)
         case .countExpand(let from, let rel, let to, let countSlot):
-            guard case .node(let source) = row[from] else { return }
-            let n = try countNeighbors(source.id, rel, to, row, used, context)
+            guard let source = row[from].boundNodeID else { return }
+            let n = try countNeighbors(source, rel, to, row, used, context)
             guard n > 0 else { return }
             row[countSlot] = .int(Int64(n))
             try run(pc + 1, &row, &used, context, emit)
@@ -351,10 +369,7 @@ final class PatternMatcher {
     /// Binds (or, when already bound, verifies) the target node of an expansion.
     @inline(__always)
     private func bindTarget(_ node: Int, _ to: NodeCheck, _ toBound: Bool, _ row: inout [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
-        if toBound {
-            guard case .node(let n) = row[to.slot], n.id == node else { return false }
-            return true
-        }
+        if toBound { return row[to.slot].boundNodeID == node }
         row[to.slot] = context.nodeReference(node)
         return try passes(node, to, row, context)
     }
@@ -429,5 +444,15 @@ final class PatternMatcher {
             }
         }
         return .path(Path(nodes: nodes, relationships: rels))
+    }
+}
+
+extension Value {
+    /// The id of a node value, read in place: binding the whole `Node` would retain its labels
+    /// and properties on every row.
+    @inline(__always)
+    var boundNodeID: Int? {
+        if case .node(let n) = self { return n.id }
+        return nil
     }
 }
