@@ -1,3 +1,5 @@
+import QuiverCore
+
 /// Bounds on one execution of untrusted SQL: wall-clock time and number of rows.
 ///
 /// ```swift
@@ -20,6 +22,6 @@ public struct ExecutionLimits: Sendable, Hashable {
 
     /// The timeout in seconds, or `nil`.
     var timeoutSeconds: Double? {
-        timeout.map { Double($0.components.seconds) + Double($0.components.attoseconds) * 1e-18 }
+        timeout?.inSeconds
     }
 }

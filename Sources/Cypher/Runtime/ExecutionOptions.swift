@@ -50,9 +50,7 @@ struct Deadline {
 extension QueryError {
     /// The query ran past its time limit (`ResourceLimit` / `Timeout`).
     static func timeout(_ limit: Duration) -> QueryError {
-        let parts = limit.components
-        let seconds = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-        return .runtime(.resourceLimit, "Timeout",
-                        "the query ran longer than its \(seconds) s timeout and was stopped; simplify it or allow more time")
+        .runtime(.resourceLimit, "Timeout",
+                 "the query ran longer than its \(limit.inSeconds) s timeout and was stopped; simplify it or allow more time")
     }
 }

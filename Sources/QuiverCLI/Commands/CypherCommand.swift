@@ -93,7 +93,7 @@ struct CypherCommand: AsyncParsableCommand {
                 for message in result.notes { note(message, statement: index) }
                 print(printer.render(result, index: index), terminator: "")
                 if timing {
-                    let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+                    let ms = elapsed.inSeconds * 1000
                     FileHandle.standardError.write(Data("query \(index + 1): \(String(format: "%.2f", ms)) ms\n".utf8))
                 }
             } catch {

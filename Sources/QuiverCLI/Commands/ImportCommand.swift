@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PropertyGraph
+import QuiverCore
 
 /// `quiver import`: bulk-loads Neo4j admin-import CSV files into a graph snapshot.
 struct ImportCommand: AsyncParsableCommand {
@@ -74,7 +75,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private static func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.3f", value)
+        String(format: "%.3f", duration.inSeconds)
     }
 }

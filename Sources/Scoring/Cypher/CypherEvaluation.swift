@@ -49,8 +49,7 @@ public struct CypherEvaluation: Sendable {
         var flags: Set<ExecutionFlag> = []
         let start = ContinuousClock.now
         var result = score(example, prediction: prediction, graph: graph, graphError: graphError, flags: &flags)
-        let elapsed = (ContinuousClock.now - start).components
-        result.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        result.seconds = (ContinuousClock.now - start).inSeconds
         result.flags = flags.sorted()
         return result
     }
