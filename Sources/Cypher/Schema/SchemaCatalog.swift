@@ -56,22 +56,26 @@ public final class SchemaCatalog: @unchecked Sendable {
 
     /// Records `index` (the caller has already created its graph index, when it has one).
     func add(_ index: SchemaIndex) {
+        var index = index
         lock.withLock {
-            var index = index
-            index.id = nextID
-            nextID += 1
+            index.id = takeID()
             storedIndexes.append(index)
         }
     }
 
     /// Records `constraint` (the caller has already checked the graph satisfies it).
     func add(_ constraint: SchemaConstraint) {
+        var constraint = constraint
         lock.withLock {
-            var constraint = constraint
-            constraint.id = nextID
-            nextID += 1
+            constraint.id = takeID()
             storedConstraints.append(constraint)
         }
+    }
+
+    /// The next id for a new entry; called with the lock held.
+    private func takeID() -> Int {
+        defer { nextID += 1 }
+        return nextID
     }
 
     func removeIndex(named name: String) {
