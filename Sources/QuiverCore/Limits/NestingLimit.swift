@@ -1,0 +1,31 @@
+/// The deepest nesting any recursive part of Quiver accepts: the Cypher and SQL parsers, semantic
+/// analysis, the expression evaluator, the JSON reader, the query-graph builders and graph edit
+/// distance all stop at ``depth`` levels with a typed error instead of exhausting the stack.
+///
+/// "Nesting" counts what makes a syntax tree deep: parentheses, lists, maps, subqueries, `NOT`
+/// and `-` prefixes, and operator chains (`1 + 1 + … + 1` is a tree as deep as it is long).
+///
+/// ```swift
+/// guard depth <= NestingLimit.depth else {
+///     throw NestingLimit.exceeded("expression", at: location)
+/// }
+/// ```
+public enum NestingLimit {
+    /// 1,000 levels: far beyond anything written by hand or by a model, and small enough that
+    /// every recursive pass over a tree this deep fits in the stack of a query thread (see
+    /// ``StackGuard``).
+    public static let depth = 1_000
+
+    /// The error for input nested deeper than ``depth``: `ResourceLimit` / `NestingLimit`, at
+    /// compile time (nothing has run), naming the limit and what to do.
+    ///
+    /// - Parameters:
+    ///   - what: what is nested, e.g. `expression`, `JSON value`, `subquery`.
+    ///   - location: where the limit was crossed, when the input is text with positions.
+    public static func exceeded(_ what: String, at location: SourceLocation? = nil) -> QueryError {
+        QueryError(.resourceLimit, code: "NestingLimit", phase: .compileTime,
+                   message: "\(what) is nested more than \(depth) levels deep (the nesting limit); "
+                       + "flatten it, e.g. split long operator chains or move parts into parameters",
+                   location: location)
+    }
+}
