@@ -38,68 +38,59 @@ public enum StackGuard {
     /// Runs `body` here when this thread has `bytes` of stack left, otherwise on a new thread
     /// with enough stack while this one waits; the result or error comes back either way.
     public static func run<T, E: Error>(needing bytes: Int, _ body: () throws(E) -> T) throws(E) -> T {
-        if let left = remaining(), left >= bytes { return try body() }
-        if remaining() == nil { return try body() }
-        return try withoutActuallyEscaping(body) { (escapable) throws(E) -> T in
-            let job = SpareThreadJob<T, E>(escapable)
-            job.runAndWait(stackSize: max(spareThreadStack, bytes * 2))
-            return try job.outcome()
+        guard let left = remaining(), left < bytes else { return try body() }
+        var outcome: Result<T, E>?
+        withoutActuallyEscaping(body) { escapable in
+            SpareThread.runAndWait(stackSize: max(spareThreadStack, bytes * 2)) {
+                do throws(E) { outcome = .success(try escapable()) } catch { outcome = .failure(error) }
+            }
         }
+        guard let outcome else { preconditionFailure("StackGuard.run: the spare thread did not run its work") }
+        return try outcome.get()
     }
 }
 
-/// One closure run on a thread of its own while the caller blocks in `pthread_join`.
-// @unchecked: `body` and `result` are touched by the new thread only between pthread_create and
-// pthread_join, while the creating thread is blocked in pthread_join, so they are never shared.
-private final class SpareThreadJob<T, E: Error>: @unchecked Sendable {
-    private let body: () throws(E) -> T
-    private var result: Result<T, E>?
+/// A thread of its own for one piece of work, while the caller blocks in `pthread_join`.
+// @unchecked: `work` is called by the new thread only between pthread_create and pthread_join,
+// while the creating thread is blocked in pthread_join, so nothing it touches is shared.
+private final class SpareThread: @unchecked Sendable {
+    private let work: () -> Void
 
-    init(_ body: @escaping () throws(E) -> T) { self.body = body }
+    private init(_ work: @escaping () -> Void) { self.work = work }
 
-    func runAndWait(stackSize: Int) {
+    static func runAndWait(stackSize: Int, _ work: @escaping () -> Void) {
+        let job = SpareThread(work)
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setstacksize(&attributes, stackSize)
-        let context = Unmanaged.passRetained(self).toOpaque()
+        let context = Unmanaged.passRetained(job).toOpaque()
+        guard let thread = startThread(&attributes, context) else {
+            // No thread to be had (resource exhaustion): run here rather than not at all.
+            Unmanaged<SpareThread>.fromOpaque(context).release()
+            work()
+            return
+        }
+        pthread_join(thread, nil)
+    }
+
+    private static func startThread(_ attributes: inout pthread_attr_t, _ context: UnsafeMutableRawPointer) -> pthread_t? {
         #if canImport(Darwin)
         var thread: pthread_t?
         #else
         var thread = pthread_t()
         #endif
-        let created = pthread_create(&thread, &attributes, { raw in
-            #if canImport(Darwin)
-            let job = Unmanaged<SpareThreadJob>.fromOpaque(raw).takeRetainedValue()
-            #else
-            let job = Unmanaged<SpareThreadJob>.fromOpaque(raw!).takeRetainedValue()
-            #endif
-            job.execute()
+        let created = pthread_create(&thread, &attributes, { raw -> UnsafeMutableRawPointer? in
+            guard let raw else { return nil }
+            Unmanaged<SpareThread>.fromOpaque(raw).takeRetainedValue().work()
             return nil
         }, context)
-        if created != 0 {
-            // No thread to be had (resource exhaustion): run here rather than not at all.
-            Unmanaged<SpareThreadJob>.fromOpaque(context).release()
-            execute()
-            return
-        }
+        guard created == 0 else { return nil }
         #if canImport(Darwin)
-        if let thread { pthread_join(thread, nil) }
+        return thread
         #else
-        pthread_join(thread, nil)
+        return Optional(thread)
         #endif
-    }
-
-    private func execute() {
-        do throws(E) { result = .success(try body()) } catch { result = .failure(error) }
-    }
-
-    func outcome() throws(E) -> T {
-        switch result {
-        case .success(let value): return value
-        case .failure(let error): throw error
-        case nil: preconditionFailure("SpareThreadJob.outcome() before the job ran")
-        }
     }
 }
 
@@ -120,14 +111,24 @@ private enum ThreadStack {
         return low
     }
 
+    #if !canImport(Darwin)
+    private typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+    private static let getThreadAttributes: GetAttributes? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
+        return unsafeBitCast(symbol, to: GetAttributes.self)
+    }()
+    #endif
+
     private static func readLowAddress() -> UInt? {
         #if canImport(Darwin)
         let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
         let size = UInt(pthread_get_stacksize_np(pthread_self()))
         return top - size
         #else
+        // pthread_getattr_np is a GNU extension the Glibc module does not export; look it up.
+        guard let getAttributes = getThreadAttributes else { return nil }
         var attributes = pthread_attr_t()
-        guard pthread_getattr_np(pthread_self(), &attributes) == 0 else { return nil }
+        guard getAttributes(pthread_self(), &attributes) == 0 else { return nil }
         defer { pthread_attr_destroy(&attributes) }
         var address: UnsafeMutableRawPointer?
         var size = 0
