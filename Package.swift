@@ -7,7 +7,7 @@ import PackageDescription
 /// (see ARCHITECTURE.md in the project docs).
 let package = Package(
     name: "Quiver",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "quiver", targets: ["QuiverCLI"]),
         .library(name: "QuiverCore", targets: ["QuiverCore"]),

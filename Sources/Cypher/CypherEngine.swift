@@ -140,6 +140,10 @@ public enum CypherEngine {
                              message: "procedure `\(call.qualifiedName)` writes to the graph, but this query runs read-only",
                              location: call.range.start)
         }
+        if prepared.isReadOnly, let query = prepared.query, writingCall(in: query, procedures: prepared.procedures) == nil {
+            // A read takes no transaction and never touches the store: it runs on a snapshot.
+            return try runRead(query, prepared, parameters: parameters, on: graph.snapshot(), options: options)
+        }
         return try inTransaction(on: graph) { () throws(QueryError) in
             switch prepared.statement {
             case .schema(let command):
@@ -155,6 +159,16 @@ public enum CypherEngine {
                 return result
             }
         }
+    }
+
+    /// Runs a query that does not write on `snapshot`.
+    static func runRead(
+        _ query: Query, _ prepared: PreparedQuery, parameters: [String: Value], on snapshot: GraphSnapshot,
+        options: ExecutionOptions
+    ) throws(QueryError) -> QueryResult {
+        let context = PlanContext(parameters: parameters, source: prepared.text, store: snapshot.store,
+                                  procedures: prepared.procedures, snapshot: snapshot)
+        return try runPlanned(query, context, options)
     }
 
     /// Runs `body` in a store transaction (unless the caller has one open), rolled back if it throws.
@@ -178,7 +192,7 @@ public enum CypherEngine {
     }
 
     private static func runPlanned(_ query: Query, _ plan: PlanContext, _ options: ExecutionOptions) throws(QueryError) -> QueryResult {
-        let context = ExecutionContext(store: plan.store, options: options)
+        let context = ExecutionContext(store: plan.store, options: options, snapshot: plan.snapshot)
         var columns: [String] = []
         var rows: [[Value]] = []
         for (index, part) in query.parts.enumerated() {

@@ -51,6 +51,7 @@ extension GraphStore {
         guard let mark = transactionMark else {
             throw GraphStoreError.transactionState("rollback without an open transaction")
         }
+        willMutate()
         isUndoing = true
         defer { isUndoing = false }
         while let entry = undoLog.popLast() { undo(entry) }
@@ -132,8 +133,10 @@ extension GraphStore {
         case .setRelationshipProperty(let rel, let key, let old):
             rawSetRelationshipProperty(rel, key: key, old)
         case .createIndex(let key):
+            declaredIndexes.remove(key)
             indexes[key] = nil
         case .dropIndex(let key):
+            declaredIndexes.insert(key)
             rebuildIndex(key)
         }
     }

@@ -61,7 +61,7 @@ extension GraphStore {
             }
         }
         // Indexes.
-        let indexKeys = indexes.keys.sorted()
+        let indexKeys = declaredIndexes.sorted()
         w.u64(UInt64(indexKeys.count))
         for key in indexKeys {
             w.u64(UInt64(key.label))
@@ -126,6 +126,7 @@ extension GraphStore {
     }
 
     private func readBody(_ r: inout ByteReader) throws {
+        willMutate()
         var tables: [NameTable] = []
         for _ in 0..<3 {
             let n = try r.count()
@@ -167,6 +168,7 @@ extension GraphStore {
             let key = IndexKey(label: try r.count(), key: try r.count())
             guard key.label < labels.count, key.key < keys.count else { throw r.fail("index on an unknown label or key") }
             indexes[key] = EqualityIndex()
+            declaredIndexes.insert(key)
         }
     }
 

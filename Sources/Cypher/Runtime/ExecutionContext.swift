@@ -27,8 +27,13 @@ final class ExecutionContext: EntityReader {
     /// Whether `deadline` is set: a constant, so the check per row needs no access to the variable.
     private let timed: Bool
 
-    init(store: GraphStore, options: ExecutionOptions = ExecutionOptions()) {
+    /// The snapshot a read runs on (`store` is its frozen state): lookups on large labels use the
+    /// indexes it builds for its readers. Nil for a write, which may index its own store.
+    let snapshot: GraphSnapshot?
+
+    init(store: GraphStore, options: ExecutionOptions = ExecutionOptions(), snapshot: GraphSnapshot? = nil) {
         self.store = store
+        self.snapshot = snapshot
         self.options = options
         deadline = Deadline(options.timeout)
         timed = deadline != nil

@@ -412,10 +412,17 @@ final class PatternMatcher {
         if let best {
             for (key, expected) in check.properties {
                 guard let keyID = key.resolve(in: store), let value = try? expected.evaluate(row, context) else { continue }
-                // Adaptive indexing: an equality lookup on a large label builds the (label, key)
-                // index once, as a primary-key index would serve it, instead of scanning each time.
+                // Adaptive indexing: an equality lookup on a large label uses an index built once,
+                // as a primary-key index would serve it, instead of scanning each time. A read
+                // builds it in its snapshot's cache (derived, shared by that snapshot's readers,
+                // never saved); a write builds an automatic index its store maintains.
+                if let snapshot = context.snapshot {
+                    guard let hits = snapshot.indexedNodes(label: best, key: keyID, value: value,
+                                                           minimumLabelSize: Self.autoIndexThreshold) else { continue }
+                    return hits
+                }
                 if !store.hasIndex(label: best, key: keyID), store.nodeCount(label: best) >= Self.autoIndexThreshold {
-                    store.createIndex(label: store.labelName(best), key: key.name)
+                    store.createAutomaticIndex(label: best, key: keyID)
                 }
                 guard let hits = store.indexLookup(label: best, key: keyID, value: value) else { continue }
                 return hits

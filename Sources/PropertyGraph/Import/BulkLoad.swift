@@ -76,6 +76,7 @@ extension GraphStore {
 
     /// Appends `count` live nodes; `labelsOf(row)` gives each new node's label ids.
     func appendNodes(count: Int, labelsOf: (Int) -> [Int]) -> Range<Int> {
+        willMutate()
         let base = nodeIDLimit
         nodeIDLimit += count
         nodeLabelWords.append(contentsOf: repeatElement(0, count: count * labelStride))
@@ -96,6 +97,7 @@ extension GraphStore {
 
     /// Appends live relationships to the base tables; the caller compacts afterwards.
     func appendRelationships(types newTypes: [Int32], starts: [Int32], ends: [Int32]) -> Range<Int> {
+        willMutate()
         let base = relType.count
         relType.append(contentsOf: newTypes)
         relStart.append(contentsOf: starts)
@@ -118,17 +120,20 @@ extension GraphStore {
     }
 
     func installNodeColumn(key: Int, _ builder: ColumnBuilder, base: Int) {
+        willMutate()
         while nodeColumns.count <= key { nodeColumns.append(PropertyColumn()) }
         nodeColumns[key].install(builder, base: base)
     }
 
     func installRelationshipColumn(key: Int, _ builder: ColumnBuilder, base: Int) {
+        willMutate()
         while relColumns.count <= key { relColumns.append(PropertyColumn()) }
         relColumns[key].install(builder, base: base)
     }
 
     /// Rebuilds every index (after a bulk load added nodes behind their backs).
     func refreshIndexes() {
+        willMutate()
         for key in Array(indexes.keys) { rebuildIndex(key) }
     }
 }
