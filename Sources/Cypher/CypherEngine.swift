@@ -65,15 +65,17 @@ public enum CypherEngine {
     public static func prepare(
         _ text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
     ) throws(QueryError) -> PreparedQuery {
-        let statement: CypherStatement
-        do {
-            statement = try CypherParser.parseStatement(text)
-        } catch let error as QueryError {
-            throw error
-        } catch {
-            throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
+        try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
+            let statement: CypherStatement
+            do {
+                statement = try CypherParser.parseStatement(text)
+            } catch let error as QueryError {
+                throw error
+            } catch {
+                throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
+            }
+            return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
         }
-        return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
     }
 
     /// Analyses a statement already parsed from `text` (by ``CypherParser/parseStatement(_:)``), for
@@ -106,8 +108,10 @@ public enum CypherEngine {
         readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions()
     ) throws(QueryError) -> QueryResult {
         do {
-            return try StatementClock.fixed { () throws(QueryError) in
-                try run(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options)
+            return try QueryStack.run(for: prepared.text) { () throws(QueryError) in
+                try StatementClock.fixed { () throws(QueryError) in
+                    try run(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options)
+                }
             }
         } catch {
             throw error.withSource(prepared.text)
@@ -118,6 +122,31 @@ public enum CypherEngine {
         _ prepared: PreparedQuery, parameters: [String: Value], on graph: GraphStore, schema: SchemaCatalog?, readOnly: Bool,
         options: ExecutionOptions
     ) throws(QueryError) -> QueryResult {
+        try check(prepared, parameters: parameters, readOnly: readOnly)
+        if prepared.isRead {
+            // A read takes no transaction and never touches the store: it runs on a snapshot.
+            return try runRead(prepared, parameters: parameters, on: graph.snapshot(), schema: schema, options: options)
+        }
+        return try inTransaction(on: graph) { () throws(QueryError) in
+            switch prepared.statement {
+            case .schema(let command):
+                return try runSchemaCommand(command, on: graph, schema: schema)
+            case .query(let query):
+                let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
+                                          procedures: prepared.procedures)
+                let firstNewNode = graph.nodeIDLimit
+                let result = try runPlanned(query, context, options)
+                if let schema, !readOnly, !result.statistics.isEmpty {
+                    try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
+                }
+                return result
+            }
+        }
+    }
+
+    /// Checks what must hold before a prepared statement runs with these parameters: a CALL's
+    /// implicit arguments, and no write when the run is read-only.
+    static func check(_ prepared: PreparedQuery, parameters: [String: Value], readOnly: Bool) throws(QueryError) {
         if prepared.parameterNames != Set(parameters.keys), prepared.dependsOnParameterNames, let query = prepared.query {
             do {
                 _ = try SemanticAnalyzer.analyze(query, procedures: prepared.procedures.signatures,
@@ -140,35 +169,21 @@ public enum CypherEngine {
                              message: "procedure `\(call.qualifiedName)` writes to the graph, but this query runs read-only",
                              location: call.range.start)
         }
-        if prepared.isReadOnly, let query = prepared.query, writingCall(in: query, procedures: prepared.procedures) == nil {
-            // A read takes no transaction and never touches the store: it runs on a snapshot.
-            return try runRead(query, prepared, parameters: parameters, on: graph.snapshot(), options: options)
-        }
-        return try inTransaction(on: graph) { () throws(QueryError) in
-            switch prepared.statement {
-            case .schema(let command):
-                return try runSchemaCommand(command, on: graph, schema: schema)
-            case .query(let query):
-                let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
-                                          procedures: prepared.procedures)
-                let firstNewNode = graph.nodeIDLimit
-                let result = try runPlanned(query, context, options)
-                if let schema, !readOnly, !result.statistics.isEmpty {
-                    try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
-                }
-                return result
-            }
-        }
     }
 
-    /// Runs a query that does not write on `snapshot`.
+    /// Runs a statement that changes nothing (``PreparedQuery/isRead``) on `snapshot`.
     static func runRead(
-        _ query: Query, _ prepared: PreparedQuery, parameters: [String: Value], on snapshot: GraphSnapshot,
+        _ prepared: PreparedQuery, parameters: [String: Value], on snapshot: GraphSnapshot, schema: SchemaCatalog?,
         options: ExecutionOptions
     ) throws(QueryError) -> QueryResult {
-        let context = PlanContext(parameters: parameters, source: prepared.text, store: snapshot.store,
-                                  procedures: prepared.procedures, snapshot: snapshot)
-        return try runPlanned(query, context, options)
+        switch prepared.statement {
+        case .schema(let command):
+            return try runSchemaCommand(command, on: snapshot.store, schema: schema)
+        case .query(let query):
+            let context = PlanContext(parameters: parameters, source: prepared.text, store: snapshot.store,
+                                      procedures: prepared.procedures, snapshot: snapshot)
+            return try runPlanned(query, context, options)
+        }
     }
 
     /// Runs `body` in a store transaction (unless the caller has one open), rolled back if it throws.

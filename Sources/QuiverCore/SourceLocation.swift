@@ -54,11 +54,27 @@ extension String {
     /// MATCH (n) RETURN m
     ///                  ^
     /// ```
+    ///
+    /// A line longer than 120 characters is cut to the 120 around the column, with `…` marking
+    /// the cuts, so that an error in a huge generated query stays readable.
     public func excerpt(at location: SourceLocation) -> String {
         let lines = split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return "" }
-        let line = String(lines[location.line - 1])
-        let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
-        return line + "\n" + caret
+        let line = Array(lines[location.line - 1])
+        var column = max(0, location.column - 1)
+        let window = 120
+        guard line.count > window else {
+            return String(line) + "\n" + String(repeating: " ", count: column) + "^"
+        }
+        let lower = max(0, min(column - window / 2, line.count - window))
+        let upper = min(line.count, lower + window)
+        var shown = String(line[lower..<upper])
+        column -= lower
+        if lower > 0 {
+            shown = "…" + shown
+            column += 1
+        }
+        if upper < line.count { shown += "…" }
+        return shown + "\n" + String(repeating: " ", count: column) + "^"
     }
 }

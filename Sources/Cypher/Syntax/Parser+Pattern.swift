@@ -36,21 +36,22 @@ extension CypherParser {
 
     mutating func parsePathPattern() throws -> PathPattern {
         let start = current.start
-        depth += 1
+        try descend()
         defer { depth -= 1 }
-        guard depth <= CypherParser.maximumDepth else { throw unexpected("a less deeply nested pattern") }
         // A parenthesised path `((a)-->(b))` is the same path.
         if current.isSymbol("("), peek().isSymbol("(") {
-            let saved = (position, lastEnd)
+            let saved = (position, lastEnd, pipelineSteps)
             advance()
             if let inner = try? parsePathPattern(), acceptSymbol(")") {
                 return PathPattern(start: inner.start, steps: inner.steps, range: range(from: start))
             }
-            (position, lastEnd) = saved
+            (position, lastEnd, pipelineSteps) = saved
         }
+        try addPipelineStep()
         let first = try parseNodePattern()
         var steps: [PatternStep] = []
         while current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) {
+            try addPipelineStep()
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))

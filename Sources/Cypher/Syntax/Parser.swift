@@ -14,9 +14,12 @@ public struct CypherParser {
     var position = 0
     /// The end of the last consumed token, for closing node ranges.
     var lastEnd: SourceLocation
-    /// Current expression nesting, bounded so that hostile input cannot exhaust the stack.
+    /// The depth of the syntax tree being built at the current token: nesting (parentheses, lists,
+    /// subqueries, prefixes) plus the links of every operator chain it sits in, bounded by
+    /// ``NestingLimit/depth`` so that no later pass (or the tree's deallocation) can exhaust the stack.
     var depth = 0
-    static let maximumDepth = 200
+    /// Clauses and pattern elements read so far: each is a level of recursion when the query runs.
+    var pipelineSteps = 0
 
     init(_ text: String) throws {
         utf8 = Array(text.utf8)
@@ -110,6 +113,22 @@ public struct CypherParser {
         guard acceptSymbol(symbol) else { throw unexpected("'\(symbol)'") }
     }
 
+    /// Goes one level deeper into the syntax tree, failing past ``NestingLimit/depth``; the caller
+    /// undoes it (`depth -= 1`) when the level is done.
+    mutating func descend() throws {
+        depth += 1
+        guard depth <= NestingLimit.depth else { throw NestingLimit.exceeded("this expression", at: current.start) }
+    }
+
+    /// Counts one clause or pattern element of the query, failing past ``NestingLimit/depth``.
+    mutating func addPipelineStep() throws {
+        pipelineSteps += 1
+        guard pipelineSteps <= NestingLimit.depth else {
+            throw NestingLimit.tooLong("this query", at: current.start,
+                                       advice: "split it into several queries, or UNWIND a list instead of repeating clauses")
+        }
+    }
+
     func unexpected(_ expected: String) -> QueryError {
         QueryError(.syntaxError, code: "UnexpectedSyntax", phase: .compileTime,
                    message: "expected \(expected), found \(current.display)", location: current.start)
@@ -166,7 +185,9 @@ public struct CypherParser {
     mutating func parseSingleQuery() throws -> SingleQuery {
         let start = current.start
         var clauses: [Clause] = []
-        while let clause = try parseClause() {
+        while true {
+            try addPipelineStep()
+            guard let clause = try parseClause() else { break }
             clauses.append(clause)
         }
         guard !clauses.isEmpty else { throw unexpected("a clause (MATCH, RETURN, CREATE, …)") }
