@@ -83,21 +83,23 @@ public enum CypherEngine {
     public static func prepare(
         _ statement: CypherStatement, text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
     ) throws(QueryError) -> PreparedQuery {
-        do {
-            let analysis: AnalyzedQuery?
-            switch statement {
-            case .query(let query):
-                analysis = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures, parameterNames: parameterNames)
-            case .schema(let command):
-                try SemanticAnalyzer.analyze(command)
-                analysis = nil
+        try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
+            do {
+                let analysis: AnalyzedQuery?
+                switch statement {
+                case .query(let query):
+                    analysis = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures, parameterNames: parameterNames)
+                case .schema(let command):
+                    try SemanticAnalyzer.analyze(command)
+                    analysis = nil
+                }
+                return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
+                                     parameterNames: parameterNames)
+            } catch let error as QueryError {
+                throw error.withSource(text)
+            } catch {
+                throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime, message: "\(error)")
             }
-            return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
-                                 parameterNames: parameterNames)
-        } catch let error as QueryError {
-            throw error.withSource(text)
-        } catch {
-            throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime, message: "\(error)")
         }
     }
 

@@ -24,7 +24,7 @@ enum QueryStack {
     }
 
     /// Runs `body` on a thread with the stack `text` may need.
-    static func run<T>(for text: String, _ body: () throws(QueryError) -> T) throws(QueryError) -> T {
+    static func run<T, E: Error>(for text: String, _ body: () throws(E) -> T) throws(E) -> T {
         try StackGuard.run(needing: needed(for: text), body)
     }
 }

@@ -4,7 +4,13 @@ import QuiverCore
 extension CypherParser {
     mutating func parseExpression() throws -> Expression {
         try descend()
-        defer { depth -= 1 }
+        // Patterns inside expressions (predicates, comprehensions) are matched, even within CREATE.
+        let matching = matchingPattern
+        matchingPattern = true
+        defer {
+            depth -= 1
+            matchingPattern = matching
+        }
         return try parseOr()
     }
 

@@ -47,11 +47,11 @@ extension CypherParser {
             }
             (position, lastEnd, pipelineSteps) = saved
         }
-        try addPipelineStep()
+        if matchingPattern { try addPipelineStep() }
         let first = try parseNodePattern()
         var steps: [PatternStep] = []
         while current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) {
-            try addPipelineStep()
+            if matchingPattern { try addPipelineStep() }
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))

@@ -20,6 +20,9 @@ public struct CypherParser {
     var depth = 0
     /// Clauses and pattern elements read so far: each is a level of recursion when the query runs.
     var pipelineSteps = 0
+    /// Whether the pattern being read is matched (each element a level of the matcher's recursion),
+    /// rather than created.
+    var matchingPattern = true
 
     init(_ text: String) throws {
         utf8 = Array(text.utf8)
@@ -32,16 +35,18 @@ public struct CypherParser {
     /// - Throws: `QueryError` with category `.syntaxError` (e.g. code `UnexpectedSyntax`,
     ///   `IntegerOverflow`, `InvalidNumberLiteral`), with its excerpt filled from `text`.
     public static func parse(_ text: String) throws -> Query {
-        do {
-            var parser = try CypherParser(text)
-            let query = try parser.parseQuery()
-            _ = parser.acceptSymbol(";")
-            guard parser.current.kind == .endOfInput else {
-                throw parser.unexpected("a clause, UNION or the end of the query")
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                let query = try parser.parseQuery()
+                _ = parser.acceptSymbol(";")
+                guard parser.current.kind == .endOfInput else {
+                    throw parser.unexpected("a clause, UNION or the end of the query")
+                }
+                return query
+            } catch let error as QueryError {
+                throw error.withSource(text)
             }
-            return query
-        } catch let error as QueryError {
-            throw error.withSource(text)
         }
     }
 
@@ -52,31 +57,35 @@ public struct CypherParser {
     /// ```
     /// Each query's `range` locates its text in the script.
     public static func parseScript(_ text: String) throws -> [Query] {
-        do {
-            var parser = try CypherParser(text)
-            var queries: [Query] = []
-            while true {
-                while parser.acceptSymbol(";") {}
-                if parser.current.kind == .endOfInput { return queries }
-                queries.append(try parser.parseQuery())
-                guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
-                    throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                var queries: [Query] = []
+                while true {
+                    while parser.acceptSymbol(";") {}
+                    if parser.current.kind == .endOfInput { return queries }
+                    queries.append(try parser.parseQuery())
+                    guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
+                        throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+                    }
                 }
+            } catch let error as QueryError {
+                throw error.withSource(text)
             }
-        } catch let error as QueryError {
-            throw error.withSource(text)
         }
     }
 
     /// Parses a single expression, e.g. for tests or for tools that take expressions.
     public static func parseExpression(_ text: String) throws -> Expression {
-        do {
-            var parser = try CypherParser(text)
-            let expression = try parser.parseExpression()
-            guard parser.current.kind == .endOfInput else { throw parser.unexpected("the end of the expression") }
-            return expression
-        } catch let error as QueryError {
-            throw error.withSource(text)
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                let expression = try parser.parseExpression()
+                guard parser.current.kind == .endOfInput else { throw parser.unexpected("the end of the expression") }
+                return expression
+            } catch let error as QueryError {
+                throw error.withSource(text)
+            }
         }
     }
 
@@ -223,6 +232,9 @@ public struct CypherParser {
             return .return(Return(projection: projection, range: range(from: start)))
         case "CREATE":
             advance()
+            // CREATE makes its pattern's elements one after another, without recursing per element.
+            matchingPattern = false
+            defer { matchingPattern = true }
             return .create(Create(pattern: try parsePattern(), range: range(from: start)))
         case "MERGE":
             advance()
