@@ -194,9 +194,7 @@ final class PatternMatcher {
                 try followList(source, rel, to, toBound, reversed, pc, &row, &used, context, emit)
                 return
             }
-            var trail: [Int] = []
-            try expandVariable(source, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
-                               pc, &row, &used, context, emit)
+            try expandVariable(source, rel, to, toBound, minimum, maximum, reversed, pc, &row, &used, context, emit)
             if !toBound { row[to.slot] = .null }
         case .path(let slot, let start, let relationships):
             row[slot] = try buildPath(start, relationships, row, context)
@@ -215,37 +213,67 @@ final class PatternMatcher {
         }
     }
 
+    /// Walks every trail of `minimum...maximum` relationships from `source` depth-first, binding
+    /// each end that passes and running the rest of the pattern from it.
+    ///
+    /// Iterative, so that a trail thousands of relationships long (a chain, or `[*]` on a large
+    /// graph) costs heap, not stack: `pending` holds the unexplored relationships of every node
+    /// on the current trail, `frames` which slice of it belongs to which node.
     private func expandVariable(
-        _ node: Int, depth: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
-        _ minimum: Int, _ maximum: Int, _ reversed: Bool, _ trail: inout [Int],
+        _ source: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
+        _ minimum: Int, _ maximum: Int, _ reversed: Bool,
         _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
     ) throws(QueryError) {
-        if depth >= minimum, try bindTarget(node, to, toBound, &row, context) {
+        var trail: [Int] = []
+        var pending: [(relationship: Int, neighbor: Int)] = []
+        var frames: [(start: Int, cursor: Int, end: Int)] = []
+        let store = context.store
+        let frontier = context.memory.track("variable-length expansion")
+        defer { frontier.release() }
+
+        func reached(_ node: Int, _ row: inout [Value], _ used: inout [Int]) throws(QueryError) {
+            guard trail.count >= minimum, try bindTarget(node, to, toBound, &row, context) else { return }
             if rel.bindValue {
                 let ordered = reversed ? trail.reversed() : trail
                 row[rel.slot] = .list(ordered.map { context.relationshipReference($0) })
             }
             try run(pc + 1, &row, &used, context, emit)
         }
-        guard depth < maximum else { return }
-        var failure: QueryError?
-        forEachNeighbor(node, rel, context.store) { relationship, neighbor in
-            if failure != nil || used.contains(relationship) { return }
-            do throws(QueryError) {
-                guard try relationshipPasses(relationship, rel, row, context) else { return }
-                used.append(relationship)
-                trail.append(relationship)
-                defer {
-                    used.removeLast()
+
+        func open(_ node: Int) throws(QueryError) {
+            let start = pending.count
+            forEachNeighbor(node, rel, store) { relationship, neighbor in pending.append((relationship, neighbor)) }
+            frames.append((start, start, pending.count))
+            try frontier.resize(to: pending.count * 16 + frames.count * 24 + trail.count * 16)
+        }
+
+        try reached(source, &row, &used)
+        if maximum > 0 { try open(source) }
+        while let top = frames.last {
+            try context.tick()
+            if top.cursor == top.end {
+                frames.removeLast()
+                pending.removeLast(pending.count - top.start)
+                // Every frame but the source's was opened by the trail's last relationship.
+                if !frames.isEmpty {
                     trail.removeLast()
+                    used.removeLast()
                 }
-                try expandVariable(neighbor, depth: depth + 1, rel, to, toBound, minimum, maximum, reversed,
-                                   &trail, pc, &row, &used, context, emit)
-            } catch {
-                failure = error
+                continue
+            }
+            frames[frames.count - 1].cursor += 1
+            let (relationship, neighbor) = pending[top.cursor]
+            guard !used.contains(relationship), try relationshipPasses(relationship, rel, row, context) else { continue }
+            used.append(relationship)
+            trail.append(relationship)
+            try reached(neighbor, &row, &used)
+            if trail.count < maximum {
+                try open(neighbor)
+            } else {
+                trail.removeLast()
+                used.removeLast()
             }
         }
-        if let failure { throw failure }
     }
 
     private func countNeighbors(
