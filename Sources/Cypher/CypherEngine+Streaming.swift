@@ -34,12 +34,13 @@ extension Optional where Wrapped == RowHandler {
 
 extension CypherEngine {
     /// Executes a prepared statement on `graph` and streams its rows to `handler`; the result
-    /// returned carries the columns, statistics and notes, and no rows. Rows of a write query
+    /// returned carries the columns, statistics and notes, and no rows (with a nil handler, it is
+    /// the plain ``execute(_:parameters:on:schema:readOnly:options:)-(PreparedQuery,_,GraphStore,_,_,_)``). Rows of a write query
     /// are streamed before it commits: if it then fails, the rows seen belong to a rolled-back
     /// query.
     public static func execute(
         _ prepared: PreparedQuery, parameters: [String: Value] = [:], on graph: GraphStore, schema: SchemaCatalog? = nil,
-        readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions(), streaming handler: RowHandler
+        readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions(), streaming handler: RowHandler?
     ) throws(QueryError) -> QueryResult {
         try execute(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options,
                     handler: handler)

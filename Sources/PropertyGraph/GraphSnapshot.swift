@@ -27,6 +27,9 @@ public final class GraphSnapshot: @unchecked Sendable {
         store = GraphStore(freezing: source)
     }
 
+    /// How many indexes readers have built on this snapshot.
+    package var derivedIndexCount: Int { derivedIndexes.withLock { $0.count } }
+
     /// Live nodes.
     public var nodeCount: Int { store.nodeCount }
     /// Live relationships.

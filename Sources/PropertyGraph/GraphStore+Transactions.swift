@@ -34,6 +34,7 @@ extension GraphStore {
         }
         transactionMark = TransactionMark(labelCount: labels.count, typeCount: types.count, keyCount: keys.count)
         undoLog.removeAll(keepingCapacity: true)
+        transactionsBegun += 1
     }
 
     /// Keeps the transaction's changes.

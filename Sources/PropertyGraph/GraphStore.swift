@@ -98,6 +98,8 @@ public final class GraphStore {
     var undoLog: [UndoEntry] = []
     var transactionMark: TransactionMark?
     var isUndoing = false
+    /// How many transactions this store has opened: a read must never add one.
+    package internal(set) var transactionsBegun = 0
 
     /// Compaction runs automatically once this many edges wait in the write buffer
     /// (or an eighth of the CSR, whichever is larger), outside transactions.

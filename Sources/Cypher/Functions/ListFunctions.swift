@@ -85,7 +85,11 @@ extension Functions {
 
     private static func rangeBound(_ v: Value) throws(QueryError) -> Int64 {
         guard case .int(let i) = v else {
-            throw .runtime(.argumentError, "InvalidArgumentType", "range() expects INTEGER arguments, not \(v.typeName)")
+            var hint = ""
+            if case .float(let f) = v, f == f.rounded(), abs(f) < 9.2e18 {
+                hint = " (\(v) is a FLOAT, as every ^ result is; write the integer, or toInteger(…))"
+            }
+            throw .runtime(.argumentError, "InvalidArgumentType", "range() expects INTEGER arguments, not \(v.typeName)\(hint)")
         }
         return i
     }

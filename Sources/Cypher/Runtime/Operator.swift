@@ -272,6 +272,9 @@ final class SortOperator: Operator {
     let ascending: [Bool]
     /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
     let keep: Int?
+    /// `keep` when it is small enough to hold the top rows in order as they come (each insertion
+    /// moves up to `keep` rows); a larger `keep` buffers everything and sorts once, then cuts.
+    private let insertionKeep: Int?
     private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
     private var sequence = 0
     private var scratch: [Value] = []
@@ -287,6 +290,7 @@ final class SortOperator: Operator {
         self.keys = keys.map(\.0)
         ascending = keys.map(\.ascending)
         self.keep = keep
+        insertionKeep = keep.flatMap { $0 <= 4096 ? $0 : nil }
         var slots: [Int] = []
         for (key, _) in keys {
             guard case .slot(let i) = key else { break }
@@ -322,7 +326,7 @@ final class SortOperator: Operator {
         scratch.removeAll(keepingCapacity: true)
         for key in keys { scratch.append(try key.evaluate(row, context)) }
         let held = MemoryBudget.reservation(&memory, context, "ORDER BY")
-        guard let keep else {
+        guard let keep = insertionKeep else {
             try held.grow(by: MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row))
             rows.append((scratch, sequence, row))
             return
@@ -357,7 +361,20 @@ final class SortOperator: Operator {
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
-        if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
+        if insertionKeep == nil {
+            // Sorting millions of rows takes long enough to need the clock checked as it goes.
+            do {
+                try rows.sort { a, b in
+                    try context.tick()
+                    return precedes(a.keys, a.sequence, b.keys, b.sequence)
+                }
+            } catch let error as QueryError {
+                throw error
+            } catch {
+                throw QueryError.runtime(.resourceLimit, "InternalError", "\(error)")
+            }
+            if let keep, rows.count > keep { rows.removeLast(rows.count - keep) }
+        }
         let sorted = rows.map(\.row)
         rows.removeAll()
         threshold = nil
