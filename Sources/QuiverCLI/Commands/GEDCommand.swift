@@ -34,11 +34,13 @@ struct GEDCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Definition: exact (textbook) or networkx (reproduces networkx 3.6.1, incl. its self-loop rule).")
     var semantics: String = "exact"
 
-    @Option(name: .long, help: "Maximum search nodes expanded per pair (0 = no limit).")
-    var maxExpansions: Int = 10_000_000
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Maximum search nodes expanded per pair: a positive number, or `none` for no limit.", valueName: "n|none"))
+    var maxExpansions: LimitOption<Int> = .value(10_000_000)
 
-    @Option(name: .long, help: "Time limit per pair in seconds (0 = no limit).")
-    var timeLimit: Double = 10
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Time limit per pair in seconds (at most a year), or `none` for no limit.", valueName: "seconds|none"))
+    var timeLimit: LimitOption<Double> = .value(10)
 
     @Flag(name: .long, help: "Only the Riesen–Bunke approximation (no search).")
     var approximate = false
@@ -74,14 +76,14 @@ struct GEDCommand: AsyncParsableCommand {
         if GraphEditDistance.Semantics(rawValue: semantics) == nil {
             throw ValidationError("--semantics must be one of: exact, networkx (got '\(semantics)')")
         }
+        try CountOption.validate(maxExpansions.limit, "--max-expansions", in: 1...Int.max, meaning: "give none for no limit")
+        try TimeoutSeconds.validate(timeLimit.limit, option: "--time-limit", noLimit: "give none for no limit")
     }
 
     private var calculator: GraphEditDistance {
         GraphEditDistance(
             costs: .unit,
-            budget: SearchBudget(
-                maxExpansions: maxExpansions > 0 ? maxExpansions : nil,
-                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(timeLimit * 1e9)) : nil),
+            budget: SearchBudget(maxExpansions: maxExpansions.limit, timeLimit: TimeoutSeconds.duration(timeLimit.limit)),
             semantics: GraphEditDistance.Semantics(rawValue: semantics) ?? .exact)
     }
 

@@ -22,16 +22,18 @@ struct ScoreTriplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Name similarity for R1-SGG and SC-Captioner: exact or tokens.")
     var similarity: String = "exact"
 
-    @Option(name: .long, help: "R1-SGG node weight.")
+    @Option(name: .long, parsing: .unconditional, help: "R1-SGG node weight (a finite number ≥ 0).")
     var nodeWeight: Double = 2
 
-    @Option(name: .long, help: "R1-SGG edge weight.")
+    @Option(name: .long, parsing: .unconditional, help: "R1-SGG edge weight (a finite number ≥ 0).")
     var edgeWeight: Double = 5
 
     func validate() throws {
         if TextSimilarity(rawValue: similarity) == nil {
             throw ValidationError("--similarity must be exact or tokens (got '\(similarity)')")
         }
+        try CountOption.validate(nodeWeight, "--node-weight", in: 0...Double.greatestFiniteMagnitude)
+        try CountOption.validate(edgeWeight, "--edge-weight", in: 0...Double.greatestFiniteMagnitude)
     }
 
     func run() async throws {

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// The built `quiver` binary, run as a user runs it: bad option values end with exit status 1 and
+/// one line on stderr, never a signal or ArgumentParser's usage dump.
+@Suite(.enabled(if: QuiverBinary.url != nil, "skipped: the quiver binary is not built beside the tests"))
+struct ExitStatusTests {
+    @Test(arguments: [
+        (["ged", "--time-limit", "inf", "MATCH (n) RETURN n", "MATCH (m) RETURN m"], "--time-limit must be"),
+        (["ged", "--time-limit", "-1", "MATCH (n) RETURN n", "MATCH (m) RETURN m"], "--time-limit must be"),
+        (["score", "sql", "--gold", "g", "--pred", "p", "--db-root", "d", "--timeout", "-1"], "--timeout must be"),
+        (["tck", "--timeout", "0"], "--timeout must be"),
+        (["score", "sql", "--gold", "g", "--pred", "p", "--db-root", "d", "--jobs", "-4"], "--jobs must be"),
+    ])
+    func badValuesExitOneWithOneLine(arguments: [String], expected: String) throws {
+        let (status, output) = try QuiverBinary.run(arguments)
+        #expect(status == 1)
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 1 && lines.first?.hasPrefix("Error: ") == true && output.contains(expected), "\(output)")
+    }
+
+    @Test func helpStillExitsZero() throws {
+        let (status, output) = try QuiverBinary.run(["ged", "--help"])
+        #expect(status == 0 && output.contains("--time-limit"))
+    }
+}
+
+/// Finds and runs the `quiver` executable built beside the test bundle.
+enum QuiverBinary {
+    static var url: URL? {
+        let candidate = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("quiver")
+        return FileManager.default.isExecutableFile(atPath: candidate.path) ? candidate : nil
+    }
+
+    /// Runs `quiver arguments`; returns the exit status (or 128 + signal) and stdout + stderr.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        guard let executable = Self.url else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return (status, String(decoding: data, as: UTF8.self))
+    }
+}
