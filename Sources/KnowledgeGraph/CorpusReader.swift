@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// Reads corpora: a folder of `.txt` / `.md` files, or a JSONL file of `{"id", "title", "text"}` objects
 /// (the `$QUIVER_DATA/multihop/*/corpus.jsonl` format).
@@ -28,6 +29,9 @@ public enum CorpusReader {
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            do { try JSONNesting.check(line) } catch {
+                throw CorpusError(path: url.path, line: lineNumber, message: "\(error)")
+            }
             let object: Any
             do { object = try JSONSerialization.jsonObject(with: Data(line)) } catch {
                 throw CorpusError(path: url.path, line: lineNumber, message: "not valid JSON: each line must be one {\"id\", \"title\", \"text\"} object")

@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeGraph
+import QuiverCore
 
 /// A question with its gold supporting documents (the `$QUIVER_DATA/multihop/*/questions.jsonl` format).
 public struct Question: Sendable, Hashable, Codable {
@@ -43,6 +44,7 @@ public struct Question: Sendable, Hashable, Codable {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             do {
+                try JSONNesting.check(line)
                 questions.append(try JSONDecoder().decode(Question.self, from: Data(line)))
             } catch {
                 throw CorpusError(path: url.path, line: lineNumber,

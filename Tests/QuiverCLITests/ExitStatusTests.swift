@@ -19,6 +19,16 @@ struct ExitStatusTests {
         #expect(lines.count == 1 && lines.first?.hasPrefix("Error: ") == true && output.contains(expected), "\(output)")
     }
 
+    @Test(arguments: ["[", #"{"a":"#])
+    func deepJSONFilesExitOneWithOneLine(open: String) throws {
+        let deep = #"{"nodes": "# + String(repeating: open, count: 60_000) + "}"
+        let graph = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-deep-\(UUID().uuidString).json")
+        try deep.write(to: graph, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: graph) }
+        let (status, output) = try QuiverBinary.run(["ged", graph.path, graph.path])
+        #expect(status == 1 && output.split(separator: "\n").count == 1 && output.contains("nested more than"), "\(output)")
+    }
+
     @Test func helpStillExitsZero() throws {
         let (status, output) = try QuiverBinary.run(["ged", "--help"])
         #expect(status == 0 && output.contains("--time-limit"))

@@ -45,6 +45,7 @@ public struct GraphPair: Codable, Hashable, Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             do {
+                try JSONNesting.check(trimmed.utf8)
                 pairs.append(try decoder.decode(GraphPair.self, from: Data(trimmed.utf8)))
             } catch {
                 throw GraphFileError(path: url.path, line: number + 1, message: "\(error)")

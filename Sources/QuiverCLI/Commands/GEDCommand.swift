@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryGraph
+import QuiverCore
 import SQL
 
 /// `quiver ged`: graph edit distance between two query graphs, or over a file of pairs.
@@ -178,6 +179,7 @@ struct GEDCommand: AsyncParsableCommand {
             text = String(decoding: data, as: UTF8.self)
             if text.drop(while: \.isWhitespace).first == "{" {
                 do {
+                    try JSONNesting.check(data)
                     return try JSONDecoder().decode(QueryGraph.self, from: data)
                 } catch {
                     throw ValidationError("\(argument) is not a graph JSON file (\(error)). Expected {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")

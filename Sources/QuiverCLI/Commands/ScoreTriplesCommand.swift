@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuiverCore
 import Scoring
 
 /// `quiver score triples`: triplet-set rewards (R1-SGG, CheXPO-v2, SC-Captioner) per example.
@@ -52,6 +53,7 @@ struct ScoreTriplesCommand: AsyncParsableCommand {
             if trimmed.isEmpty { continue }
             let example: TripletExample
             do {
+                try JSONNesting.check(trimmed.utf8)
                 example = try decoder.decode(TripletExample.self, from: Data(trimmed.utf8))
             } catch {
                 throw ValidationError("\(file):\(number + 1): not a triples example (\(error)). Expected {\"gold\": [[s, r, o]], \"prediction\": [[s, r, o]]}.")

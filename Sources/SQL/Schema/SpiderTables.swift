@@ -90,6 +90,7 @@ public enum SpiderTables {
     public static func decode(_ data: Data, databaseIDs: Set<String>? = nil) throws -> [String: Schema] {
         let entries: [Entry]
         do {
+            try JSONNesting.check(data)
             let decoder = JSONDecoder()
             if let databaseIDs, let key = WantedEntry.wanted { decoder.userInfo[key] = databaseIDs }
             entries = try decoder.decode([WantedEntry].self, from: data).compactMap(\.entry)
