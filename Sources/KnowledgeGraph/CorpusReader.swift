@@ -20,10 +20,7 @@ public enum CorpusReader {
 
     /// Reads a JSONL file; `id` defaults to the line number and `title` to the empty string.
     public static func readJSONL(_ url: URL) throws(CorpusError) -> [CorpusDocument] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CorpusError(path: url.path, message: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try RegularFile.data(url.path)
         var documents: [CorpusDocument] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -61,10 +58,7 @@ public enum CorpusReader {
         let basePath = url.standardizedFileURL.path
         var documents: [CorpusDocument] = []
         for file in files {
-            let text: String
-            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-                throw CorpusError(path: file.path, message: "not UTF-8 text: \(error.localizedDescription)")
-            }
+            let text = try RegularFile.text(file.path)
             var id = file.standardizedFileURL.deletingPathExtension().path
             if id.hasPrefix(basePath) { id = String(id.dropFirst(basePath.count).drop { $0 == "/" }) }
             var title = file.deletingPathExtension().lastPathComponent

@@ -1,3 +1,5 @@
+import QuiverCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,19 +10,10 @@ import Darwin
 /// fsync it, rename it over the target, then fsync the directory, so a crash leaves either
 /// the old file or the new one, never a torn mix.
 enum FileIO {
-    static func readAll(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw failure(path, "cannot open for reading") }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw failure(path, "read failed") }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-        }
-        return result
+    /// The bytes of the regular file at `path`; a FIFO, device, socket or directory is refused
+    /// rather than read (see ``QuiverCore/RegularFile``).
+    static func readAll(_ path: String) throws(FileError) -> [UInt8] {
+        try RegularFile.read(path)
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {

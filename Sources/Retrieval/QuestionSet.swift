@@ -34,10 +34,7 @@ public struct Question: Sendable, Hashable, Codable {
 
     /// Reads a JSONL file of `{"id", "question", "answers", "supporting"}` objects.
     public static func readJSONL(_ url: URL) throws(CorpusError) -> [Question] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CorpusError(path: url.path, message: "cannot read questions: \(error.localizedDescription)")
-        }
+        let data = try RegularFile.data(url.path)
         var questions: [Question] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -1,5 +1,10 @@
+import Dispatch
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The built `quiver` binary, run as a user runs it: bad option values end with exit status 1 and
 /// one line on stderr, never a signal or ArgumentParser's usage dump.
@@ -29,6 +34,26 @@ struct ExitStatusTests {
         #expect(status == 1 && output.split(separator: "\n").count == 1 && output.contains("nested more than"), "\(output)")
     }
 
+    @Test(arguments: [
+        ["import", "--nodes", "FIFO", "--out", "OUT"],
+        ["score", "sql", "--gold", "FIFO", "--pred", "FIFO", "--db-root", "DIR"],
+        ["score", "cypher", "--gold", "FIFO"],
+        ["ged", "FIFO", "FIFO"],
+        ["build", "FIFO", "--out", "OUT"],
+    ])
+    func namedPipesAreRefusedNotWaitedOn(arguments: [String]) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("input.jsonl").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let filled = arguments.map {
+            $0 == "FIFO" ? fifo : $0 == "OUT" ? directory.appendingPathComponent("out.qgraph").path : $0 == "DIR" ? directory.path : $0
+        }
+        let (status, output) = try QuiverBinary.run(filled)
+        #expect(status == 1 && output.contains("FIFO"), "\(output)")
+    }
+
     @Test func helpStillExitsZero() throws {
         let (status, output) = try QuiverBinary.run(["ged", "--help"])
         #expect(status == 0 && output.contains("--time-limit"))
@@ -52,8 +77,12 @@ enum QuiverBinary {
         process.standardOutput = pipe
         process.standardError = pipe
         try process.run()
+        // A command that blocks (on a FIFO, say) is stopped after a minute and fails its test.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, String(decoding: data, as: UTF8.self))
     }

@@ -38,7 +38,7 @@ public struct GraphPair: Codable, Hashable, Sendable {
     /// let pairs = try GraphPair.readLines(of: url)
     /// ```
     public static func readLines(of url: URL) throws -> [GraphPair] {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try RegularFile.text(url.path)
         var pairs: [GraphPair] = []
         let decoder = JSONDecoder()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -160,8 +160,11 @@ struct GEDCommand: AsyncParsableCommand {
             return found
         }
         if let schema {
-            guard let data = FileManager.default.contents(atPath: schema) else {
-                throw ValidationError("cannot read --schema \(schema): no such file")
+            let data: [UInt8]
+            do {
+                data = try RegularFile.read(schema)
+            } catch {
+                throw ValidationError("cannot read --schema \(error)")
             }
             do {
                 return try DDLSchemaReader.read(String(decoding: data, as: UTF8.self), databaseID: schema)
@@ -175,7 +178,13 @@ struct GEDCommand: AsyncParsableCommand {
     /// A graph JSON file, a file holding a query, or query text given directly.
     private func readGraph(_ argument: String, schema: Schema?) throws -> QueryGraph {
         let text: String
-        if let data = FileManager.default.contents(atPath: argument) {
+        if FileManager.default.fileExists(atPath: argument) {
+            let data: Data
+            do {
+                data = try RegularFile.data(argument)
+            } catch {
+                throw ValidationError("\(error)")
+            }
             text = String(decoding: data, as: UTF8.self)
             if text.drop(while: \.isWhitespace).first == "{" {
                 do {

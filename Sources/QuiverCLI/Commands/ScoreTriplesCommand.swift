@@ -38,8 +38,11 @@ struct ScoreTriplesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read \(file): give a UTF-8 JSONL file of {\"gold\", \"prediction\"} lines")
+        let text: String
+        do {
+            text = try RegularFile.text(file)
+        } catch {
+            throw ValidationError("\(error); give a UTF-8 JSONL file of {\"gold\", \"prediction\"} lines")
         }
         let scorer = TripletScorer(similarity: TextSimilarity(rawValue: similarity) ?? .exact,
                                    nodeWeight: nodeWeight, edgeWeight: edgeWeight)

@@ -104,9 +104,9 @@ struct TCKCommand: AsyncParsableCommand {
         if let baseline {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: baseline))
+                data = try RegularFile.data(baseline)
             } catch {
-                throw ValidationError("cannot read the baseline \(baseline): \(error.localizedDescription)")
+                throw ValidationError("cannot read the baseline: \(error)")
             }
             let changes = try report.changes(since: data)
             for result in changes.regressed {

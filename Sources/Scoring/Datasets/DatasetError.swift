@@ -35,9 +35,9 @@ public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text of the data-set file at `url`, or the error every reader gives when it cannot be read.
     static func readText(_ url: URL) throws(DatasetError) -> String {
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            return try RegularFile.text(url.path)
         } catch {
-            throw DatasetError(file: url.path, message: "cannot be read (\(error.localizedDescription)); check the path")
+            throw DatasetError(file: url.path, message: error.message)
         }
     }
 }
