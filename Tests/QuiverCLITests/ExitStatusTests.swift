@@ -54,6 +54,19 @@ struct ExitStatusTests {
         #expect(status == 1 && output.contains("FIFO"), "\(output)")
     }
 
+    @Test(arguments: [
+        "SELECT " + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000),
+        "SELECT " + String(repeating: "(", count: 100_000) + "1",
+        "SELECT 1" + String(repeating: " + 1", count: 100_000),
+    ])
+    func deepSQLQueriesExitOneWithOneLine(sql: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-deep-\(UUID().uuidString).sql")
+        try sql.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let (status, output) = try QuiverBinary.run(["ged", "--language", "sql", file.path, "SELECT 1"])
+        #expect(status == 1 && output.split(separator: "\n").count == 1 && output.contains("NestingLimit"), "\(output.prefix(300))")
+    }
+
     @Test func helpStillExitsZero() throws {
         let (status, output) = try QuiverBinary.run(["ged", "--help"])
         #expect(status == 0 && output.contains("--time-limit"))

@@ -32,3 +32,21 @@ import Testing
         try JSONNesting.check(text.utf8, limit: 2)
     }
 }
+
+/// Error excerpts of very long lines show the part around the column.
+@Suite struct ExcerptTests {
+    @Test func aLongLineIsCutAroundTheColumn() {
+        let text = String(repeating: "a", count: 1_000) + "X" + String(repeating: "b", count: 1_000)
+        let excerpt = text.excerpt(at: SourceLocation(offset: 1_000, in: text))
+        let lines = excerpt.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].count == String.excerptWidth + 2)
+        // The caret stands under the X.
+        let caret = lines[1].count - 1
+        #expect(Array(lines[0])[caret] == "X")
+    }
+
+    @Test func shortLinesAreShownWhole() {
+        let text = "MATCH (n)\nRETURN m"
+        #expect(text.excerpt(at: SourceLocation(line: 2, column: 8, offset: 17)) == "RETURN m\n       ^")
+    }
+}

@@ -205,7 +205,13 @@ struct GEDCommand: AsyncParsableCommand {
         } catch {
             let shown = argument.count > 60 ? String(argument.prefix(60)) + "…" : argument
             let name = language.displayName
-            throw ValidationError("cannot parse \(shown) as \(name): \(error). Give \(name) text, a file of \(name), or a graph JSON file.")
+            // One line: the position says where, without the excerpt of the query's line.
+            var reason = "\(error)"
+            if var queryError = error as? QueryError {
+                queryError.excerpt = nil
+                reason = "\(queryError)"
+            }
+            throw ValidationError("cannot parse \(shown) as \(name): \(reason). Give \(name) text, a file of \(name), or a graph JSON file.")
         }
     }
 
