@@ -25,19 +25,12 @@ extension CypherGraphBuilder {
         }
     }
 
-    /// The operands of a chain of `op`, left to right (without recursion: a chain is as deep as it is long).
+    /// The operands of a chain of `op`, left to right.
     static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
-        var operands: [Expression] = []
-        var pending = [e]
-        while let next = pending.popLast() {
-            if case .binary(let inner, let l, let r) = next.kind, inner == op {
-                pending.append(r)
-                pending.append(l)
-            } else {
-                operands.append(next)
-            }
+        OperandChain.operands(of: e) { e in
+            if case .binary(let inner, let l, let r) = e.kind, inner == op { return (l, r) }
+            return nil
         }
-        return operands
     }
 
     /// The name of an expression's case, e.g. `caseExpression`.

@@ -24,19 +24,12 @@ extension SQLGraphBuilder {
         expressions.map { Child(label: label, node: addExpression($0)) }
     }
 
-    /// The operands of a chain of `op`, left to right (without recursion: a chain is as deep as it is long).
-    private static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
-        var operands: [Expression] = []
-        var pending = [e]
-        while let next = pending.popLast() {
-            if case .binary(let inner, let l, let r) = next.kind, inner == op {
-                pending.append(r)
-                pending.append(l)
-            } else {
-                operands.append(next)
-            }
+    /// The operands of a chain of `op`, left to right.
+    static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
+        OperandChain.operands(of: e) { e in
+            if case .binary(let inner, let l, let r) = e.kind, inner == op { return (l, r) }
+            return nil
         }
-        return operands
     }
 
     /// Adds an expression of the current select and returns its node.

@@ -137,19 +137,12 @@ struct SQLGraphBuilder {
         }
     }
 
-    /// The parts of a chain of `op`, left to right (without recursion: the chain is as deep as it is long).
+    /// The parts of a chain of `op`, left to right.
     private static func operands(of op: CompoundOperator, _ body: QueryBody) -> [QueryBody] {
-        var parts: [QueryBody] = []
-        var pending = [body]
-        while let next = pending.popLast() {
-            if case .compound(let inner, let left, let right) = next, inner == op {
-                pending.append(right)
-                pending.append(left)
-            } else {
-                parts.append(next)
-            }
+        OperandChain.operands(of: body) { body in
+            if case .compound(let inner, let left, let right) = body, inner == op { return (left, right) }
+            return nil
         }
-        return parts
     }
 
     /// The column names a query's result is known by (aliases, else the column's own name).
@@ -231,20 +224,13 @@ struct SQLGraphBuilder {
 
     /// The top-level AND conjuncts of `e`, left to right, a BETWEEN as its two bounds.
     static func conjuncts(_ e: Expression?) -> [Expression] {
-        var result: [Expression] = []
-        var pending = e.map { [$0] } ?? []
-        while let next = pending.popLast() {
-            switch next.kind {
-            case .binary(.and, let l, let r):
-                pending.append(r)
-                pending.append(l)
-            case .between(let value, let low, let high, negated: false):
-                result += betweenBounds(value, low, high)
-            default:
-                result.append(next)
+        guard let e else { return [] }
+        return flatten(.and, e).flatMap { conjunct -> [Expression] in
+            if case .between(let value, let low, let high, negated: false) = conjunct.kind {
+                return betweenBounds(value, low, high)
             }
+            return [conjunct]
         }
-        return result
     }
 
     /// `x BETWEEN a AND b` as SQLite reads it, `a <= x AND x <= b` (x is read once either way):
