@@ -69,6 +69,24 @@ import Testing
         }
     }
 
+    /// Every shape of nesting the grammar has, 300 levels deep, through every structural pass:
+    /// a pass that did work twice per level (as the PostgreSQL printer once did) would never end.
+    @Test(arguments: [
+        ("(", ")"), ("abs(", ")"), ("CAST(", " AS INTEGER)"), ("CASE WHEN ", " THEN 1 END"), ("1 IN (", ")"),
+        ("(SELECT ", ")"), ("EXISTS (SELECT ", ")"), ("- ", ""), ("(NOT ", ")"), ("coalesce(price, ", ")"),
+        ("iif(1, ", ", 2)"), ("max(price) OVER (PARTITION BY ", ")"), ("1 BETWEEN 0 AND (", ")"),
+    ])
+    func deepPredictionsOfEveryShapeGetStructuralVerdicts(open: String, close: String) throws {
+        let prediction = "SELECT name FROM item WHERE price > " + String(repeating: open, count: 300) + "1"
+            + String(repeating: close, count: 300)
+        let example = SQLExample(index: 0, databaseID: "shop", gold: "SELECT name FROM item WHERE price > 1.5")
+        let score = Self.structural(["shop": Self.shopSchema])(example, prediction)
+        #expect(score.exactMatch != nil && score.components["schema_linking_recall"] != nil)
+        let tree = try SQLParser.parse(prediction)
+        _ = SpiderHardness.classify(tree)
+        _ = PostgresTranslation.translator(knownColumns: [:])("shop", prediction)
+    }
+
     @Test(.enabled(if: ExactMatchData.available && DataLocation.item("spider/database") != nil, "skipped: QUIVER_DATA not found"))
     func spiderDevWithDeepPredictionsKeepsEveryOtherVerdict() throws {
         let gold = try SQLDatasetReader.readGold(at: try #require(DataLocation.item("spider/dev_gold.sql")))
