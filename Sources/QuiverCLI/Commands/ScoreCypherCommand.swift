@@ -39,7 +39,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Per-query timeout in seconds (positive, at most a year).")
     var timeout: Double = 10
 
-    @Option(parsing: .unconditional, help: "Worker threads (each loads its own copy of the graph).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1,024 (each loads its own copy of the graph).")
     var jobs: Int = 1
 
     @Option(help: "Write one JSON line per example to this file (schemas/cypher-score-example.schema.json).")

@@ -34,7 +34,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Per-query timeout in seconds (positive, at most a year).")
     var timeout: Double = 30
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1,024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(parsing: .unconditional, help: "Row cap per result (at least 1); a larger result is an error of that query.")
