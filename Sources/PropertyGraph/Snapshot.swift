@@ -25,7 +25,13 @@ extension GraphStore {
 
     /// Reads a graph saved by `save(to:)`, verifying the magic, version and checksum.
     public static func load(from path: String) throws -> GraphStore {
-        try GraphStore(snapshot: FileIO.readAll(path), path: path)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readAll(path)
+        } catch {
+            throw GraphStoreError.snapshotFailed(path: path, message: error.message)
+        }
+        return try GraphStore(snapshot: bytes, path: path)
     }
 
     /// The snapshot image of the graph (what `save` writes).

@@ -55,26 +55,24 @@ extension String {
     ///                  ^
     /// ```
     ///
-    /// A line longer than 120 characters is cut to the 120 around the column, with `…` marking
-    /// the cuts, so that an error in a huge generated query stays readable.
+    /// A line longer than ``excerptWidth`` characters is cut to that many around the column, with
+    /// `…` where text was left out, so an error about a 100,000-character query stays readable.
     public func excerpt(at location: SourceLocation) -> String {
         let lines = split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return "" }
-        let line = Array(lines[location.line - 1])
+        let line = lines[location.line - 1]
         var column = max(0, location.column - 1)
-        let window = 120
-        guard line.count > window else {
-            return String(line) + "\n" + String(repeating: " ", count: column) + "^"
+        var shown = String(line)
+        if line.count > Self.excerptWidth {
+            let start = max(0, min(column - Self.excerptWidth / 2, line.count - Self.excerptWidth))
+            let lower = line.index(line.startIndex, offsetBy: start)
+            let upper = line.index(lower, offsetBy: Self.excerptWidth)
+            shown = (start > 0 ? "…" : "") + line[lower..<upper] + (upper < line.endIndex ? "…" : "")
+            column += (start > 0 ? 1 : 0) - start
         }
-        let lower = max(0, min(column - window / 2, line.count - window))
-        let upper = min(line.count, lower + window)
-        var shown = String(line[lower..<upper])
-        column -= lower
-        if lower > 0 {
-            shown = "…" + shown
-            column += 1
-        }
-        if upper < line.count { shown += "…" }
-        return shown + "\n" + String(repeating: " ", count: column) + "^"
+        return shown + "\n" + String(repeating: " ", count: max(0, column)) + "^"
     }
+
+    /// The most characters of a source line an ``excerpt(at:)`` shows.
+    public static let excerptWidth = 120
 }

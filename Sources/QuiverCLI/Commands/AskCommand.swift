@@ -20,7 +20,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "bm25, spreading, ppr or hybrid.")
     var method: RetrievalMethod = .hybrid
 
-    @Option(help: "How many passages to show.")
+    @Option(parsing: .unconditional, help: "How many passages to show (1 to 10,000).")
     var limit = 5
 
     @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
@@ -32,11 +32,13 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "The model name (default: QUIVER_LLM_MODEL).")
     var llmModel: String?
 
+    func validate() throws {
+        try CountOption.validate(limit, "--limit", in: 1...10_000)
+        try ParameterOverrides.validate(parameters)
+    }
+
     func run() async throws {
-        let tuned: RetrievalParameters
-        do { tuned = try RetrievalParameters().applying(parameters) } catch {
-            throw ValidationError(error.message)
-        }
+        let tuned = try ParameterOverrides.parameters(parameters)
         let knowledgeGraph = try GraphLoading.load(graph)
         let index = RetrievalIndex(graph: knowledgeGraph)
         let retriever = Retriever(index: index, parameters: tuned)

@@ -50,11 +50,12 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "A folder where model replies are cached.")
     var llmCache: String?
 
+    func validate() throws {
+        try ParameterOverrides.validate(parameters)
+    }
+
     func run() async throws {
-        let tuned: RetrievalParameters
-        do { tuned = try RetrievalParameters().applying(parameters) } catch {
-            throw ValidationError(error.message)
-        }
+        let tuned = try ParameterOverrides.parameters(parameters)
         let clock = ContinuousClock()
         let start = clock.now
         let graph = try GraphLoading.load(corpus)
