@@ -82,7 +82,7 @@ struct CypherCommand: AsyncParsableCommand {
         if let maxMemory, ByteCount.parse(maxMemory) == nil {
             throw ValidationError("--max-memory must be a size such as 512M, 2G or 1073741824; got \(maxMemory)")
         }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256; got \(jobs)") }
+        try CountOption.validate(jobs, "--jobs", in: 1...CountOption.maximumJobs)
         if jobs > 1 && queries == nil { throw ValidationError("--jobs runs queries in parallel in batch mode; add --queries FILE") }
         if let importDir {
             var isDirectory: ObjCBool = false
@@ -115,9 +115,9 @@ struct CypherCommand: AsyncParsableCommand {
             do {
                 scriptText = script == "-"
                     ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-                    : try String(contentsOfFile: script, encoding: .utf8)
+                    : try RegularFile.text(script)
             } catch {
-                fail("cannot read script \(script): \(error.localizedDescription)")
+                fail("cannot read script \(script): \(error)")
             }
             statements += CypherScript.split(scriptText)
         }
@@ -160,9 +160,9 @@ struct CypherCommand: AsyncParsableCommand {
 
     private func readQueryFile(_ path: String) throws -> QueryFile {
         do {
-            return QueryFile(text: try String(contentsOfFile: path, encoding: .utf8))
+            return QueryFile(text: try RegularFile.text(path))
         } catch {
-            fail("cannot read --queries \(path): \(error.localizedDescription)")
+            fail("cannot read --queries \(path): \(error)")
         }
     }
 
