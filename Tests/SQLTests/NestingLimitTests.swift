@@ -59,7 +59,7 @@ import Testing
         let error = try #require(throws: QueryError.self) { try SQLParser.parse(sql) }
         #expect(error.code == "NestingLimit")
         #expect(error.category == .resourceLimit)
-        #expect(error.message.contains("\(NestingLimit.depth)"))
+        #expect(error.message.contains("1,000"))
         let location = try #require(error.location)
         #expect(location.line == 1 && location.column > 1 && location.offset < sql.utf8.count)
     }
