@@ -12,9 +12,9 @@ import Testing
 @Suite("Batch queries")
 struct BatchRunTests {
     /// The JSONL a batch prints, as one string.
-    static func output(_ text: String, jobs: Int, graph: GraphStore = GraphStore()) -> (String, BatchRun.Summary) {
+    static func output(_ text: String, jobs: Int) -> (String, BatchRun.Summary) {
         let lines = Mutex<[String]>([])
-        let run = BatchRun(file: QueryFile(text: text), database: GraphDatabase(graph), schema: SchemaCatalog(),
+        let run = BatchRun(file: QueryFile(text: text), database: GraphDatabase(GraphStore()), schema: SchemaCatalog(),
                            parameters: [:], options: ExecutionOptions(timeout: .seconds(30)), jobs: jobs)
         let summary = run.run { line in lines.withLock { $0.append(line) } }
         return (lines.withLock { $0.joined(separator: "\n") }, summary)

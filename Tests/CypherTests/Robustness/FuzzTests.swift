@@ -11,7 +11,7 @@ import Testing
 @Suite("Fuzzing the engine")
 struct FuzzTests {
     static let seed = UInt64(ProcessInfo.processInfo.environment["QUIVER_FUZZ_SEED"] ?? "") ?? 20_261_206
-    static let cases = Int(ProcessInfo.processInfo.environment["QUIVER_FUZZ_CASES"] ?? "") ?? 2_500
+    static let cases = Int(ProcessInfo.processInfo.environment["QUIVER_FUZZ_CASES"] ?? "") ?? 4_000
 
     static let builtIn = [
         "MATCH (a:Person)-[:KNOWS]->(b) WHERE a.age > 30 RETURN b.name ORDER BY b.name LIMIT 3",
