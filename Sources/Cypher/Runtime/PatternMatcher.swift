@@ -152,7 +152,7 @@ final class PatternMatcher {
         case .countTrails(let from, let counter, let fallback, let countSlot):
             guard let source = row[from].boundNodeID else { return }
             var n = 0
-            if let counted = counter.count(from: source, avoiding: used, store) {
+            if let counted = try counter.count(from: source, avoiding: used, context) {
                 n = counted
             } else {
                 try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
