@@ -13,6 +13,7 @@ struct Quiver: AsyncParsableCommand {
             BuildCommand.self,
             AskCommand.self,
             EvalCommand.self,
+            KGQACommand.self,
             ImportCommand.self,
             TCKCommand.self,
             GEDCommand.self,

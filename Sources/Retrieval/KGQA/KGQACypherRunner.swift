@@ -1,0 +1,40 @@
+import Cypher
+import PropertyGraph
+import QuiverCore
+
+/// Runs compiled path queries on one worker's own graph, preparing each distinct query text once.
+///
+/// Today every Cypher query opens a store transaction (a write), so each worker runs queries on its
+/// own copy-on-write ``GraphStore/copy()`` while the search reads the shared store; this is the one
+/// place to change when read-only snapshots arrive.
+///
+/// ```swift
+/// let runner = try KGQACypherRunner(graph: kg)
+/// let names = try runner.answers(of: text, topicNames: ["Kiss and Tell"])
+/// ```
+final class KGQACypherRunner {
+    private let store: GraphStore
+    private var prepared: [String: PreparedQuery] = [:]
+
+    init(graph: EntityGraph) throws {
+        store = try graph.store.copy()
+    }
+
+    /// The names a compiled query returns for the topic names.
+    func answers(of text: String, topicNames: [String]) throws(QueryError) -> [String] {
+        let query: PreparedQuery
+        let parameterName = topicNames.count == 1 ? "topic" : "topics"
+        if let known = prepared[text] {
+            query = known
+        } else {
+            query = try CypherEngine.prepare(text, parameterNames: [parameterName])
+            prepared[text] = query
+        }
+        let value: Value = topicNames.count == 1 ? .string(topicNames[0]) : .list(topicNames.map { .string($0) })
+        let result = try CypherEngine.execute(query, parameters: [parameterName: value], on: store, readOnly: true)
+        return result.rows.compactMap { row in
+            if case .string(let name) = row.first { return name }
+            return nil
+        }
+    }
+}
