@@ -38,7 +38,7 @@ public struct KGQAParameters: Sendable, Hashable, Codable {
     /// tokens, so they align with later hops.
     public var predicateShift = 8.0
     /// The reward when the answers' type fits the question's ("who" → people, "when" → times).
-    public var typeMatch = 1.0
+    public var typeMatch = 0.5
     /// The cost when the answers' named type contradicts the question's.
     public var typeMismatch = 1.0
     /// The cost when "who" asks for people and the path ends at entities its names do not type.

@@ -99,6 +99,8 @@ public struct PathScorer {
             let relation = hops[hop].relation
             for (index, mention) in mentions.enumerated() where (mention.strengths[relation] ?? 0) > 0 {
                 if assigned[..<hop].contains(index) { continue }
+                // A noun naming the relation's objects cannot support a hop leaving them mid-path.
+                if mention.classRelations.contains(relation) && !hops[hop].forward && hop > 0 { continue }
                 // Synonyms of a relation paraphrase one mention: only one of them may support its hops.
                 if isSynonymOnly(mention, relation), assigned[..<hop].enumerated().contains(where: { other, m in
                     m.map { hops[other].relation == relation && isSynonymOnly(mentions[$0], relation) } ?? false

@@ -28,6 +28,9 @@ public struct QuestionAnalysis: Sendable {
         public var best: Double
         /// Whether a round-trip cue ("same", "share", "co-") is bound to this word.
         public var hasRoundTripCue: Bool
+        /// Relations whose objects this word names as a noun ("actors" for `starred_actors`): it
+        /// supports a hop arriving at such objects, or the first hop leaving the topic it describes.
+        public var classRelations: Set<Int> = []
     }
 
     /// The type of answer a question asks for.
@@ -100,10 +103,11 @@ public struct QuestionAnalysis: Sendable {
             if let last = mentions.last, last.position == i - 1, Self.bestRelations(last.strengths) == Self.bestRelations(strengths) {
                 mentions[mentions.count - 1].strengths.merge(strengths, uniquingKeysWith: max)
                 mentions[mentions.count - 1].best = max(last.best, best)
+                mentions[mentions.count - 1].classRelations.formUnion(matcher.classRelations(of: keys[i], surface: tokens[i]))
                 continue
             }
             mentions.append(Mention(key: keys[i], position: i, distance: distance[i], strengths: strengths, best: best,
-                                    hasRoundTripCue: false))
+                                    hasRoundTripCue: false, classRelations: matcher.classRelations(of: keys[i], surface: tokens[i])))
         }
         // Each round-trip cue binds to the nearest mention (the following one on a tie).
         for i in tokens.indices where !isTopic(i) && lexicon.roundTripKeys.contains(keys[i]) {

@@ -11,6 +11,8 @@ public struct RelationMatcher: Sendable {
     let vocabulary: [String]
     /// For each vocabulary key, the relations whose names hold it and the word's weight there.
     let postings: [[(relation: Int, weight: Double)]]
+    /// Relation type → keys naming its objects (``RelationName/objectClass``).
+    let objectClasses: [Set<String>]
     /// The synonym groups.
     public let lexicon: Lexicon
     /// The strength of a synonym match.
@@ -37,6 +39,7 @@ public struct RelationMatcher: Sendable {
         }
         self.vocabulary = vocabulary
         self.postings = postings
+        self.objectClasses = graph.relations.map(\.name.objectClass)
         self.lexicon = lexicon
         self.synonymStrength = synonymStrength
     }
@@ -51,6 +54,17 @@ public struct RelationMatcher: Sendable {
             for posting in postings[slot] {
                 result[posting.relation] = max(result[posting.relation] ?? 0, similarity * posting.weight)
             }
+        }
+        return result
+    }
+
+    /// The relations whose objects a noun (not a verb form) with this key names: "actors" for
+    /// `starred_actors`, "director" for `directed_by`.
+    public func classRelations(of key: String, surface: String) -> Set<Int> {
+        guard !QuestionAnalysis.isVerbForm(surface) else { return [] }
+        var result = Set<Int>()
+        for (relation, keys) in objectClasses.enumerated() where keys.contains(where: { WordKey.similarity(key, $0) > 0 }) {
+            result.insert(relation)
         }
         return result
     }

@@ -91,11 +91,11 @@ public struct RelationModelTrainer {
                 if value > (best?.f1 ?? 0) + 1e-12 { best = (hops, value) }
             }
             guard hops.count < parameters.maxHops else { return }
-            for option in traversal.hops(from: frontier) {
-                let (next, truncated) = traversal.step(from: frontier, option.hop, excluding: parameters.excludeTopic ? topic : [],
+            for hop in traversal.hops(from: frontier) {
+                let (next, truncated) = traversal.step(from: frontier, hop, excluding: parameters.excludeTopic ? topic : [],
                                                        cap: max(2_000, 4 * gold.count))
                 if truncated || next.isEmpty { continue }
-                explore(hops + [option.hop], next)
+                explore(hops + [hop], next)
             }
         }
         explore([], topic)

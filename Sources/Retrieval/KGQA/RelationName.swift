@@ -9,6 +9,8 @@ import TextAnalysis
 /// - `…_by` (`directed_by`): the object is the agent of the verb, named by the verb's agent noun
 ///   (``WordKey`` makes "directed" and "director" one key).
 /// - `X_of_Y` (`place_of_birth`): the object is an X; `X_of` (`capital_of`): the subject is an X.
+/// - `…_in`, `…_for` and other trailing prepositions (`born_in`, `works_for`): the last word is a
+///   verb, so the object is not named.
 /// - Otherwise the last content word names the object (`starred_actors` → actors, `has_genre` → genre).
 ///
 /// ```swift
@@ -53,7 +55,7 @@ public struct RelationName: Sendable, Hashable {
         } else if let of = property.firstIndex(of: "of") {
             let head = property[..<of].filter { !stop.contains($0) }.map(WordKey.key)
             if of == property.count - 1 { subjectClass.formUnion(head) } else { objectClass.formUnion(head) }
-        } else if let last = content.last {
+        } else if let last = content.last, !Self.trailingPrepositions.contains(property.last ?? "") {
             objectClass.insert(WordKey.key(last))
         }
         var words = content.map { WeightedKey(key: WordKey.key($0), weight: 1) }
@@ -72,6 +74,9 @@ public struct RelationName: Sendable, Hashable {
         self.subjectClass = subjectClass
         self.objectIsAgent = agent
     }
+
+    /// Prepositions that end a relation name after a verb.
+    static let trailingPrepositions: Set<String> = ["in", "at", "on", "from", "to", "for", "with", "into", "as", "about"]
 
     /// Lower-cased words of one name segment, split at punctuation, digits-letter and camelCase boundaries.
     static func words(of segment: String) -> [String] {

@@ -50,8 +50,8 @@ final class RelationPathProblem: SearchProblem {
 
     func actions(in state: State) -> [ScoredAction<Action>] {
         guard !isTerminal(state) else { return [] }
-        var actions = traversal.hops(from: state.frontier).map { option in
-            ScoredAction(Action.hop(option.hop), prior: exp(parameters.priorSharpness * relevance(of: option.hop.relation)))
+        var actions = traversal.hops(from: state.frontier).map { hop in
+            ScoredAction(Action.hop(hop), prior: exp(parameters.priorSharpness * relevance(of: hop.relation)))
         }
         if !state.hops.isEmpty {
             let ready = analysis.mentions.allSatisfy { mention in

@@ -19,37 +19,77 @@ struct Traversal {
         let stamp = scratch.nextStamp()
         for node in excluded { scratch.marks[Int(node)] = stamp }
         var result: [Int32] = []
-        let direction: GraphStore.Direction = hop.forward ? .outgoing : .incoming
         var truncated = false
-        for node in frontier {
-            graph.store.forEachNeighbor(of: Int(node), type: hop.relation, direction: direction) { _, neighbor in
-                guard !truncated, scratch.marks[neighbor] != stamp else { return }
-                scratch.marks[neighbor] = stamp
-                result.append(Int32(neighbor))
-                if result.count > cap { truncated = true }
+        let store = graph.store
+        let direction: GraphStore.Direction = hop.forward ? .outgoing : .incoming
+        scratch.marks.withUnsafeMutableBufferPointer { marks in
+            store.withAdjacency(direction) { csr in
+                if csr.isComplete {
+                    for node in frontier {
+                        for slot in csr.range(of: Int(node), type: hop.relation) {
+                            let neighbor = csr.neighbors[slot]
+                            guard marks[Int(neighbor)] != stamp else { continue }
+                            marks[Int(neighbor)] = stamp
+                            result.append(neighbor)
+                        }
+                        if result.count > cap {
+                            truncated = true
+                            return
+                        }
+                    }
+                } else {
+                    for node in frontier {
+                        store.forEachNeighbor(of: Int(node), type: hop.relation, direction: direction) { _, neighbor in
+                            guard marks[neighbor] != stamp else { return }
+                            marks[neighbor] = stamp
+                            result.append(Int32(neighbor))
+                        }
+                        if result.count > cap {
+                            truncated = true
+                            return
+                        }
+                    }
+                }
             }
-            if truncated { break }
         }
         return (result, truncated)
     }
 
-    /// The hops available from `frontier` (relation types in each direction), with the number of
-    /// edges each, in type then direction order.
-    func hops(from frontier: [Int32]) -> [(hop: Hop, edges: Int)] {
+    /// The hops available from `frontier` (relation types in each direction), in type then
+    /// direction order. Each direction stops looking once it has seen every type.
+    func hops(from frontier: [Int32]) -> [Hop] {
         let typeCount = graph.relations.count
-        var counts = [Int](repeating: 0, count: typeCount * 2)
-        for node in frontier {
-            for direction in [GraphStore.Direction.outgoing, .incoming] {
-                let offset = direction == .outgoing ? 0 : typeCount
-                graph.store.forEachNeighbor(of: Int(node), type: nil, direction: direction) { relationship, _ in
-                    counts[offset + graph.store.relationshipType(relationship)] += 1
+        var seen = [Bool](repeating: false, count: typeCount * 2)
+        let store = graph.store
+        for (offset, direction) in [(0, GraphStore.Direction.outgoing), (typeCount, .incoming)] {
+            var found = 0
+            store.withAdjacency(direction) { csr in
+                for node in frontier {
+                    if csr.isComplete {
+                        for slot in csr.range(of: Int(node), type: nil) {
+                            let index = offset + Int(csr.types[slot])
+                            if !seen[index] {
+                                seen[index] = true
+                                found += 1
+                            }
+                        }
+                    } else {
+                        store.forEachNeighbor(of: Int(node), type: nil, direction: direction) { relationship, _ in
+                            let index = offset + store.relationshipType(relationship)
+                            if !seen[index] {
+                                seen[index] = true
+                                found += 1
+                            }
+                        }
+                    }
+                    if found == typeCount { return }
                 }
             }
         }
-        var result: [(hop: Hop, edges: Int)] = []
+        var result: [Hop] = []
         for type in 0..<typeCount {
-            if counts[type] > 0 { result.append((Hop(relation: type, forward: true), counts[type])) }
-            if counts[typeCount + type] > 0 { result.append((Hop(relation: type, forward: false), counts[typeCount + type])) }
+            if seen[type] { result.append(Hop(relation: type, forward: true)) }
+            if seen[typeCount + type] { result.append(Hop(relation: type, forward: false)) }
         }
         return result
     }
