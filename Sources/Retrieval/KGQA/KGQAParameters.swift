@@ -17,9 +17,15 @@ public struct KGQAParameters: Sendable, Hashable, Codable {
 
     // MARK: The reward (a sum of these terms, then a logistic squash)
 
-    /// Support for a hop that returns along the previous hop's relation when a round-trip cue
+    // Every hop should be supported by the question and every relation word explained by the path;
+    // the terms below are the costs of falling short, so a path never gains by adding hops.
+    // A hop aligned with a word costs `1 − strength` (0 for an exact match).
+
+    /// The cost of a hop that returns along the previous hop's relation when a round-trip cue
     /// ("same", "share", "co-", "together", "also") is bound to the word that hop aligned with.
-    public var roundTripSupport = 0.8
+    public var roundTripCost = 0.2
+    /// The cost of a round-trip cue whose word's hop is not part of a there-and-back pair.
+    public var unrealizedCuePenalty = 0.4
     /// The cost of a hop no question word supports.
     public var unsupportedHopPenalty = 1.0
     /// The cost of an unsupported hop that goes back along a neighbouring hop a word supports: one
@@ -30,7 +36,7 @@ public struct KGQAParameters: Sendable, Hashable, Codable {
     /// names `release_year` twice, it does not ask for the year of a year.
     public var repeatedRelationPenalty = 1.0
     /// The cost, per unit of match strength, of a relation word the path leaves unexplained.
-    public var unexplainedPenalty = 0.8
+    public var unexplainedPenalty = 1.2
     /// The cost of each pair of hops aligned against the order of their words' distance from the topic.
     public var orderPenalty = 0.4
     /// Words after the topic and after a following auxiliary or question word ("… [E] were
@@ -57,7 +63,7 @@ public struct KGQAParameters: Sendable, Hashable, Codable {
     /// The cost of a path whose answer set grew past ``maxFrontier`` and was cut.
     public var truncatedPenalty = 2.0
     /// Rewards are `1 / (1 + exp(-(score - rewardCenter) / rewardScale))`.
-    public var rewardCenter = 1.0
+    public var rewardCenter = 0.0
     /// See ``rewardCenter``.
     public var rewardScale = 1.0
     /// The weight of learned word–relation statistics (``RelationStatistics``) when given.

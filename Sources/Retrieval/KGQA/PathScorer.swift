@@ -3,9 +3,10 @@ import Foundation
 /// The offline reward of a relation path for a question: a documented sum of signals, squashed
 /// into `0...1` for the search.
 ///
-/// - **support**: each hop aligns with a distinct question word naming its relation (its match
-///   strength), or is a round trip cued by "same"/"share"/"co-" (``KGQAParameters/roundTripSupport``),
-///   or costs ``KGQAParameters/unsupportedHopPenalty``;
+/// - **support**: each hop aligns with a distinct question word naming its relation (costing
+///   `1 − strength`), or is a round trip cued by "same"/"share"/"co-" (``KGQAParameters/roundTripCost``),
+///   or an implicit return (``KGQAParameters/implicitReturnPenalty``), or is unsupported
+///   (``KGQAParameters/unsupportedHopPenalty``); costs only, so extra hops never pay;
 /// - **order**: hops should align with words at growing distance from the topic;
 /// - **unexplained**: a word that names some relation well, but none on the path, costs;
 /// - **type**: the entities the last hop reaches, as its relation's name types them (people, times,
@@ -31,7 +32,7 @@ public struct PathScorer {
 
     /// The terms of a path's score.
     public struct Breakdown: Sendable, Hashable, Codable {
-        /// Hop support from aligned words and round-trip cues (minus unsupported hops).
+        /// Minus the cost of hops weakly supported or unsupported by the question.
         public var support = 0.0
         /// Minus the cost of hops aligned out of distance order.
         public var order = 0.0
@@ -119,15 +120,22 @@ public struct PathScorer {
         var cueUsed = [Bool](repeating: false, count: hops.count)
         for (j, hop) in hops.enumerated() {
             if let m = assigned[j] {
-                support += mentions[m].strengths[hop.relation] ?? 0
+                support -= 1 - (mentions[m].strengths[hop.relation] ?? 0)
             } else if let partner = cuedPartner(j, hops, mentions, assigned, cueUsed) {
                 cueUsed[partner] = true
-                support += parameters.roundTripSupport
+                support -= parameters.roundTripCost
             } else if returnsAlongAlignedHop(j, hops, assigned) {
                 support -= parameters.implicitReturnPenalty
             } else {
                 support -= parameters.unsupportedHopPenalty
             }
+        }
+        // A round-trip cue asks for a there-and-back pair at its word's hop.
+        for (index, mention) in mentions.enumerated() where mention.hasRoundTripCue {
+            let realized = assigned.indices.contains { j in
+                assigned[j] == index && [j - 1, j + 1].contains { $0 >= 0 && $0 < hops.count && hops[$0] == hops[j].reversed }
+            }
+            if !realized { support -= parameters.unrealizedCuePenalty }
         }
         // Two words for consecutive hops on one relation that rarely chains name that relation once.
         for j in hops.indices.dropLast() where hops[j + 1].relation == hops[j].relation {

@@ -174,6 +174,12 @@ public struct QuestionAnalysis: Sendable {
             default: continue
             }
         }
+        // Without a question word, the last noun is what is asked for ("describe [E] in a few words").
+        let asks = tokens.enumerated().contains { !isTopic($0.offset) && ["who", "whom", "what", "which", "when", "where"].contains($0.element) }
+        if !asks, let last = tokens.indices.last(where: { !isTopic($0) && !stop.contains(tokens[$0]) && !isVerbForm(tokens[$0])
+            && !lexicon.roundTripKeys.contains(keys[$0]) }) {
+            type.head = [keys[last]]
+        }
         for key in type.head {
             if lexicon.personKeys.contains(key) { type.person = true }
             if lexicon.timeKeys.contains(key) { type.time = true }
