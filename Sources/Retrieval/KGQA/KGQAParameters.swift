@@ -28,8 +28,8 @@ public struct KGQAParameters: Sendable, Hashable, Codable {
     public var unrealizedCuePenalty = 0.4
     /// The cost of a hop no question word supports.
     public var unsupportedHopPenalty = 1.0
-    /// The cost of an unsupported hop that goes back along a neighbouring hop a word supports: one
-    /// role noun can imply the return ("films for the director of [E]").
+    /// The cost of an unsupported hop that goes back along a neighbouring hop aligned with a role
+    /// noun of its relation: the noun can imply the return ("films for the director of [E]").
     public var implicitReturnPenalty = 0.5
     /// The cost of two words aligned with consecutive hops on one relation, with no cue, when that
     /// relation rarely chains with itself (``chainCompatibilityFloor``): "what year was [E] released"

@@ -124,7 +124,7 @@ public struct PathScorer {
             } else if let partner = cuedPartner(j, hops, mentions, assigned, cueUsed) {
                 cueUsed[partner] = true
                 support -= parameters.roundTripCost
-            } else if returnsAlongAlignedHop(j, hops, assigned) {
+            } else if returnsAlongAlignedHop(j, hops, mentions, assigned) {
                 support -= parameters.implicitReturnPenalty
             } else {
                 support -= parameters.unsupportedHopPenalty
@@ -158,9 +158,13 @@ public struct PathScorer {
         (mention.strengths[relation] ?? 0) <= parameters.synonymStrength + 1e-9
     }
 
-    /// Whether hop `j` goes back along a neighbouring hop that a word supports ("films for the director of [E]").
-    func returnsAlongAlignedHop(_ j: Int, _ hops: [Hop], _ assigned: [Int?]) -> Bool {
-        [j - 1, j + 1].contains { $0 >= 0 && $0 < hops.count && hops[$0] == hops[j].reversed && assigned[$0] != nil }
+    /// Whether hop `j` goes back along a neighbouring hop aligned with a role noun of its relation:
+    /// "films for the director of [E]" reaches the director and returns to his films.
+    func returnsAlongAlignedHop(_ j: Int, _ hops: [Hop], _ mentions: [QuestionAnalysis.Mention], _ assigned: [Int?]) -> Bool {
+        [j - 1, j + 1].contains { neighbour in
+            guard neighbour >= 0, neighbour < hops.count, hops[neighbour] == hops[j].reversed, let m = assigned[neighbour] else { return false }
+            return mentions[m].classRelations.contains(hops[j].relation)
+        }
     }
 
     /// The neighbouring hop that hop `j` goes back along, when the neighbour's aligned word carries a
