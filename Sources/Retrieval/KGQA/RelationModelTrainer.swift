@@ -1,7 +1,8 @@
 /// Fits a ``RelationModel`` from training questions. A question's gold path is its `path` (names in
 /// traversal order; directions, unless marked with `^`, are those that best reproduce the gold
 /// answers) or, without one, the path of at most ``KGQAParameters/maxHops`` hops whose answers best
-/// match the gold answers (F1; shorter first on ties).
+/// match the gold answers (F1); among paths that match equally well, the one the offline reward
+/// prefers (``PathScorer``), so a coincidental path does not teach the wrong words.
 ///
 /// ```swift
 /// let (model, report) = RelationModelTrainer(graph: kg).train(questions)
@@ -15,6 +16,7 @@ public struct RelationModelTrainer {
     let matcher: RelationMatcher
     let linker: EntityLinker
     let traversal: Traversal
+    let scorer: PathScorer
 
     /// What training used.
     public struct Report: Sendable, Hashable, Codable {
@@ -39,6 +41,7 @@ public struct RelationModelTrainer {
         self.matcher = RelationMatcher(graph: graph, synonymStrength: parameters.synonymStrength)
         self.linker = EntityLinker(graph: graph)
         self.traversal = Traversal(graph: graph, scratch: TraversalScratch(nodeLimit: graph.store.nodeIDLimit))
+        self.scorer = PathScorer(graph: graph, matcher: matcher, parameters: parameters)
     }
 
     /// Counts every question with a gold path.
@@ -51,12 +54,13 @@ public struct RelationModelTrainer {
             var used = false
             for (index, topic) in topics.enumerated() where !topic.nodes.isEmpty {
                 let given = index < question.paths.count ? question.paths[index] : nil
-                guard let hops = goldPath(from: topic.nodes, names: given, answers: question.answers) else { continue }
-                if given == nil { report.inferred += 1 } else { report.given += 1 }
-                vote(hops, from: topic.nodes, answers: question.answers, into: &report)
                 let others = topics.indices.filter { $0 != index }.compactMap { topics[$0].span }
                 let analysis = QuestionAnalysis(question: question.question, topicSpan: topic.span, otherSpans: others,
                                                 matcher: matcher, parameters: parameters)
+                guard let hops = goldPath(from: topic.nodes, names: given, answers: question.answers, analysis: analysis)
+                else { continue }
+                if given == nil { report.inferred += 1 } else { report.given += 1 }
+                vote(hops, from: topic.nodes, answers: question.answers, into: &report)
                 model.count(analysis, path: hops, in: graph)
                 used = true
             }
@@ -70,8 +74,9 @@ public struct RelationModelTrainer {
     }
 
     /// The gold path: the named relations in their best directions, or the best path by answers.
-    func goldPath(from topic: [Int32], names: [String]?, answers: [String]) -> [Hop]? {
+    func goldPath(from topic: [Int32], names: [String]?, answers: [String], analysis: QuestionAnalysis) -> [Hop]? {
         let gold = Set(answers)
+        var candidates: [(hops: [Hop], f1: Double)] = []
         if let names {
             var options: [[Hop]] = [[]]
             for name in names {
@@ -80,26 +85,32 @@ public struct RelationModelTrainer {
                 let directions = reversed ? [false] : [true, false]
                 options = options.flatMap { prefix in directions.map { prefix + [Hop(relation: type, forward: $0)] } }
             }
-            let scored = options.map { ($0, f1(answersOf($0, from: topic, exclude: parameters.excludeTopic), gold)) }
-            return scored.max { $0.1 < $1.1 }.flatMap { gold.isEmpty || $0.1 > 0 ? $0.0 : nil }
-        }
-        guard !gold.isEmpty else { return nil }
-        var best: (hops: [Hop], f1: Double)?
-        func explore(_ hops: [Hop], _ frontier: [Int32]) {
-            if !hops.isEmpty {
-                let value = f1(Set(frontier.map { graph.name(of: Int($0)) }), gold)
-                if value > (best?.f1 ?? 0) + 1e-12 { best = (hops, value) }
+            candidates = options.map { ($0, f1(answersOf($0, from: topic, exclude: parameters.excludeTopic), gold)) }
+            if gold.isEmpty { candidates = candidates.filter { !answersOf($0.hops, from: topic, exclude: parameters.excludeTopic).isEmpty } }
+        } else {
+            guard !gold.isEmpty else { return nil }
+            func explore(_ hops: [Hop], _ frontier: [Int32]) {
+                if !hops.isEmpty { candidates.append((hops, f1(Set(frontier.map { graph.name(of: Int($0)) }), gold))) }
+                guard hops.count < parameters.maxHops else { return }
+                for hop in traversal.hops(from: frontier) {
+                    let (next, truncated) = traversal.step(from: frontier, hop, excluding: parameters.excludeTopic ? topic : [],
+                                                           cap: max(2_000, 4 * gold.count))
+                    if truncated || next.isEmpty { continue }
+                    explore(hops + [hop], next)
+                }
             }
-            guard hops.count < parameters.maxHops else { return }
-            for hop in traversal.hops(from: frontier) {
-                let (next, truncated) = traversal.step(from: frontier, hop, excluding: parameters.excludeTopic ? topic : [],
-                                                       cap: max(2_000, 4 * gold.count))
-                if truncated || next.isEmpty { continue }
-                explore(hops + [hop], next)
-            }
+            explore([], topic)
         }
-        explore([], topic)
-        return best.map(\.hops)
+        guard let bestF1 = candidates.map(\.f1).max(), bestF1 > 0 || (gold.isEmpty && !candidates.isEmpty) else { return nil }
+        let tied = candidates.filter { $0.f1 >= bestF1 - 1e-9 }.map(\.hops)
+        guard tied.count > 1 else { return tied.first }
+        let scored = tied.map { hops in
+            (hops, scorer.score(hops, answerCount: answersOf(hops, from: topic, exclude: parameters.excludeTopic).count,
+                                truncated: false, analysis: analysis).total)
+        }
+        return scored.enumerated().max { lhs, rhs in
+            lhs.element.1 != rhs.element.1 ? lhs.element.1 < rhs.element.1 : lhs.offset > rhs.offset
+        }?.element.0
     }
 
     /// Records whether the gold answers fit the path better with the topic left out or kept in.
