@@ -11,8 +11,10 @@
 /// ```
 public enum CypherQueryText {
     /// The query for `hops` from the entities named by the parameter `$topic` (one name) or
-    /// `$topics` (a list), returning the answers' names in the column `answer`.
-    public static func compile(_ hops: [Hop], in graph: EntityGraph, topicNames: Int, excludeTopic: Bool) -> String {
+    /// `$topics` (a list), returning the answers' names in the column `answer`; with
+    /// `excludesOthers`, entities named in `$others` (the question's other topics) are left out too.
+    public static func compile(_ hops: [Hop], in graph: EntityGraph, topicNames: Int, excludeTopic: Bool,
+                               excludesOthers: Bool = false) -> String {
         let label = graph.entityLabel.map { ":" + quoted($0) } ?? ""
         let name = quoted(graph.nameProperty)
         var lines: [String] = []
@@ -27,7 +29,9 @@ public enum CypherQueryText {
             let type = quoted(graph.store.typeName(hop.relation))
             let arrow = hop.forward ? "-[:\(type)]->" : "<-[:\(type)]-"
             let next = "n\(index + 1)"
-            lines.append("MATCH (n\(index))\(arrow)(\(next))" + (excludeTopic ? " WHERE NOT \(next) IN topics" : ""))
+            var condition = excludeTopic ? " WHERE NOT \(next) IN topics" : ""
+            if excludesOthers { condition += (condition.isEmpty ? " WHERE " : " AND ") + "NOT \(next).\(name) IN $others" }
+            lines.append("MATCH (n\(index))\(arrow)(\(next))" + condition)
             if index < hops.count - 1 { lines.append("WITH DISTINCT topics, \(next)") }
         }
         lines.append("RETURN DISTINCT n\(hops.count).\(name) AS answer")

@@ -95,7 +95,8 @@ public final class KGQAAnswerer {
             let others = topics.indices.filter { $0 != index }.compactMap { topics[$0].span }
             let analysis = QuestionAnalysis(question: question.question, topicSpan: topic.span, otherSpans: others,
                                             matcher: matcher, parameters: configuration.parameters, learned: learned)
-            let problem = RelationPathProblem(scorer: scorer, traversal: traversal, analysis: analysis, topicNodes: topic.nodes)
+            let problem = RelationPathProblem(scorer: scorer, traversal: traversal, analysis: analysis, topicNodes: topic.nodes,
+                                              otherTopics: topics.indices.filter { $0 != index }.flatMap { topics[$0].nodes })
             let outcomes: [(hops: [Hop], reward: Double)]
             switch configuration.method {
             case .treeSearch:
@@ -138,6 +139,7 @@ public final class KGQAAnswerer {
         }.map(\.element)
         let best = Self.bestPerTopic(ranked, limit: configuration.parameters.answerPaths)
         var scores: [String: Double] = [:]
+        var reach: [String: Int] = [:]
         var order: [String] = []
         for topic in searched.topics.indices {
             var topicScores: [String: Double] = [:]
@@ -148,12 +150,17 @@ public final class KGQAAnswerer {
                     topicScores[name] = max(topicScores[name] ?? 0, candidate.reward)
                 }
             }
-            for (name, score) in topicScores { scores[name, default: 0] += score }
+            for (name, score) in topicScores {
+                scores[name, default: 0] += score
+                reach[name, default: 0] += 1
+            }
         }
         var seenNames = Set<String>()
         let unique = order.filter { seenNames.insert($0).inserted }
+        // With several topics, answers that more of them reach come first (the intersection).
+        func key(_ name: String) -> (Int, Double) { (reach[name] ?? 0, scores[name] ?? 0) }
         let rankedNames = unique.enumerated().sorted { lhs, rhs in
-            let l = scores[lhs.element] ?? 0, r = scores[rhs.element] ?? 0
+            let l = key(lhs.element), r = key(rhs.element)
             return l != r ? l > r : lhs.offset < rhs.offset
         }.map(\.element)
         result.answers = rankedNames.prefix(configuration.answerLimit).map { .init(name: $0, score: scores[$0] ?? 0) }
@@ -164,15 +171,18 @@ public final class KGQAAnswerer {
                                   critic: candidate.critic, answerCount: candidate.frontier.count, score: candidate.breakdown)
         }
         if let top = ranked.first {
-            let topScore = scores[rankedNames.first ?? ""] ?? 0
-            result.predicted = rankedNames.filter { (scores[$0] ?? 0) >= topScore - 1e-9 }
+            let topKey = key(rankedNames.first ?? "")
+            result.predicted = rankedNames.filter { key($0).0 == topKey.0 && key($0).1 >= topKey.1 - 1e-9 }
             if let cypher {
                 let names = Set(searched.topics[top.topic].nodes.map { graph.name(of: Int($0)) }).sorted()
+                let others = configuration.parameters.excludeTopic
+                    ? Set(searched.topics.indices.filter { $0 != top.topic }.flatMap { searched.topics[$0].nodes }
+                        .map { graph.name(of: Int($0)) }).subtracting(names).sorted() : []
                 let text = CypherQueryText.compile(top.hops, in: graph, topicNames: names.count,
-                                                   excludeTopic: configuration.parameters.excludeTopic)
+                                                   excludeTopic: configuration.parameters.excludeTopic, excludesOthers: !others.isEmpty)
                 result.cypher = text
                 let searchedNames = Set(top.frontier.map { graph.name(of: Int($0)) })
-                if let rows = try? cypher.answers(of: text, topicNames: names) {
+                if let rows = try? cypher.answers(of: text, topicNames: names, others: others) {
                     result.cypherAgrees = Set(rows) == searchedNames
                 } else {
                     result.cypherAgrees = false

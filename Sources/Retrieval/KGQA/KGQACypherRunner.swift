@@ -20,18 +20,19 @@ final class KGQACypherRunner {
         store = try graph.store.copy()
     }
 
-    /// The names a compiled query returns for the topic names.
-    func answers(of text: String, topicNames: [String]) throws(QueryError) -> [String] {
+    /// The names a compiled query returns for the topic names (and the other topics' names it leaves out).
+    func answers(of text: String, topicNames: [String], others: [String] = []) throws(QueryError) -> [String] {
+        var parameters: [String: Value] = topicNames.count == 1
+            ? ["topic": .string(topicNames[0])] : ["topics": .list(topicNames.map { .string($0) })]
+        if !others.isEmpty { parameters["others"] = .list(others.map { .string($0) }) }
         let query: PreparedQuery
-        let parameterName = topicNames.count == 1 ? "topic" : "topics"
         if let known = prepared[text] {
             query = known
         } else {
-            query = try CypherEngine.prepare(text, parameterNames: [parameterName])
+            query = try CypherEngine.prepare(text, parameterNames: Set(parameters.keys))
             prepared[text] = query
         }
-        let value: Value = topicNames.count == 1 ? .string(topicNames[0]) : .list(topicNames.map { .string($0) })
-        let result = try CypherEngine.execute(query, parameters: [parameterName: value], on: store, readOnly: true)
+        let result = try CypherEngine.execute(query, parameters: parameters, on: store, readOnly: true)
         return result.rows.compactMap { row in
             if case .string(let name) = row.first { return name }
             return nil

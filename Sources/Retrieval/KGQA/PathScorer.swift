@@ -62,7 +62,7 @@ public struct PathScorer {
     public func score(_ hops: [Hop], answerCount: Int, truncated: Bool, analysis: QuestionAnalysis) -> Breakdown {
         var breakdown = Breakdown()
         (breakdown.support, breakdown.order) = alignment(hops, analysis.mentions)
-        for mention in analysis.mentions where mention.best >= parameters.mentionThreshold {
+        for mention in analysis.mentions where mention.best >= parameters.mentionThreshold && !analysis.sharesMentions {
             let covered = hops.map { mention.strengths[$0.relation] ?? 0 }.max() ?? 0
             breakdown.unexplained -= parameters.unexplainedPenalty * max(0, mention.best - covered)
         }

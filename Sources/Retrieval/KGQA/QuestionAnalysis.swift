@@ -51,6 +51,9 @@ public struct QuestionAnalysis: Sendable {
     public let contentKeys: [String]
     /// The answer type asked for.
     public let answerType: AnswerType
+    /// Whether the question has other topics: its relation words are then shared among the topics'
+    /// paths, and one path need not explain them all.
+    public let sharesMentions: Bool
     /// Features for learned statistics: content keys, neighbouring-word pairs (the topic as `<T>`),
     /// and the question word.
     public let features: [String]
@@ -119,6 +122,7 @@ public struct QuestionAnalysis: Sendable {
         }
         self.mentions = mentions
         self.contentKeys = content.map { keys[$0] }
+        self.sharesMentions = !otherSpans.isEmpty
         self.answerType = Self.answerType(tokens: tokens, keys: keys, isTopic: isTopic, lexicon: lexicon)
         self.features = Self.features(tokens: tokens, keys: keys, topicSpan: topicSpan, isContent: isContent)
         if let learned { signaturePosterior = learned.signaturePosterior(features) }

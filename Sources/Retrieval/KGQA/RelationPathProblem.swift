@@ -36,13 +36,15 @@ final class RelationPathProblem: SearchProblem {
     private var rewards: [[Hop]: Double] = [:]
     private var relevance: [Int: Double] = [:]
 
-    init(scorer: PathScorer, traversal: Traversal, analysis: QuestionAnalysis, topicNodes: [Int32]) {
+    /// A problem from `topicNodes`; with topic exclusion, `otherTopics` (the question's other topic
+    /// entities) are kept out of the answers too.
+    init(scorer: PathScorer, traversal: Traversal, analysis: QuestionAnalysis, topicNodes: [Int32], otherTopics: [Int32] = []) {
         self.scorer = scorer
         self.traversal = traversal
         self.analysis = analysis
         self.topicNodes = topicNodes
         self.parameters = scorer.parameters
-        self.excluded = scorer.parameters.excludeTopic ? topicNodes : []
+        self.excluded = scorer.parameters.excludeTopic ? topicNodes + otherTopics : []
     }
 
     /// The topic entities before any hop.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PropertyGraph
 import TreeSearch
 @testable import Retrieval
 
@@ -87,5 +88,27 @@ import TreeSearch
         #expect(Set(result.predicted) == ["Ada Park", "Ben Ode"])
         #expect(result.cypher?.contains("NOT") == false)
         #expect(result.cypherAgrees == true)
+    }
+}
+
+@Suite struct KGQAGraphSourceTests {
+    @Test func answersFromSeveralTopicsAddUp() throws {
+        let graph = try ToyKnowledgeGraph.graph()
+        let question = KGQAQuestion(id: "m", question: "who born in Lund works for Norrholm Labs",
+                                    topics: ["Lund", "Norrholm Labs"], answers: ["Ada Park"])
+        let result = try KGQAAnswerer(graph: graph, configuration: KGQAConfiguration()).answer(question)
+        #expect(result.answers.first?.name == "Ada Park")
+        #expect(Set(result.paths.map(\.topic)) == ["Lund", "Norrholm Labs"])
+    }
+
+    @Test func aSavedGraphAnswersLikeTheTriples() throws {
+        let store = try TripleFile.load(bytes: Array(ToyKnowledgeGraph.triples.utf8))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kgqa-\(UUID().uuidString).qgraph")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try store.save(to: url.path)
+        let saved = try EntityGraph(store: GraphStore.load(from: url.path))
+        #expect(saved.entityLabel == "Entity")
+        let result = try KGQAAnswerer(graph: saved, configuration: KGQAConfiguration()).answer(ToyKnowledgeGraph.question(2))
+        #expect(result.hits1 == true && result.cypherAgrees == true)
     }
 }
