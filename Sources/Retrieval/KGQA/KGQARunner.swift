@@ -27,7 +27,7 @@ public struct KGQARunner: Sendable {
     /// The critic's weight in the blended reward.
     public var criticWeight = 0.5
 
-    /// A runner; fails only if a worker cannot copy the graph.
+    /// A runner with `jobs` workers (at least one).
     public init(graph: EntityGraph, configuration: KGQAConfiguration, statistics: RelationStatistics? = nil, jobs: Int = 1) {
         self.graph = graph
         self.configuration = configuration
@@ -35,7 +35,7 @@ public struct KGQARunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// Answers every question, in input order.
+    /// Answers every question, in input order; fails only if a worker cannot copy the graph for Cypher.
     public func run(_ questions: [KGQAQuestion], critic: (any PathCritic)? = nil) async throws -> [KGQAResult] {
         let workers = try (0..<min(jobs, max(questions.count, 1))).map { _ in
             Worker(answerer: try KGQAAnswerer(graph: graph, configuration: configuration, statistics: statistics))
