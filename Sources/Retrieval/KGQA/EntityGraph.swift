@@ -6,16 +6,18 @@ import TextAnalysis
 /// A property graph read as a knowledge graph for question answering: entity names, a name index
 /// for linking, and what each relation type's name says (``RelationName``).
 ///
-/// Read-only once built; searches read it from any number of threads while nothing writes to the
-/// store (see ``KGQARunner``, the one place that decides how workers share it).
+/// Read-only: it keeps a ``GraphSnapshot`` of the store it was built from, so searches and Cypher
+/// queries read it from any number of threads, whatever later happens to that store.
 ///
 /// ```swift
 /// let kg = try EntityGraph(store: TripleFile.load(contentsOf: url))
 /// kg.nodes(named: "Kiss and Tell")   // the node ids with that name
 /// ```
 public final class EntityGraph: Sendable {
-    /// The property graph.
-    public let store: GraphStore
+    /// The graph as it was when this was built.
+    public let snapshot: GraphSnapshot
+    /// The snapshot's frozen store, for reading (a write to it is refused).
+    public var store: GraphStore { snapshot.store }
     /// The property that holds entity names.
     public let nameProperty: String
     /// The label every named node carries, if there is one (Cypher queries use it to reach the index).
@@ -52,8 +54,9 @@ public final class EntityGraph: Sendable {
     /// Reads `store`; nodes without a string `nameProperty` are not linkable and answer as `#id`.
     ///
     /// - Throws: ``TripleFileError`` (path `<graph>`) when no node has a name: there is nothing to answer with.
-    public init(store: GraphStore, nameProperty: String = TripleFile.nameProperty, lexicon: Lexicon = .standard) throws {
-        self.store = store
+    public init(store source: GraphStore, nameProperty: String = TripleFile.nameProperty, lexicon: Lexicon = .standard) throws {
+        snapshot = source.snapshot()
+        let store = snapshot.store
         self.nameProperty = nameProperty
         var names = [String](repeating: "", count: store.nodeIDLimit)
         var exact: [String: [Int32]] = [:]

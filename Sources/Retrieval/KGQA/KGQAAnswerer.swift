@@ -36,7 +36,7 @@ public final class KGQAAnswerer {
         self.scorer = PathScorer(graph: graph, matcher: matcher, parameters: configuration.parameters, learned: statistics)
         self.linker = EntityLinker(graph: graph)
         self.traversal = Traversal(graph: graph, scratch: TraversalScratch(nodeLimit: graph.store.nodeIDLimit))
-        self.cypher = configuration.runsCypher ? try KGQACypherRunner(graph: graph) : nil
+        self.cypher = configuration.runsCypher ? KGQACypherRunner(graph: graph) : nil
     }
 
     /// Searches and finishes one question.

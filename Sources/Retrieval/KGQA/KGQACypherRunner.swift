@@ -2,22 +2,19 @@ import Cypher
 import PropertyGraph
 import QuiverCore
 
-/// Runs compiled path queries on one worker's own graph, preparing each distinct query text once.
-///
-/// Today every Cypher query opens a store transaction (a write), so each worker runs queries on its
-/// own copy-on-write ``GraphStore/copy()`` while the search reads the shared store; this is the one
-/// place to change when read-only snapshots arrive.
+/// Runs compiled path queries on the knowledge graph's snapshot (shared by every worker: reads
+/// take no lock), preparing each distinct query text once per worker.
 ///
 /// ```swift
-/// let runner = try KGQACypherRunner(graph: kg)
+/// let runner = KGQACypherRunner(graph: kg)
 /// let names = try runner.answers(of: text, topicNames: ["Kiss and Tell"])
 /// ```
 final class KGQACypherRunner {
-    private let store: GraphStore
+    private let snapshot: GraphSnapshot
     private var prepared: [String: PreparedQuery] = [:]
 
-    init(graph: EntityGraph) throws {
-        store = try graph.store.copy()
+    init(graph: EntityGraph) {
+        snapshot = graph.snapshot
     }
 
     /// The names a compiled query returns for the topic names (and the other topics' names it leaves out).
@@ -32,7 +29,7 @@ final class KGQACypherRunner {
             query = try CypherEngine.prepare(text, parameterNames: Set(parameters.keys))
             prepared[text] = query
         }
-        let result = try CypherEngine.execute(query, parameters: parameters, on: store, readOnly: true)
+        let result = try CypherEngine.execute(query, parameters: parameters, on: snapshot)
         return result.rows.compactMap { row in
             if case .string(let name) = row.first { return name }
             return nil

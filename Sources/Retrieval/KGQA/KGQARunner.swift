@@ -3,10 +3,8 @@ import Foundation
 /// Answers a list of questions with `jobs` workers, optionally asking a ``PathCritic`` about each
 /// question's best paths between the search and the final ranking.
 ///
-/// Concurrency lives here and only here: workers search the shared ``EntityGraph`` through the
-/// store's read API (safe while nothing writes), and each runs Cypher on its own graph copy
-/// (``KGQACypherRunner``), because a Cypher query still opens a transaction. When the store gains
-/// read snapshots, workers can share one instead. Every question is searched alone with the same
+/// Concurrency lives here and only here: workers search the shared ``EntityGraph`` (a read-only
+/// snapshot) and run Cypher on that same snapshot. Every question is searched alone with the same
 /// seed, so results do not depend on the number of workers.
 ///
 /// ```swift
