@@ -68,6 +68,17 @@ final class ShopDatabase {
         #expect(shop.evaluate([tiesSwapped], semantics: .spiderTestSuite)[0].execMatch == false)
     }
 
+    @Test func strictLetsTiesOfADistinctGoldComeInAnyOrder() throws {
+        let shop = try ShopDatabase()
+        // pen and pad cost the same: their order is a tie, whichever DISTINCT list they are in.
+        let gold = "SELECT DISTINCT name FROM item ORDER BY price"
+        let results = shop.evaluate([
+            (gold: gold, pred: "SELECT DISTINCT name FROM item ORDER BY price, name"),
+            (gold: gold, pred: "SELECT DISTINCT name FROM item ORDER BY price DESC"),
+        ])
+        #expect(results.map(\.execMatch) == [true, false])
+    }
+
     @Test func testSuiteStripsDistinctUnlessKept() throws {
         let shop = try ShopDatabase()
         let pair = (gold: "SELECT DISTINCT price FROM item", pred: "SELECT price FROM item")

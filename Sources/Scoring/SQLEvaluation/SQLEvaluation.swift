@@ -120,7 +120,7 @@ public struct SQLEvaluation: Sendable {
         if let cached = goldCache.withLock({ $0[key] }) {
             gold = cached
         } else {
-            gold = runGold(goldSQL, executor: executor)
+            gold = runGold(example, executed: goldSQL, executor: executor)
             goldCache.withLock { $0[key] = gold }
         }
 
@@ -159,7 +159,7 @@ public struct SQLEvaluation: Sendable {
                 // Reused gold rows still go through the comparison: gold-as-prediction runs check that
                 // each semantics accepts a result equal to itself.
                 result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold) {
-                    orderKeys(key, rows: goldRows, executor: executor, cache: goldCache)
+                    orderKeys(key, gold: example, rows: goldRows, executor: executor, cache: goldCache)
                 }
             }
         }
@@ -208,26 +208,37 @@ public struct SQLEvaluation: Sendable {
 
     /// `strict`: the ORDER BY key values of each gold row, looked up once per gold query (found or
     /// not: a failed lookup costs a query run, which later predictions need not repeat) and shared.
-    func orderKeys(_ key: GoldKey, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>) -> [[Value]]? {
+    func orderKeys(
+        _ key: GoldKey, gold example: SQLExample, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>
+    ) -> [[Value]]? {
         guard options.semantics == .strict, rows.rows.count > 1 else { return nil }
         switch cache.withLock({ $0[key]?.orderKeys }) {
         case .found(let keys)?: return keys
         case .notFound?: return nil
         case .notLookedUp?, nil: break
         }
-        let keys = SQLTokenScan(key.sql).hasTopLevelOrderBy
-            ? GoldDeterminism.orderKeyValues(gold: key.sql, result: rows, executor: executor, limits: options.limits)
+        let keys = SQLTokenScan(example.gold).hasTopLevelOrderBy
+            ? GoldDeterminism.orderKeyValues(gold: example.gold, result: rows, run: rewrittenRun(example, executor: executor))
             : nil
         cache.withLock { $0[key]?.orderKeys = keys.map(OrderKeyLookup.found) ?? .notFound }
         return keys
     }
 
-    func runGold(_ sql: String, executor: any QueryExecutor) -> GoldOutcome {
+    /// Runs a rewrite of `example`'s gold (SQLite-dialect text) as the gold itself runs.
+    func rewrittenRun(_ example: SQLExample, executor: any QueryExecutor) -> GoldDeterminism.Run {
+        { text throws(SQLExecutionError) in
+            try executor.execute(prepared(text, databaseID: example.databaseID), limits: options.limits)
+        }
+    }
+
+    func runGold(_ example: SQLExample, executed sql: String, executor: any QueryExecutor) -> GoldOutcome {
         do {
             let rows = try executor.execute(sql, limits: options.limits)
             guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false) }
             let unstable = options.checkDeterminism
-                && GoldDeterminism.isNondeterministic(gold: sql, result: rows, executor: executor, limits: options.limits)
+                && GoldDeterminism.isNondeterministic(
+                    gold: example.gold, executed: sql, result: rows, executor: executor, limits: options.limits,
+                    run: rewrittenRun(example, executor: executor))
             // Ties under ORDER BY may come in any order: strict finds the key of each gold row when a
             // prediction needs it (``orderKeys(_:rows:executor:cache:)``).
             return GoldOutcome(result: .success(rows), nondeterministic: unstable)
