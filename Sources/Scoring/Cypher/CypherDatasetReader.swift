@@ -108,29 +108,32 @@ public enum CypherDatasetReader {
         }
     }
 
-    private struct CySpiderItem: Decodable {
-        var db_id: String?
-        var query: String
-        var question: String?
-        var answers: [JSONValue]?
-    }
-
     private static func cySpider(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
         try DatasetError.checkNesting(text, file: url.path)
-        let items: [CySpiderItem]
+        let shape = "expected a JSON array of {db_id, query, question, answers} objects (Cy-Spider)"
+        let decoded: Value
         do {
-            items = try JSONDecoder().decode([CySpiderItem].self, from: Data(text.utf8))
+            decoded = try ValueJSON.decode(text)
         } catch {
-            throw DatasetError(file: url.path, message: "expected a JSON array of {db_id, query, question, answers} objects (Cy-Spider): \(error)")
+            throw DatasetError(file: url.path, message: "\(shape): \(error.message)")
         }
-        return items.enumerated().map { index, item in
-            let answers = item.answers.map { rows in
-                rows.map { row -> [Value] in
-                    if case .list(let cells) = row.value { return cells }
-                    return [row.value]
+        guard case .list(let items) = decoded else { throw DatasetError(file: url.path, message: shape) }
+        return try items.enumerated().map { (index, item) throws(DatasetError) in
+            guard case .map(let fields) = item, case .string(let query)? = fields["query"] else {
+                throw DatasetError(file: url.path, message: "item \(index): no `query` string; \(shape)")
+            }
+            func text(_ key: String) -> String? {
+                if case .string(let value)? = fields[key] { return value }
+                return nil
+            }
+            var answers: [[Value]]?
+            if case .list(let rows)? = fields["answers"] {
+                answers = rows.map { row -> [Value] in
+                    if case .list(let cells) = row { return cells }
+                    return [row]
                 }
             }
-            return CypherExample(index: index, question: item.question, gold: item.query, database: item.db_id, answers: answers)
+            return CypherExample(index: index, question: text("question"), gold: query, database: text("db_id"), answers: answers)
         }
     }
 
@@ -160,22 +163,5 @@ public enum CypherDatasetReader {
             objects.append((number + 1, object))
         }
         return objects
-    }
-}
-
-/// Any JSON value, decoded into a Cypher ``Value`` (booleans stay booleans, integral numbers
-/// written without a fraction are integers).
-struct JSONValue: Decodable {
-    var value: Value
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { value = .null }
-        else if let b = try? container.decode(Bool.self) { value = .bool(b) }
-        else if let i = try? container.decode(Int64.self) { value = .int(i) }
-        else if let d = try? container.decode(Double.self) { value = .float(d) }
-        else if let s = try? container.decode(String.self) { value = .string(s) }
-        else if let a = try? container.decode([JSONValue].self) { value = .list(a.map(\.value)) }
-        else { value = .map(try container.decode([String: JSONValue].self).mapValues(\.value)) }
     }
 }
