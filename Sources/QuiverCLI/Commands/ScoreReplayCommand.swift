@@ -105,7 +105,8 @@ struct ScoreReplayCommand: AsyncParsableCommand {
         var fields: [String: String] = [:]
         for (key, value) in object where !ScoringRun.timingKeys.contains(key) {
             let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .fragmentsAllowed])
-            fields[key] = data.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)"
+            // Serialised inside an array (any value may stand there), then the brackets dropped.
+            fields[key] = data.map { String(decoding: $0.dropFirst().dropLast(), as: UTF8.self) } ?? "\(value)"
         }
         return fields
     }
