@@ -28,9 +28,11 @@ public enum ValueJSON {
         case bare
     }
 
-    /// The spellings of the floats JSON has no number for.
+    /// How NaN is spelled: `{"$float": "NaN"}`.
     public static let nanSpelling = "NaN"
+    /// How +∞ is spelled: `{"$float": "Inf"}` (`"Infinity"` is also read).
     public static let infinitySpelling = "Inf"
+    /// How −∞ is spelled: `{"$float": "-Inf"}` (`"-Infinity"` is also read).
     public static let negativeInfinitySpelling = "-Inf"
 
     /// The value as JSON text, floats tagged.
