@@ -128,7 +128,7 @@ public struct SQLEvaluationSummary: Sendable, Hashable, Codable {
         switch semantics {
         case .spiderTestSuite: "exact match and execution are the official evaluators' verdicts"
         case .bird: "execution is BIRD's verdict; BIRD defines no exact match"
-        case .strict: "exact match and execution are Quiver's (strict)"
+        case .strict: "exact match and execution are Quiver's"
         }
     }
 
