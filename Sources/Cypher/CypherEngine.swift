@@ -261,8 +261,13 @@ public enum CypherEngine {
     /// The first CALL of a procedure whose mode is ``Procedure/Mode/write``.
     static func writingCall(in query: Query, procedures: ProcedureRegistry) -> Call? {
         for part in query.parts {
-            for case .call(let call) in part.clauses where procedures[call.qualifiedName]?.mode == .write {
-                return call
+            for clause in part.clauses {
+                switch clause {
+                case .call(let call) where procedures[call.qualifiedName]?.mode == .write: return call
+                case .subquery(let subquery):
+                    if let call = writingCall(in: subquery.query, procedures: procedures) { return call }
+                default: continue
+                }
             }
         }
         return nil
@@ -274,6 +279,7 @@ public enum CypherEngine {
             for clause in part.clauses {
                 switch clause {
                 case .create, .merge, .set, .remove, .delete: return false
+                case .subquery(let subquery) where !isReadOnly(subquery.query): return false
                 default: continue
                 }
             }

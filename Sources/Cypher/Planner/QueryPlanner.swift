@@ -105,6 +105,8 @@ final class QueryPlanner {
             append(DeleteOperator(expressions, detach: d.detach))
         case .call(let call):
             try planCall(call, standalone: standalone)
+        case .subquery(let subquery):
+            try planSubquery(subquery)
         case .loadCSV(let load):
             let source = try compiler.compile(load.source)
             append(LoadCSVOperator(source, withHeaders: load.withHeaders,

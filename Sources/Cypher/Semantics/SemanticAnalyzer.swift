@@ -147,6 +147,8 @@ struct Analyzer {
             case .loadCSV(let load):
                 _ = try check(load.source, Context())
                 try bindNew(load.variable, load.withHeaders ? .map : .list(.string))
+            case .subquery(let subquery):
+                if try !checkCallSubquery(subquery) { readOnly = false }
             case .call(let call):
                 let standalone = part.clauses.count == 1
                 let outputs = try checkCall(call, standalone: standalone)
@@ -160,7 +162,7 @@ struct Analyzer {
                 throw fail("InvalidClauseComposition",
                            "a query cannot end with CALL … YIELD; add RETURN with the yielded variables",
                            at: last.range)
-            case .return, .create, .merge, .set, .remove, .delete, .call: break
+            case .return, .create, .merge, .set, .remove, .delete, .call, .subquery: break
             default:
                 throw fail("InvalidClauseComposition",
                            "a query cannot end with \(last.name); expected RETURN or an updating clause",
