@@ -56,8 +56,10 @@ struct Environment {
 
     subscript(name: String) -> StaticType? { types[name] }
 
+    /// Binds `name`; a hidden name (a pattern's own, starting with a space) is typed but never
+    /// listed, so `RETURN *` and imports do not see it.
     mutating func bind(_ name: String, _ type: StaticType) {
-        if types[name] == nil { names.append(name) }
+        if types[name] == nil, !name.hasPrefix(" ") { names.append(name) }
         types[name] = type
     }
 

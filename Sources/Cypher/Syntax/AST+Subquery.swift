@@ -79,6 +79,37 @@ extension CypherParser {
                             range: range(from: start))
     }
 
+    /// `FOREACH (x IN list | updates)`, read as the unit subquery it means:
+    /// `CALL (*) { UNWIND list AS x updates }` — run per row, sees every outer variable, returns
+    /// nothing, and `x` stays inside.
+    mutating func parseForeach(start: SourceLocation) throws -> CallSubquery {
+        try expectSymbol("(")
+        try descend()
+        defer { depth -= 1 }
+        let variable = try parseVariable()
+        try expectKeyword("IN")
+        let list = try parseExpression()
+        try expectSymbol("|")
+        let bodyStart = current.start
+        var clauses: [Clause] = [.unwind(Unwind(expression: list, variable: variable, range: range(from: variable.range.start)))]
+        while !current.isSymbol(")") {
+            try addPipelineStep()
+            let clauseStart = current.start
+            guard let clause = try parseClause() else { throw unexpected("an updating clause or ')'") }
+            switch clause {
+            case .create, .merge, .set, .remove, .delete, .subquery: clauses.append(clause)
+            default:
+                throw error("InvalidClauseComposition",
+                            "FOREACH may only contain updating clauses (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH), not \(clause.name)",
+                            at: clauseStart)
+            }
+        }
+        guard clauses.count > 1 else { throw unexpected("an updating clause") }
+        try expectSymbol(")")
+        let body = SingleQuery(clauses: clauses, range: range(from: bodyStart))
+        return CallSubquery(query: Query(first: body, range: body.range), imports: .all, range: range(from: start))
+    }
+
     /// Whether the tokens after `CALL` start a subquery rather than a procedure name.
     var callStartsSubquery: Bool {
         peek().isSymbol("{") || peek().isSymbol("(")
