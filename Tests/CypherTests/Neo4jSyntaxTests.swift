@@ -84,4 +84,39 @@ struct Neo4jSyntaxTests {
     func concatenation() throws {
         #expect(try rows("RETURN 'a' || 'b' || 'c', [1] || [2, 3]") == [[.string("abc"), .list([.int(1), .int(2), .int(3)])]])
     }
+
+    func chain() throws -> GraphStore {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("CREATE (:S {n: 1})-[:R]->(:S {n: 2})-[:R]->(:S {n: 3})-[:R]->(:S {n: 4})", on: graph)
+        return graph
+    }
+
+    @Test("quantified relationships and one-relationship quantified path patterns match as *m..n does", arguments: [
+        ("MATCH (:S {n: 1})-[:R]->{1,2}(b) RETURN b.n", "MATCH (:S {n: 1})-[:R*1..2]->(b) RETURN b.n"),
+        ("MATCH (:S {n: 1})-[:R]->+(b) RETURN b.n", "MATCH (:S {n: 1})-[:R*1..]->(b) RETURN b.n"),
+        ("MATCH (:S {n: 2})-[:R]-*(b) RETURN b.n", "MATCH (:S {n: 2})-[:R*0..]-(b) RETURN b.n"),
+        ("MATCH (:S {n: 1})((x)-[:R]->(y)){2,3}(b) RETURN b.n", "MATCH (:S {n: 1})-[:R*2..3]->(b) RETURN b.n"),
+        ("MATCH (:S {n: 1})(()-[r:R]->()){2,}(b) RETURN size(r)", "MATCH (:S {n: 1})-[r:R*2..]->(b) RETURN size(r)"),
+        ("MATCH ((a)-[:R]->(b))+ RETURN count(*)", "MATCH ()-[:R*1..]->() RETURN count(*)"),
+        ("MATCH (:S {n: 1})-[:R]->{,1}(b) RETURN b.n", "MATCH (:S {n: 1})-[:R*0..1]->(b) RETURN b.n"),
+        ("MATCH p = SHORTEST 1 (:S {n: 1})-[:R]-+(:S {n: 4}) RETURN length(p)",
+         "MATCH p = shortestPath((:S {n: 1})-[:R*1..]-(:S {n: 4})) RETURN length(p)"),
+        ("MATCH p = ALL SHORTEST (:S {n: 1})-[:R]->*(:S {n: 3}) RETURN length(p)",
+         "MATCH p = allShortestPaths((:S {n: 1})-[:R*0..]->(:S {n: 3})) RETURN length(p)"),
+    ])
+    func quantified(_ query: String, _ equivalent: String) throws {
+        let graph = try chain()
+        let sort = { (rows: [[Value]]) in rows.sorted { $0[0].orderCompare($1[0]) == .less } }
+        #expect(sort(try rows(query, on: graph)) == sort(try rows(equivalent, on: graph)))
+        #expect(!(try rows(query, on: graph)).isEmpty)
+    }
+
+    @Test("quantified patterns beyond one plain relationship, SHORTEST k > 1 and inner names used outside are clear errors",
+          arguments: ["MATCH ((a:S)-[:R]->(b)){1,2} RETURN count(*)", "MATCH ((a)-[:R]->(b)-[:R]->(c)){1,2} RETURN count(*)",
+                      "MATCH p = SHORTEST 2 (a)-->+(b) RETURN p", "MATCH ((a)-[:R]->(b)){1,2} RETURN a",
+                      "MATCH (a)-[:R]->{3,1}(b) RETURN a", "MATCH (a)-[:R*1..2]->{1,2}(b) RETURN a"])
+    func quantifiedLimits(_ query: String) throws {
+        let graph = try chain()
+        #expect(throws: QueryError.self) { try rows(query, on: graph) }
+    }
 }
