@@ -3,8 +3,9 @@ import QuiverCore
 /// A subquery planned against an outer row: the body of `EXISTS { … }`, `COUNT { … }`,
 /// `COLLECT { … }` and `CALL { … }`.
 ///
-/// Operators keep state while they run (aggregates, DISTINCT sets), so each outer row gets its
-/// own plan; planning is cheap next to running (a few microseconds per clause).
+/// Operators that keep state while they run (aggregates, DISTINCT sets, sorts, LIMIT counters)
+/// need a fresh plan per outer row. A plan made only of operators that keep none (scans and
+/// expansions, filters, projections, UNWIND, nested CALL) is made once and run again for every row.
 final class Subquery {
     let query: Query
     /// The variables the subquery sees, by slot in its input row.
@@ -12,6 +13,9 @@ final class Subquery {
     /// The input row's width.
     let width: Int
     let context: PlanContext
+    /// The plans of the parts, once they are known to keep no state between runs.
+    private var reusable: [SingleQueryPlan]?
+    private var checkedReuse = false
 
     init(query: Query, outer: [String: Int], width: Int, context: PlanContext) {
         self.query = query
@@ -27,11 +31,24 @@ final class Subquery {
         let deduplicates = query.unions.contains { !$0.all }
         var seen: Set<[Value]> = []
         var stopped = false
-        for part in query.parts {
-            let layout = Layout()
-            for (name, slot) in outer.sorted(by: { $0.value < $1.value }) { layout.add(name, at: slot) }
-            _ = layout.reserve(max(0, width - layout.width))
-            let plan = try QueryPlanner(context: context, layout: layout).plan(part)
+        var made: [SingleQueryPlan] = []
+        defer {
+            if !checkedReuse, made.count == query.parts.count {
+                checkedReuse = true
+                if made.allSatisfy(Self.keepsNoState) { reusable = made }
+            }
+        }
+        for (index, part) in query.parts.enumerated() {
+            let plan: SingleQueryPlan
+            if let reusable {
+                plan = reusable[index]
+            } else {
+                let layout = Layout()
+                for (name, slot) in outer.sorted(by: { $0.value < $1.value }) { layout.add(name, at: slot) }
+                _ = layout.reserve(max(0, width - layout.width))
+                plan = try QueryPlanner(context: context, layout: layout).plan(part)
+                made.append(plan)
+            }
             plan.sink.consumer = { (row: [Value]) throws(QueryError) in
                 if deduplicates, !seen.insert(row).inserted { return }
                 guard try consumer(row) else {
@@ -49,6 +66,21 @@ final class Subquery {
             try plan.head.finish(execution)
             if stopped { return }
         }
+    }
+
+    /// Whether every operator of `plan` forgets each row once it has passed it on.
+    private static func keepsNoState(_ plan: SingleQueryPlan) -> Bool {
+        var op = plan.head.next
+        while let current = op {
+            switch current {
+            case let match as MatchOperator where !match.bypass: break
+            case is UnwindOperator, is FilterOperator, is ProjectOperator, is CallSubqueryOperator: break
+            case is CollectOperator where current === plan.sink: break
+            default: return false
+            }
+            op = current.next
+        }
+        return true
     }
 
     /// Whether the subquery yields at least one row for `row`.
