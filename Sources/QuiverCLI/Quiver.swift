@@ -18,6 +18,8 @@ struct Quiver: AsyncParsableCommand {
             TCKCommand.self,
             GEDCommand.self,
             SynthDBCommand.self,
+            ServeCommand.self,
+            MCPCommand.self,
         ]
     )
 

@@ -141,7 +141,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
     /// only the gold's hardness is computed.
     private func structuralScorer(for databaseIDs: Set<String>) throws -> StructuralScorer {
-        guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
+        guard let tables else { return StructuralScoring.scorer(schemas: nil) }
         let schemas: [String: Schema]
         do {
             // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
@@ -149,7 +149,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         } catch {
             throw InputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
         }
-        return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
+        return StructuralScoring.scorer(schemas: schemas)
     }
 
     private func load(_ databaseIDs: [String], from sqlite: SQLiteDatabaseFactory, into url: String) throws {

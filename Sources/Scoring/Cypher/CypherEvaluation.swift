@@ -46,16 +46,26 @@ public struct CypherEvaluation: Sendable {
     /// Scores one example on `graph` (or, when `graph` is nil, by text only, with `graphError` as
     /// the reason execution could not run).
     public func score(_ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?) -> CypherExampleResult {
+        score(example, prediction: prediction, snapshot: graph?.snapshot(), graphError: graphError)
+    }
+
+    /// Scores one example on a read snapshot, from any thread (many examples may share one
+    /// snapshot); the verdicts are those of ``score(_:prediction:graph:graphError:)``.
+    ///
+    /// ```swift
+    /// let result = evaluation.score(example, prediction: text, snapshot: database.snapshot(), graphError: nil)
+    /// ```
+    public func score(_ example: CypherExample, prediction: String, snapshot: GraphSnapshot?, graphError: String?) -> CypherExampleResult {
         var flags: Set<ExecutionFlag> = []
         let start = ContinuousClock.now
-        var result = score(example, prediction: prediction, graph: graph, graphError: graphError, flags: &flags)
+        var result = score(example, prediction: prediction, graph: snapshot, graphError: graphError, flags: &flags)
         result.seconds = (ContinuousClock.now - start).inSeconds
         result.flags = flags.sorted()
         return result
     }
 
     private func score(
-        _ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?, flags: inout Set<ExecutionFlag>
+        _ example: CypherExample, prediction: String, graph: GraphSnapshot?, graphError: String?, flags: inout Set<ExecutionFlag>
     ) -> CypherExampleResult {
         var result = CypherExampleResult(index: example.index, database: example.database,
                                          exactMatch: CypherTextNormalization.equal(prediction, example.gold))
@@ -141,10 +151,10 @@ public struct CypherEvaluation: Sendable {
     }
 
     /// Analyses and runs a parsed statement read-only; no parameters are ever supplied to scored queries.
-    private func execute(_ statement: CypherStatement, text: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
+    private func execute(_ statement: CypherStatement, text: String, on graph: GraphSnapshot) -> Result<QueryResult, QueryError> {
         Result { () throws(QueryError) in
             let prepared = try CypherEngine.prepare(statement, text: text, parameterNames: [])
-            return try CypherEngine.execute(prepared, on: graph, readOnly: true, options: ExecutionOptions(timeout: options.timeout))
+            return try CypherEngine.execute(prepared, on: graph, options: ExecutionOptions(timeout: options.timeout))
         }
     }
 
