@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        // Under the MCP SDK; its FileDescriptor lets the MCP test talk to `quiver mcp` over pipes.
+        .package(url: "https://github.com/apple/swift-system", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -93,10 +95,12 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph", "Retrieval"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
-        .testTarget(name: "QuiverCLITests", dependencies: ["QuiverCLI"]),
-        .testTarget(name: "GraphDrawingTests", dependencies: ["GraphDrawing"]),
+        .testTarget(name: "QuiverCLITests", dependencies: ["QuiverCLI", "Scoring"]),
+        .testTarget(name: "GraphDrawingTests", dependencies: ["GraphDrawing", "QueryGraph"]),
+        // QuiverCLI: the HTTP and MCP tests run the built `quiver serve` and `quiver mcp`, as a user does.
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Scoring", "PropertyGraph", .product(name: "MCP", package: "swift-sdk"),
+            "Server", "Scoring", "PropertyGraph", "Cypher", "QuiverCLI", .product(name: "MCP", package: "swift-sdk"),
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
     ],
     swiftLanguageModes: [.v6]
