@@ -20,13 +20,18 @@ extension Drawing {
                      kind: "passage",
                      details: ["id": passage.id, "score": String(hit.score), "text": Self.shortened(passage.text, to: 240)]))
         }
+        // Paths share steps: each edge is drawn once.
+        var drawn = Set<[String]>()
+        func link(_ from: String, _ to: String, _ label: String) {
+            if drawn.insert([from, to, label]).inserted { add(Edge(from: from, to: to, label: label)) }
+        }
         for hit in hits {
             for path in hit.paths {
                 guard let first = path.first else { continue }
                 for step in path { add(node(for: step, graph: graph)) }
-                add(Edge(from: "question", to: Self.id(first), label: path.count > 1 ? "seed" : "matched"))
+                link("question", Self.id(first), path.count > 1 ? "seed" : "matched")
                 for (from, to) in zip(path, path.dropFirst()) {
-                    add(Edge(from: Self.id(from), to: Self.id(to), label: describer.connectingPhrase(from: from, to: to) ?? ""))
+                    link(Self.id(from), Self.id(to), describer.connectingPhrase(from: from, to: to) ?? "")
                 }
             }
         }
