@@ -25,14 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
             Example: quiver serve --graph people.qgraph --db-root spider/database --tables spider/tables.json
             """)
 
-    @Option(help: "The graph: a snapshot (quiver import / quiver cypher --save), a knowledge graph (quiver build), or a corpus; default an empty graph.")
-    var graph: String?
-
-    @Option(help: "Folder of <db_id>/<db_id>.sqlite files for /score/sql (Spider's and BIRD's layout).")
-    var dbRoot: String?
-
-    @Option(help: "Spider/BIRD tables.json: exact match and schema linking in /score/sql, SQL schemas in /score/ged.")
-    var tables: String?
+    @OptionGroup var served: ServedOptions
 
     @Option(help: "Graphs for /score/cypher by db_id, as `score cypher --graph` takes them; default the served graph.")
     var cypherGraphs: String?
@@ -45,12 +38,6 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "A bearer token clients must send (default: QUIVER_TOKEN, if set).")
     var token: String?
-
-    @Flag(help: "Refuse queries that write to the graph.")
-    var readOnly = false
-
-    @Option(parsing: .unconditional, help: "Seconds a query runs when the request gives no timeout.")
-    var timeout: Double = 30
 
     @Option(parsing: .unconditional, help: "The longest timeout a request may ask for, in seconds.")
     var maxTimeout: Double = 300
@@ -77,9 +64,8 @@ struct ServeCommand: AsyncParsableCommand {
     var llmModel: String?
 
     func validate() throws {
-        try TimeoutSeconds.validate(timeout)
         try TimeoutSeconds.validate(maxTimeout, option: "--max-timeout")
-        if timeout > maxTimeout { throw ValidationError("--timeout \(timeout) is longer than --max-timeout \(maxTimeout)") }
+        if served.timeout > maxTimeout { throw ValidationError("--timeout \(served.timeout) is longer than --max-timeout \(maxTimeout)") }
         try CountOption.validate(port, "--port", in: 0...65_535, meaning: "0 picks a free port")
         try CountOption.validate(maxRows, "--max-rows", in: 1...100_000_000)
         try CountOption.validate(maxItems, "--max-items", in: 1...10_000_000)
@@ -92,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// The service's configuration from the options.
     func serviceConfiguration() throws -> ServiceConfiguration {
         var limits = ServiceLimits()
-        limits.defaultTimeout = timeout
+        limits.defaultTimeout = served.timeout
         limits.maxTimeout = maxTimeout
         limits.maxRows = maxRows
         limits.maxItems = maxItems
@@ -107,8 +93,10 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("--llm-base-url / --llm-model: \(error)")
             }
         }
-        return ServiceConfiguration(graph: graph, databaseRoot: dbRoot, tables: tables, cypherGraphs: cypherGraphs,
-                                    readOnly: readOnly, llm: llm, limits: limits)
+        var configuration = served.configuration(limits: limits)
+        configuration.cypherGraphs = cypherGraphs
+        configuration.llm = llm
+        return configuration
     }
 
     func run() async throws {
@@ -144,36 +132,46 @@ struct MCPCommand: AsyncParsableCommand {
             JSON the HTTP endpoints take (see `quiver serve`) and return the same JSON as text.
             """)
 
-    @Option(help: "The graph: a snapshot, a knowledge graph (quiver build), or a corpus; default an empty graph.")
+    @OptionGroup var served: ServedOptions
+
+    func run() async throws {
+        var limits = ServiceLimits()
+        limits.defaultTimeout = served.timeout
+        limits.maxTimeout = max(served.timeout, limits.maxTimeout)
+        let service: QuiverService
+        do {
+            service = try QuiverService(served.configuration(limits: limits))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        try await QuiverMCPServer(service: service).runOnStandardIO()
+    }
+}
+
+/// What `serve` and `mcp` both load: the graph, the SQL databases and schemas, and the query rules.
+struct ServedOptions: ParsableArguments {
+    @Option(help: "The graph: a snapshot (quiver import / quiver cypher --save), a knowledge graph (quiver build), or a corpus; default an empty graph.")
     var graph: String?
 
-    @Option(help: "Folder of <db_id>/<db_id>.sqlite files for score_sql.")
+    @Option(help: "Folder of <db_id>/<db_id>.sqlite files for SQL scoring (Spider's and BIRD's layout).")
     var dbRoot: String?
 
-    @Option(help: "Spider/BIRD tables.json for score_sql's exact match and schema linking.")
+    @Option(help: "Spider/BIRD tables.json: exact match and schema linking in SQL scoring, SQL schemas in GED.")
     var tables: String?
 
     @Flag(help: "Refuse queries that write to the graph.")
     var readOnly = false
 
-    @Option(parsing: .unconditional, help: "Seconds a query runs when the call gives no timeout.")
+    @Option(parsing: .unconditional, help: "Seconds a query runs when the request gives no timeout.")
     var timeout: Double = 30
 
     func validate() throws {
         try TimeoutSeconds.validate(timeout)
     }
 
-    func run() async throws {
-        var limits = ServiceLimits()
-        limits.defaultTimeout = timeout
-        limits.maxTimeout = max(timeout, limits.maxTimeout)
-        let service: QuiverService
-        do {
-            service = try QuiverService(ServiceConfiguration(graph: graph, databaseRoot: dbRoot, tables: tables,
-                                                             readOnly: readOnly, limits: limits))
-        } catch let error as ServiceSetupError {
-            throw ValidationError(error.description)
-        }
-        try await QuiverMCPServer(service: service).runOnStandardIO()
+    /// The service's configuration, with these options and `limits`.
+    func configuration(limits: ServiceLimits) -> ServiceConfiguration {
+        ServiceConfiguration(graph: graph, databaseRoot: dbRoot, tables: tables, readOnly: readOnly, limits: limits)
     }
 }
+

@@ -16,6 +16,7 @@ final class CypherRun {
 
     let request: CypherRequest
     let database: GraphDatabase
+    let schema: SchemaCatalog
     let limits: ServiceLimits
     let readOnly: Bool
     let sink: any ChunkSink
@@ -27,9 +28,10 @@ final class CypherRun {
     private var truncated = false
     private var drawing: ResultDrawing?
 
-    init(request: CypherRequest, database: GraphDatabase, limits: ServiceLimits, readOnly: Bool, sink: any ChunkSink) {
+    init(request: CypherRequest, database: GraphDatabase, schema: SchemaCatalog, limits: ServiceLimits, readOnly: Bool, sink: any ChunkSink) {
         self.request = request
         self.database = database
+        self.schema = schema
         self.limits = limits
         self.readOnly = readOnly
         self.sink = sink
@@ -75,7 +77,8 @@ final class CypherRun {
             try take(row, isRead: isRead)
         })
         return Result { () throws(QueryError) in
-            try CypherEngine.execute(prepared, parameters: request.parameters, on: database, options: options, streaming: handler)
+            try CypherEngine.execute(prepared, parameters: request.parameters, on: database, schema: schema, options: options,
+                                     streaming: handler)
         }
     }
 

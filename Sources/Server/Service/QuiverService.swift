@@ -23,6 +23,8 @@ public final class QuiverService: Sendable {
     public let configuration: ServiceConfiguration
     /// The served graph: readers on snapshots, one writer at a time.
     public let database: GraphDatabase
+    /// Indexes and constraints declared by schema commands, for as long as the server runs.
+    public let schemaCatalog = SchemaCatalog()
     /// The knowledge graph for `/ask`, when the served graph is one.
     public let knowledge: KnowledgeBase?
     /// `/score/sql`.
@@ -78,7 +80,7 @@ public final class QuiverService: Sendable {
     /// Runs a Cypher request and writes its JSON document into `sink` as rows come (blocking).
     /// Throws only when nothing was written: the HTTP layer turns that into a 4xx.
     public func runCypher(_ request: CypherRequest, into sink: any ChunkSink) throws(ServiceError) {
-        try CypherRun(request: request, database: database, limits: limits, readOnly: configuration.readOnly, sink: sink).run()
+        try CypherRun(request: request, database: database, schema: schemaCatalog, limits: limits, readOnly: configuration.readOnly, sink: sink).run()
     }
 
     /// Answers a question: retrieval on a worker thread, then (with a model) an answer written from the passages.

@@ -132,6 +132,17 @@ class LiveServerTests(unittest.TestCase):
         self.assertTrue(all(r["exec_match"] for r in records))
 
 
+class OpenAPIDocumentTests(unittest.TestCase):
+    def test_the_document_is_valid_openapi(self):
+        try:
+            from openapi_spec_validator import validate
+        except ImportError:
+            self.skipTest("skipped: openapi-spec-validator is not installed")
+        import json
+        with open(os.path.join(REPO, "Sources", "Server", "Web", "static", "openapi.json"), encoding="utf-8") as file:
+            validate(json.load(file))
+
+
 class ExtractionTests(unittest.TestCase):
     def test_the_last_fence_then_answer_tags_then_the_text(self):
         self.assertEqual(extract_query("a\n```sql\nSELECT 1\n```\nb\n```sql\nSELECT 2;\n```"), "SELECT 2")
