@@ -1,7 +1,6 @@
 import Foundation
 import QueryGraph
 import QuiverCore
-import SQL
 
 /// The graph edit distance between two query graphs as one record: a line of `quiver ged --pairs`
 /// and an item of the reward server's `POST /score/ged`.
@@ -83,25 +82,5 @@ public struct EditDistanceRecord: Sendable, Hashable, Encodable {
         try container.encode(expansions, forKey: .expansions)
         try container.encode(seconds, forKey: .seconds)
         try container.encode(error, forKey: .error)
-    }
-}
-
-/// The language of queries compared by graph edit distance, and how each becomes a query graph.
-///
-/// ```swift
-/// let graph = try QueryLanguage.sql.graph(of: "SELECT name FROM singer", schema: nil)
-/// ```
-public enum QueryLanguage: String, Sendable, Hashable, CaseIterable {
-    case cypher, sql
-
-    /// The name messages use.
-    public var displayName: String { self == .sql ? "SQL" : "Cypher" }
-
-    /// The query graph of `text`; a SQL `schema` resolves unqualified columns to their tables.
-    public func graph(of text: String, schema: Schema?) throws -> QueryGraph {
-        switch self {
-        case .sql: try SQLQueryGraph.build(sql: text, schema: schema)
-        case .cypher: try CypherQueryGraph.build(cypher: text)
-        }
     }
 }

@@ -13,6 +13,11 @@ public protocol ChunkSink: Sendable {
 }
 
 /// A sink that keeps every chunk, for callers that want the whole document (MCP, tests).
+///
+/// ```swift
+/// let sink = CollectedBytes()
+/// _ = sink.send(Array("{}".utf8))
+/// ```
 // @unchecked: `collected` is touched only under `lock`.
 public final class CollectedBytes: ChunkSink, @unchecked Sendable {
     private let lock = NSLock()
@@ -24,6 +29,7 @@ public final class CollectedBytes: ChunkSink, @unchecked Sendable {
     /// Everything sent so far.
     public var bytes: [UInt8] { lock.withLock { collected } }
 
+    /// Keeps the chunk; always true.
     public func send(_ chunk: [UInt8]) -> Bool {
         lock.withLock { collected += chunk }
         return true

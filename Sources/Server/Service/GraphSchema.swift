@@ -11,9 +11,13 @@ import PropertyGraph
 public struct GraphSchema: Sendable {
     /// One `(from)-[type]->(to)` shape and how many relationships have it.
     public struct Pattern: Sendable, Hashable {
+        /// The start node's first label (`""` when it has none).
         public var from: String
+        /// The relationship type.
         public var type: String
+        /// The end node's first label (`""` when it has none).
         public var to: String
+        /// Relationships of this shape.
         public var count: Int
     }
 

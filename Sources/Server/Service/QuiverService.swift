@@ -40,7 +40,9 @@ public final class QuiverService: Sendable {
     /// The model that writes answers for `/ask`, if one is configured.
     public let llm: LLMConfiguration?
     private let started = ContinuousClock.now
-    private let schemaCache = Mutex<(snapshot: ObjectIdentifier, json: String)?>(nil)
+    /// The last schema and the snapshot it describes, held weakly: a held snapshot would make the
+    /// next write copy the columns it shares.
+    private let schemaCache = Mutex<SchemaCacheEntry?>(nil)
 
     /// Loads everything `configuration` names, or fails with a one-line message before any request is served.
     public init(_ configuration: ServiceConfiguration) throws(ServiceSetupError) {
@@ -70,10 +72,9 @@ public final class QuiverService: Sendable {
     /// `GET /schema` of the current snapshot (computed once per snapshot; blocking on a large graph).
     public func schema() -> String {
         let snapshot = database.snapshot()
-        let key = ObjectIdentifier(snapshot)
-        if let cached = schemaCache.withLock({ $0 }), cached.snapshot == key { return cached.json }
+        if let cached = schemaCache.withLock({ $0 }), cached.snapshot === snapshot { return cached.json }
         let json = GraphSchema(snapshot: snapshot).json
-        schemaCache.withLock { $0 = (key, json) }
+        schemaCache.withLock { $0 = SchemaCacheEntry(snapshot: snapshot, json: json) }
         return json
     }
 
@@ -108,6 +109,17 @@ public final class QuiverService: Sendable {
         case .ged: return try ged.score(object, limits: limits)
         case .triples: return try triples.score(object, limits: limits)
         }
+    }
+}
+
+/// A computed schema and, weakly, the snapshot it was read from.
+private final class SchemaCacheEntry: Sendable {
+    weak let snapshot: GraphSnapshot?
+    let json: String
+
+    init(snapshot: GraphSnapshot, json: String) {
+        self.snapshot = snapshot
+        self.json = json
     }
 }
 
