@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
         .library(name: "LLM", targets: ["LLM"]),
         .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
+        .library(name: "TreeSearch", targets: ["TreeSearch"]),
         .library(name: "Retrieval", targets: ["Retrieval"]),
         .library(name: "GraphDrawing", targets: ["GraphDrawing"]),
         .library(name: "Server", targets: ["Server"]),
@@ -61,8 +62,9 @@ let package = Package(
         .target(name: "TextAnalysis", dependencies: ["QuiverCore"]),
         .target(name: "LLM", dependencies: ["QuiverCore"]),
         .target(name: "KnowledgeGraph", dependencies: ["PropertyGraph", "TextAnalysis", "LLM"]),
+        .target(name: "TreeSearch", dependencies: ["QuiverCore"]),
         .target(name: "Retrieval", dependencies: [
-            "PropertyGraph", "Cypher", "TextAnalysis", "KnowledgeGraph", "LLM",
+            "PropertyGraph", "Cypher", "TextAnalysis", "KnowledgeGraph", "LLM", "TreeSearch",
         ]),
         .target(name: "GraphDrawing", dependencies: ["QuiverCore", "QueryGraph", "KnowledgeGraph", "Retrieval"]),
         .target(
@@ -79,7 +81,7 @@ let package = Package(
             resources: [.copy("Web/static")]),
         .executableTarget(name: "QuiverCLI", dependencies: [
             "QuiverCore", "PropertyGraph", "Cypher", "CypherTCK", "SQL", "SQLExecution", "QueryGraph",
-            "Scoring", "TextAnalysis", "LLM", "KnowledgeGraph", "Retrieval", "GraphDrawing", "Server",
+            "Scoring", "TextAnalysis", "LLM", "KnowledgeGraph", "TreeSearch", "Retrieval", "GraphDrawing", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QuiverCoreTests", dependencies: ["QuiverCore"]),
@@ -94,6 +96,7 @@ let package = Package(
         // The LLM extractor and answer generator are tested here too, against the same local chat server.
         .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph", "Retrieval"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "TreeSearchTests", dependencies: ["TreeSearch"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
         .testTarget(name: "QuiverCLITests", dependencies: ["QuiverCLI", "Scoring"]),
         .testTarget(name: "GraphDrawingTests", dependencies: ["GraphDrawing", "QueryGraph"]),

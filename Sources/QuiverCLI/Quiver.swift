@@ -14,6 +14,7 @@ struct Quiver: AsyncParsableCommand {
             BuildCommand.self,
             AskCommand.self,
             EvalCommand.self,
+            KGQACommand.self,
             ImportCommand.self,
             TCKCommand.self,
             GEDCommand.self,

@@ -34,4 +34,6 @@ public enum RetrievalMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case ppr
     /// BM25 fused with spreading activation and PPR.
     case hybrid
+    /// Monte Carlo tree search over chains of passages and entities (``PassageTreeSearch``).
+    case treeSearch = "tree-search"
 }

@@ -30,6 +30,7 @@ public struct Retriever: Sendable {
         let passageCount = index.passageCount
         var scores: [Double]
         var spread: SpreadingActivation.Result?
+        if method == .treeSearch { return PassageTreeSearch(index: index).retrieve(question, seeds: seeds, limit: limit) }
         switch method {
         case .bm25:
             scores = seeds.lexical
@@ -40,7 +41,7 @@ public struct Retriever: Sendable {
             spread = result
         case .ppr:
             scores = Array(pageRank.run(seeds)[0..<passageCount])
-        case .hybrid:
+        case .hybrid, .treeSearch:
             let result = SpreadingActivation(index: index, parameters: parameters).run(seeds)
             spread = result
             let activation = Array(result.received[0..<passageCount])

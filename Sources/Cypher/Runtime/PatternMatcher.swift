@@ -113,10 +113,14 @@ final class PatternMatcher {
     }
 
     /// Whether at least one match exists.
+    /// Whether at least one match exists; the search stops at the first.
     func exists(_ input: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
-        var found = false
-        try forEachMatch(input, context) { (_: inout [Value]) throws(QueryError) in found = true }
-        return found
+        do {
+            try forEachMatch(input, context) { (_: inout [Value]) throws(QueryError) in throw .enoughRows }
+        } catch where error.isEnoughRows {
+            return true
+        }
+        return false
     }
 
     private func run(
@@ -152,7 +156,7 @@ final class PatternMatcher {
         case .countTrails(let from, let counter, let fallback, let countSlot):
             guard let source = row[from].boundNodeID else { return }
             var n = 0
-            if let counted = counter.count(from: source, avoiding: used, store) {
+            if let counted = try counter.count(from: source, avoiding: used, context) {
                 n = counted
             } else {
                 try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
@@ -240,11 +244,16 @@ final class PatternMatcher {
             try run(pc + 1, &row, &used, context, emit)
         }
 
+        // The frontier is charged in steps of 4,096 entries, so the budget is asked once per step.
+        var charged = 0
         func open(_ node: Int) throws(QueryError) {
             let start = pending.count
             forEachNeighbor(node, rel, store) { relationship, neighbor in pending.append((relationship, neighbor)) }
             frames.append((start, start, pending.count))
-            try frontier.resize(to: pending.count * 16 + frames.count * 24 + trail.count * 16)
+            if pending.count + frames.count > charged {
+                charged = pending.count + frames.count + 4096
+                try frontier.resize(to: charged * 40)
+            }
         }
 
         try reached(source, &row, &used)

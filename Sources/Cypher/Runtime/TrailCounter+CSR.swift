@@ -25,9 +25,16 @@ struct CSRTrailWalk {
     var trailAnchors: [Int32] = []
     var trailTypes: [Int32] = []
     var total = 0
+    /// Whose clock the walk checks as it goes (a tick every 64 nodes: ticks cost more than a step).
+    let context: ExecutionContext
+    private var visits = 0
+    /// Set when the clock ran out: the walk then unwinds without counting further. (Not thrown
+    /// through the recursion: a non-throwing walk is markedly cheaper per node.)
+    private(set) var stopped = false
 
-    init(view: AdjacencyView, levels: [Level]) {
+    init(view: AdjacencyView, levels: [Level], context: ExecutionContext) {
         self.view = view
+        self.context = context
         self.levels = levels
         minimums = levels.map(\.minimum)
         maximums = levels.map(\.maximum)
@@ -50,6 +57,9 @@ struct CSRTrailWalk {
     }
 
     mutating func walk(_ node: Int, _ index: Int, depth: Int) {
+        visits &+= 1
+        if visits & 63 == 0, context.pastDeadline() { stopped = true }
+        if stopped { return }
         let minimum = minimums[index], maximum = maximums[index], single = singleTypes[index]
         let last = index == levels.count - 1
         if depth >= minimum {
@@ -108,22 +118,25 @@ struct CSRTrailWalk {
 
 extension TrailCounter {
     /// The count on the raw CSR, or nil when the hops mix directions or the CSR is not complete.
-    func countOnCSR(from source: Int, avoiding used: [Int], types: [[Int?]], _ store: GraphStore) -> Int? {
+    func countOnCSR(from source: Int, avoiding used: [Int], types: [[Int?]], _ context: ExecutionContext) throws(QueryError) -> Int? {
+        let store = context.store
         let direction = segments[0].relationship.direction
         guard direction != .both, segments.allSatisfy({ $0.relationship.direction == direction }) else { return nil }
-        return store.withAdjacency(direction) { view -> Int? in
-            guard view.isComplete else { return nil }
+        let outcome = store.withAdjacency(direction) { view -> Result<Int?, QueryError> in
+            guard view.isComplete else { return .success(nil) }
             let levels = zip(segments, types).map { segment, types in
                 CSRTrailWalk.Level(types: types, minimum: segment.minimum, maximum: segment.maximum)
             }
-            var walk = CSRTrailWalk(view: view, levels: levels)
+            var walk = CSRTrailWalk(view: view, levels: levels, context: context)
             for rel in used {
                 let anchor = direction == .outgoing ? store.startNode(of: rel) : store.endNode(of: rel)
                 walk.push(relationship: Int32(truncatingIfNeeded: rel), anchor: Int32(truncatingIfNeeded: anchor),
                           type: Int32(truncatingIfNeeded: store.relationshipType(rel)))
             }
             walk.walk(source, 0, depth: 0)
-            return walk.total
+            if walk.stopped, let timeout = context.options.timeout { return .failure(.timeout(timeout)) }
+            return .success(walk.total)
         }
+        return try outcome.get()
     }
 }

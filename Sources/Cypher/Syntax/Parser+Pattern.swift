@@ -34,7 +34,22 @@ extension CypherParser {
         return nil
     }
 
+    /// A path pattern. Expressions try this speculatively at every `(` (`(a)-->(b)` may be a
+    /// pattern or a parenthesised expression), so a failure at a token is remembered: nested
+    /// parentheses then cost linear time, not quadratic.
     mutating func parsePathPattern() throws -> PathPattern {
+        if failedPathStarts.contains(position) { throw unexpected("a pattern") }
+        let attempt = position
+        do {
+            return try parsePathPatternOnce()
+        } catch let error as QueryError {
+            // A failure from the nesting limit depends on how deep the attempt started; others do not.
+            if error.code != "NestingLimit" { failedPathStarts.insert(attempt) }
+            throw error
+        }
+    }
+
+    private mutating func parsePathPatternOnce() throws -> PathPattern {
         let start = current.start
         try descend()
         defer { depth -= 1 }

@@ -20,6 +20,8 @@ public struct CypherParser {
     var depth = 0
     /// Clauses and pattern elements read so far: each is a level of recursion when the query runs.
     var pipelineSteps = 0
+    /// Token positions where a path pattern was tried and failed (see `parsePathPattern`).
+    var failedPathStarts: Set<Int> = []
     /// Whether the pattern being read is matched (each element a level of the matcher's recursion),
     /// rather than created.
     var matchingPattern = true

@@ -18,7 +18,7 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "A graph built by `quiver build` (or a corpus: JSONL file or folder, built on the fly).")
     var graph: String
 
-    @Option(help: "bm25, spreading, ppr or hybrid.")
+    @Option(help: "bm25, spreading, ppr, hybrid or tree-search.")
     var method: RetrievalMethod = .hybrid
 
     @Option(parsing: .unconditional, help: "How many passages to show (1 to 10,000).")

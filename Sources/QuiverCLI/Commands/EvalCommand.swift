@@ -26,7 +26,7 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "A JSONL file of {id,question,answers,supporting}.")
     var questions: String
 
-    @Option(help: "bm25, spreading, ppr or hybrid.")
+    @Option(help: "bm25, spreading, ppr, hybrid or tree-search.")
     var method: RetrievalMethod = .hybrid
 
     @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")

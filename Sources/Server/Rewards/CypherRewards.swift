@@ -49,7 +49,7 @@ public final class CypherRewards: Sendable {
             let prediction = try item.string("prediction")
             let (snapshot, graphError) = graph(for: example.database)
             records.append(IdentifiedRecord(id: try item.itemID(),
-                                            record: evaluation.score(example, prediction: prediction, snapshot: snapshot, graphError: graphError)))
+                                            record: evaluation.score(example, prediction: prediction, graph: snapshot, graphError: graphError)))
         }
         return try RecordEncoding.encoded(records)
     }

@@ -1,5 +1,6 @@
 import Cypher
 import PropertyGraph
+import QuiverCore
 
 /// `GET /schema`: what a graph holds, for people and for agents writing Cypher: node and
 /// relationship counts, each label and relationship type with its count, the (label)-[type]->(label)
