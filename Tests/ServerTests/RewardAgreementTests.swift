@@ -9,7 +9,7 @@ struct RewardAgreementTests {
     static let spider = DataLocation.item("spider")
 
     /// All 1,034 Spider dev predictions of a real system, in one batch: the same record per example
-    /// as `quiver score sql --out` (every field, `id` aside).
+    /// as `quiver score sql --out` (every field, `id` and wall-clock timings aside).
     @Test(.enabled(if: spider != nil, "skipped: QUIVER_DATA not found"), arguments: ["strict", "spider-test-suite"])
     func sqlRecordsEqualTheCommandsOutLines(semantics: String) async throws {
         guard let spider = Self.spider else { return }
@@ -20,7 +20,7 @@ struct RewardAgreementTests {
                                               "--db-root", spider.appendingPathComponent("database").path,
                                               "--tables", spider.appendingPathComponent("tables.json").path, "--out", out.path])
         #expect(status == 0, "\(output)")
-        let expected = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map { object(Data($0.utf8)) }
+        let expected = try outRecords(out)
 
         let examples = try SQLDatasetReader.readGold(at: gold)
         let predictions = try SQLDatasetReader.readPredictions(at: pred, count: examples.count)
@@ -38,7 +38,7 @@ struct RewardAgreementTests {
         for (index, (record, line)) in zip(records, expected).enumerated() {
             var record = record
             #expect(record.removeValue(forKey: "id") as? Int == index)
-            if canonical(record) != canonical(line) { differing.append(index) }
+            if canonical(withoutTimings(record)) != canonical(withoutTimings(line)) { differing.append(index) }
         }
         #expect(differing.isEmpty, "records differ at \(differing.prefix(10))")
         let matched = records.filter { $0["exec_match"] as? Bool == true }.count
@@ -85,7 +85,7 @@ struct RewardAgreementTests {
         try goldLines.joined(separator: "\n").write(to: gold, atomically: true, encoding: .utf8)
         let (status, output) = try runQuiver(["score", "cypher", "--gold", gold.path, "--graph", graph, "--out", out.path])
         #expect(status == 0, "\(output)")
-        let expected = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map { object(Data($0.utf8)) }
+        let expected = try outRecords(out)
 
         let server = try ServerProcess(["--graph", graph])
         defer { server.stop() }
@@ -94,11 +94,9 @@ struct RewardAgreementTests {
         let records = object(data)["items"] as? [[String: Any]] ?? []
         #expect(answer == 200 && records.count == examples.count)
         for (record, line) in zip(records, expected) {
-            var record = record, line = line
+            var record = record
             record["id"] = nil
-            record["seconds"] = nil
-            line["seconds"] = nil
-            #expect(canonical(record) == canonical(line))
+            #expect(canonical(withoutTimings(record)) == canonical(withoutTimings(line)))
         }
         // The prediction that writes was refused, and the served graph is unchanged.
         let (_, count) = try await server.post("cypher", #"{"query": "MATCH (n:Intruder) RETURN count(n)"}"#)
@@ -121,4 +119,14 @@ struct RewardAgreementTests {
             #expect(record["proven"] as? Bool == true)
         }
     }
+}
+
+/// The example records of a `--out` file, without the run's header line (`{"quiver_run": …}`).
+private func outRecords(_ file: URL) throws -> [[String: Any]] {
+    try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { object(Data($0.utf8)) }.filter { $0["quiver_run"] == nil }
+}
+
+/// A record without its wall-clock fields (`seconds`, `gold_seconds`, `pred_seconds`), which differ run to run.
+private func withoutTimings(_ record: [String: Any]) -> [String: Any] {
+    record.filter { !["seconds", "gold_seconds", "pred_seconds"].contains($0.key) }
 }
