@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "GraphDrawingTests", dependencies: ["GraphDrawing", "QueryGraph"]),
         // QuiverCLI: the HTTP and MCP tests run the built `quiver serve` and `quiver mcp`, as a user does.
         .testTarget(name: "ServerTests", dependencies: [
-            "Server", "Scoring", "PropertyGraph", "Cypher", "QuiverCLI", .product(name: "MCP", package: "swift-sdk"),
+            "Server", "Scoring", "PropertyGraph", "Cypher", "Retrieval", "QuiverCLI", .product(name: "MCP", package: "swift-sdk"),
             .product(name: "SystemPackage", package: "swift-system"),
         ]),
     ],

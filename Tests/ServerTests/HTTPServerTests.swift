@@ -48,9 +48,9 @@ struct HTTPServerTests {
         let (status, data) = try await server.request("openapi.json", method: "GET")
         let paths = object(data)["paths"] as? [String: Any] ?? [:]
         #expect(status == 200)
-        #expect(Set(paths.keys) == ["/", "/cypher", "/ask", "/schema", "/health", "/openapi.json",
+        #expect(Set(paths.keys) == ["/", "/cypher", "/ask", "/kgqa", "/schema", "/health", "/openapi.json",
                                     "/score/sql", "/score/cypher", "/score/ged", "/score/triples"])
-        for path in paths.keys where path.hasPrefix("/score/") || path == "/cypher" || path == "/ask" {
+        for path in paths.keys where path.hasPrefix("/score/") || ["/cypher", "/ask", "/kgqa"].contains(path) {
             let (answer, _) = try await server.post(String(path.dropFirst()), "not json")
             #expect(answer == 400, "\(path) answers bad JSON with \(answer)")
         }

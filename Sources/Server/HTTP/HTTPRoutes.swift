@@ -35,6 +35,11 @@ struct HTTPRoutes: Sendable {
             let ask = try AskRequest(JSONObject(body: body, allowed: AskRequest.fields))
             return HTTPResponses.json(try await service.ask(ask))
         }
+        router.post("/kgqa") { request, _ in
+            let body = try await HTTPResponses.body(of: request, limit: service.limits.maxBodyBytes)
+            let kgqa = try KGQARequest(JSONObject(body: body, allowed: KGQARequest.fields), limits: service.limits)
+            return HTTPResponses.json(try await service.pool.run { try service.kgqa(kgqa) })
+        }
         for kind in RewardKind.allCases {
             router.post("/score/\(kind.rawValue)") { request, _ in
                 let body = try await HTTPResponses.body(of: request, limit: service.limits.maxBodyBytes)

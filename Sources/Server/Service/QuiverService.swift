@@ -43,6 +43,9 @@ public final class QuiverService: Sendable {
     /// The last schema and the snapshot it describes, held weakly: a held snapshot would make the
     /// next write copy the columns it shares.
     private let schemaCache = Mutex<SchemaCacheEntry?>(nil)
+    /// The served graph read as a knowledge graph for `/kgqa`, and the snapshot it was built from
+    /// (rebuilt after a write).
+    private let entityGraphCache = Mutex<EntityGraphCacheEntry?>(nil)
 
     /// Loads everything `configuration` names, or fails with a one-line message before any request is served.
     public init(_ configuration: ServiceConfiguration) throws(ServiceSetupError) {
@@ -100,6 +103,27 @@ public final class QuiverService: Sendable {
         }
     }
 
+    /// Answers a question by relation-path search on the current snapshot (blocking); 404 when no
+    /// node of the served graph has a `name` to link the question's topics to.
+    public func kgqa(_ request: KGQARequest) throws(ServiceError) -> [UInt8] {
+        try request.answer(on: entityGraph())
+    }
+
+    /// The current snapshot as a knowledge graph, built once per snapshot.
+    private func entityGraph() throws(ServiceError) -> EntityGraph {
+        let snapshot = database.snapshot()
+        if let cached = entityGraphCache.withLock({ $0 }), cached.snapshot === snapshot { return cached.graph }
+        let graph: EntityGraph
+        do {
+            graph = try EntityGraph(store: snapshot.store)
+        } catch {
+            throw ServiceError(status: 404, code: "NoEntityNames",
+                               message: "no node of the served graph has a `name` to answer with; serve a graph of triples (`quiver import`, or a graph built by `quiver build`)")
+        }
+        entityGraphCache.withLock { $0 = EntityGraphCacheEntry(snapshot: snapshot, graph: graph) }
+        return graph
+    }
+
     /// Scores a reward batch at `path` (`/score/sql`, `/score/cypher`, `/score/ged`, `/score/triples`); blocking.
     public func score(_ kind: RewardKind, body: [UInt8]) throws(ServiceError) -> [UInt8] {
         let object = try JSONObject(body: body, allowed: ["items", "options"])
@@ -120,6 +144,17 @@ private final class SchemaCacheEntry: Sendable {
     init(snapshot: GraphSnapshot, json: String) {
         self.snapshot = snapshot
         self.json = json
+    }
+}
+
+/// A knowledge graph and, weakly, the snapshot it was read from.
+private final class EntityGraphCacheEntry: Sendable {
+    weak let snapshot: GraphSnapshot?
+    let graph: EntityGraph
+
+    init(snapshot: GraphSnapshot, graph: EntityGraph) {
+        self.snapshot = snapshot
+        self.graph = graph
     }
 }
 
