@@ -9,8 +9,8 @@ import Glibc
 @Suite(.serialized, .enabled(if: ServerProcess.binary != nil, "skipped: the quiver binary is not built beside the tests"))
 struct HTTPServerTests {
     @Test(arguments: ["0.0.0.0", "::", "192.0.2.1"])
-    func withoutATokenItRefusesToListenBeyondLoopback(host: String) throws {
-        let (status, output) = try runQuiver(["serve", "--host", host, "--port", "0"], environment: ["QUIVER_TOKEN": ""])
+    func withoutATokenItRefusesToListenBeyondLoopback(host: String) async throws {
+        let (status, output) = try await runQuiver(["serve", "--host", host, "--port", "0"], environment: ["QUIVER_TOKEN": ""])
         #expect(status == 1 && output.contains("refusing to listen on \(host) without a token"), "\(output)")
         #expect(output.split(separator: "\n").count == 1)
     }
@@ -68,18 +68,26 @@ struct HTTPServerTests {
     }
 }
 
-/// Runs the built `quiver` to its end: exit status and stdout + stderr.
-func runQuiver(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String) {
+/// Runs the built `quiver` to its end: exit status and stdout + stderr. The wait happens on a thread
+/// of its own, never on one of Swift concurrency's few cooperative threads, which other tests' tasks
+/// (a streamed response's reader) need meanwhile.
+func runQuiver(_ arguments: [String], environment: [String: String] = [:]) async throws -> (Int32, String) {
     guard let binary = ServerProcess.binary else { throw CocoaError(.fileNoSuchFile) }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                process.standardError = pipe
+                try process.run()
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            })
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct KGQAEndpointTests {
         let graph = try Self.graph()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-kgqa-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(atPath: graph); try? FileManager.default.removeItem(at: out) }
-        let (status, output) = try runQuiver(["kgqa", "--graph", graph, question, "--out", out.path])
+        let (status, output) = try await runQuiver(["kgqa", "--graph", graph, question, "--out", out.path])
         #expect(status == 0, "\(output)")
         let expected = object(try Data(contentsOf: out))
 

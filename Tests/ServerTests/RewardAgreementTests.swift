@@ -16,7 +16,7 @@ struct RewardAgreementTests {
         let gold = spider.appendingPathComponent("dev_gold.sql"), pred = spider.appendingPathComponent("predictions/c3sql_chatgpt.sql")
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-sql-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
-        let (status, output) = try runQuiver(["score", "sql", "--gold", gold.path, "--pred", pred.path, "--semantics", semantics,
+        let (status, output) = try await runQuiver(["score", "sql", "--gold", gold.path, "--pred", pred.path, "--semantics", semantics,
                                               "--db-root", spider.appendingPathComponent("database").path,
                                               "--tables", spider.appendingPathComponent("tables.json").path, "--out", out.path])
         #expect(status == 0, "\(output)")
@@ -55,7 +55,7 @@ struct RewardAgreementTests {
         defer { try? FileManager.default.removeItem(at: file) }
         for options in [#"{}"#, #"{"similarity": "tokens", "node_weight": 1, "edge_weight": 3}"#] {
             let flags = options == "{}" ? [] : ["--similarity", "tokens", "--node-weight", "1", "--edge-weight", "3"]
-            let (status, output) = try runQuiver(["score", "triples", file.path] + flags)
+            let (status, output) = try await runQuiver(["score", "triples", file.path] + flags)
             #expect(status == 0)
             let expected = output.split(separator: "\n").filter { $0.hasPrefix("{") }.map { object(Data($0.utf8)) }
             let server = try ServerProcess([])
@@ -83,7 +83,7 @@ struct RewardAgreementTests {
         defer { try? FileManager.default.removeItem(at: gold); try? FileManager.default.removeItem(at: out) }
         let goldLines = try examples.map { String(decoding: try JSONSerialization.data(withJSONObject: ["gold": $0.1, "pred": $0.0]), as: UTF8.self) }
         try goldLines.joined(separator: "\n").write(to: gold, atomically: true, encoding: .utf8)
-        let (status, output) = try runQuiver(["score", "cypher", "--gold", gold.path, "--graph", graph, "--out", out.path])
+        let (status, output) = try await runQuiver(["score", "cypher", "--gold", gold.path, "--graph", graph, "--out", out.path])
         #expect(status == 0, "\(output)")
         let expected = try outRecords(out)
 
@@ -113,7 +113,7 @@ struct RewardAgreementTests {
         let records = object(data)["items"] as? [[String: Any]] ?? []
         #expect(answer == 200 && records.count == 2)
         for (record, pair) in zip(records, pairs) {
-            let (status, output) = try runQuiver(["ged", pair.0, pair.1])
+            let (status, output) = try await runQuiver(["ged", pair.0, pair.1])
             let distance = output.split(separator: "\n").first { $0.hasPrefix("distance: ") }.map { Double($0.dropFirst(10)) }
             #expect(status == 0 && record["ged"] as? Double == distance ?? nil, "\(record) vs \(output)")
             #expect(record["proven"] as? Bool == true)

@@ -4,7 +4,6 @@ import LLM
 import PropertyGraph
 import QuiverCore
 import Retrieval
-import Synchronization
 
 /// Everything `quiver serve` and `quiver mcp` answer, without HTTP or MCP: the served graph (one
 /// writer, readers on snapshots), the knowledge graph for questions, the reward scorers, and the
@@ -40,12 +39,10 @@ public final class QuiverService: Sendable {
     /// The model that writes answers for `/ask`, if one is configured.
     public let llm: LLMConfiguration?
     private let started = ContinuousClock.now
-    /// The last schema and the snapshot it describes, held weakly: a held snapshot would make the
-    /// next write copy the columns it shares.
-    private let schemaCache = Mutex<SchemaCacheEntry?>(nil)
-    /// The served graph read as a knowledge graph for `/kgqa`, and the snapshot it was built from
-    /// (rebuilt after a write).
-    private let entityGraphCache = Mutex<EntityGraphCacheEntry?>(nil)
+    /// `GET /schema` of the last snapshot asked about.
+    private let schemas = SnapshotCache<String>()
+    /// The last snapshot read as a knowledge graph for `/kgqa` (rebuilt after a write).
+    private let entityGraphs = SnapshotCache<EntityGraph>()
 
     /// Loads everything `configuration` names, or fails with a one-line message before any request is served.
     public init(_ configuration: ServiceConfiguration) throws(ServiceSetupError) {
@@ -74,11 +71,7 @@ public final class QuiverService: Sendable {
 
     /// `GET /schema` of the current snapshot (computed once per snapshot; blocking on a large graph).
     public func schema() -> String {
-        let snapshot = database.snapshot()
-        if let cached = schemaCache.withLock({ $0 }), cached.snapshot === snapshot { return cached.json }
-        let json = GraphSchema(snapshot: snapshot).json
-        schemaCache.withLock { $0 = SchemaCacheEntry(snapshot: snapshot, json: json) }
-        return json
+        schemas.value(for: database.snapshot()) { GraphSchema(snapshot: $0).json }
     }
 
     /// Runs a Cypher request and writes its JSON document into `sink` as rows come (blocking).
@@ -111,17 +104,14 @@ public final class QuiverService: Sendable {
 
     /// The current snapshot as a knowledge graph, built once per snapshot.
     private func entityGraph() throws(ServiceError) -> EntityGraph {
-        let snapshot = database.snapshot()
-        if let cached = entityGraphCache.withLock({ $0 }), cached.snapshot === snapshot { return cached.graph }
-        let graph: EntityGraph
-        do {
-            graph = try EntityGraph(store: snapshot.store)
-        } catch {
-            throw ServiceError(status: 404, code: "NoEntityNames",
-                               message: "no node of the served graph has a `name` to answer with; serve a graph of triples (`quiver import`, or a graph built by `quiver build`)")
+        try entityGraphs.value(for: database.snapshot()) { snapshot throws(ServiceError) in
+            do {
+                return try EntityGraph(store: snapshot.store)
+            } catch {
+                throw ServiceError(status: 404, code: "NoEntityNames",
+                                   message: "no node of the served graph has a `name` to answer with; serve a graph of triples (`quiver import`, or a graph built by `quiver build`)")
+            }
         }
-        entityGraphCache.withLock { $0 = EntityGraphCacheEntry(snapshot: snapshot, graph: graph) }
-        return graph
     }
 
     /// Scores a reward batch at `path` (`/score/sql`, `/score/cypher`, `/score/ged`, `/score/triples`); blocking.
@@ -133,28 +123,6 @@ public final class QuiverService: Sendable {
         case .ged: return try ged.score(object, limits: limits)
         case .triples: return try triples.score(object, limits: limits)
         }
-    }
-}
-
-/// A computed schema and, weakly, the snapshot it was read from.
-private final class SchemaCacheEntry: Sendable {
-    weak let snapshot: GraphSnapshot?
-    let json: String
-
-    init(snapshot: GraphSnapshot, json: String) {
-        self.snapshot = snapshot
-        self.json = json
-    }
-}
-
-/// A knowledge graph and, weakly, the snapshot it was read from.
-private final class EntityGraphCacheEntry: Sendable {
-    weak let snapshot: GraphSnapshot?
-    let graph: EntityGraph
-
-    init(snapshot: GraphSnapshot, graph: EntityGraph) {
-        self.snapshot = snapshot
-        self.graph = graph
     }
 }
 
