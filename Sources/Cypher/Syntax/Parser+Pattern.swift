@@ -78,12 +78,58 @@ extension CypherParser {
         let start = current.start
         try expectSymbol("(")
         var variable: Variable?
-        if atName { variable = try parseVariable() }
+        if atName && !current.isKeyword("WHERE") { variable = try parseVariable() }
         var labels: [String] = []
-        while acceptSymbol(":") { labels.append(try parseName("a label name")) }
+        var conditions: [Expression] = []
+        // A hidden variable for an anonymous node with a condition (a space never starts a name).
+        let subject = variable ?? Variable(name: " node@\(start.offset)", range: range(from: start))
+        while acceptSymbol(":") {
+            let expression = try parseLabelOr()
+            if let names = expression.conjunction {
+                labels += names
+            } else {
+                conditions.append(expression.predicate(on: subject))
+            }
+        }
         let properties = try parsePatternProperties()
+        if acceptKeyword("WHERE") { conditions.append(try parseExpression()) }
         try expectSymbol(")")
-        return NodePattern(variable: variable, labels: labels, properties: properties, range: range(from: start))
+        let predicate = conditions.dropFirst().reduce(conditions.first) { all, next in
+            all.map { Expression(.binary(.and, $0, next), range: next.range) }
+        }
+        if predicate != nil, variable == nil { variable = subject }
+        return NodePattern(variable: variable, labels: labels, properties: properties, predicate: predicate,
+                           range: range(from: start))
+    }
+
+    /// `A | B`, lowest precedence of a label expression.
+    private mutating func parseLabelOr() throws -> LabelExpression {
+        var terms = [try parseLabelAnd()]
+        while acceptSymbol("|") {
+            _ = acceptSymbol(":")  // Neo4j 4 also writes `:A|:B`
+            terms.append(try parseLabelAnd())
+        }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    private mutating func parseLabelAnd() throws -> LabelExpression {
+        var factors = [try parseLabelFactor()]
+        while acceptSymbol("&") { factors.append(try parseLabelFactor()) }
+        return factors.count == 1 ? factors[0] : .and(factors)
+    }
+
+    private mutating func parseLabelFactor() throws -> LabelExpression {
+        try descend()
+        defer { depth -= 1 }
+        if acceptSymbol("!") { return .not(try parseLabelFactor()) }
+        if acceptSymbol("%") { return .any }
+        if acceptSymbol("(") {
+            let inner = try parseLabelOr()
+            try expectSymbol(")")
+            return inner
+        }
+        let token = current
+        return .label(try parseName("a label name"), token.range)
     }
 
     /// `{map}` or `$param` inside a node or relationship pattern.
