@@ -2,7 +2,6 @@ import Foundation
 import PropertyGraph
 import QuiverCore
 import Scoring
-import Synchronization
 
 /// `POST /score/cypher`: a batch of text-to-Cypher predictions scored by ``CypherEvaluation``
 /// (the code path of `quiver score cypher`), each on a read snapshot, so records are that
@@ -22,7 +21,7 @@ public final class CypherRewards: Sendable {
     private let catalog: CypherGraphCatalog?
     private let served: GraphDatabase
     /// Graphs of the catalog loaded so far, by location: loaded once, then read on snapshots.
-    private let loaded = Mutex<[String: Result<GraphSnapshot, FileError>]>([:])
+    private let loaded = Locked<[String: Result<GraphSnapshot, FileError>]>([:])
 
     /// Scoring on the graphs of `catalog` (a path as `score cypher --graph` takes), or on `served`.
     public init(catalog path: String?, served: GraphDatabase) throws(ServiceSetupError) {

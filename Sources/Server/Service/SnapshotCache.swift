@@ -1,5 +1,5 @@
 import PropertyGraph
-import Synchronization
+import QuiverCore
 
 /// The last value computed from a graph snapshot (a schema, a knowledge-graph index), kept until
 /// the served graph's snapshot changes. The snapshot itself is held weakly: a held snapshot would
@@ -10,7 +10,7 @@ import Synchronization
 /// let json = schemas.value(for: database.snapshot()) { GraphSchema(snapshot: $0).json }
 /// ```
 final class SnapshotCache<Value: Sendable>: Sendable {
-    private let last = Mutex<Entry?>(nil)
+    private let last = Locked<Entry?>(nil)
 
     /// The value for `snapshot`: the cached one if it was computed from that snapshot, else `make`'s
     /// (computed outside the lock, so two first callers may both compute it).
