@@ -29,15 +29,26 @@ struct HTTPServerTests {
         #expect(health == 200 && page == 200)
     }
 
-    @Test func sigtermLetsTheRequestInFlightFinish() async throws {
-        let server = try ServerProcess(["--graph", try TestGraph.people()])
+    /// One worker: the slow query holds it and a second query waits for it, so once `/health`
+    /// counts one waiting request both are inside the server when SIGTERM comes, and both finish.
+    @Test func sigtermLetsTheRequestsInFlightFinish() async throws {
+        let server = try ServerProcess(["--graph", try TestGraph.people(), "--workers", "1"])
         let slow = Task {
             try await server.post("cypher", #"{"query": "UNWIND range(1, 1000) AS a UNWIND range(1, 1000) AS b WITH a WHERE a % 7 = b % 7 RETURN count(*) AS n", "timeout": 60}"#)
         }
-        try await Task.sleep(for: .milliseconds(300))
+        try await Task.sleep(for: .milliseconds(100))
+        let queued = Task { try await server.post("cypher", #"{"query": "MATCH (p:Person) RETURN count(p)"}"#) }
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let (_, health) = try await server.request("health", method: "GET")
+            if object(health)["waiting"] as? Int == 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
         kill(server.process.processIdentifier, SIGTERM)
         let (status, data) = try await slow.value
         #expect(status == 200 && integerRows(data)?.first?.first == 142_858, "\(String(decoding: data, as: UTF8.self))")
+        let (queuedStatus, count) = try await queued.value
+        #expect(queuedStatus == 200 && integerRows(count) == [[20]], "\(String(decoding: count, as: UTF8.self))")
         let (exit, errors) = server.stop()
         #expect(exit == 0 && errors.contains("stopped"), "\(errors)")
     }
