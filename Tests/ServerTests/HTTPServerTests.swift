@@ -65,6 +65,8 @@ struct HTTPServerTests {
             let (answer, _) = try await server.post(String(path.dropFirst()), "not json")
             #expect(answer == 400, "\(path) answers bad JSON with \(answer)")
         }
+        let (wrongMethod, body) = try await server.request("cypher", method: "GET")
+        #expect(wrongMethod == 405 && errorCode(body) == "MethodNotAllowed", "\(String(decoding: body, as: UTF8.self))")
     }
 
     @Test func theExplorerAndItsFilesAreServed() async throws {

@@ -35,6 +35,12 @@ struct JSONObjectTests {
         #expect(request.timeout == 2 && request.draw && request.maxRows == ServiceLimits().maxRows)
     }
 
+    /// JSON does not tell 7 from 7.0 (JSON Schema calls both integers), so an integer field takes either.
+    @Test func anIntegralFloatIsTheInteger() throws {
+        let request = try CypherRequest(body: Array(#"{"query": "RETURN 1", "max_rows": 7.0}"#.utf8), limits: ServiceLimits())
+        #expect(request.maxRows == 7)
+    }
+
     @Test func deeplyNestedBodiesAreRefusedNotRecursedInto() {
         let deep = #"{"query": "RETURN 1", "params": {"a": "# + String(repeating: "[", count: 100_000) + "}"
         do {

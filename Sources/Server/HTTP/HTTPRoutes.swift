@@ -18,6 +18,18 @@ struct HTTPRoutes: Sendable {
     /// Paths anyone may read without the token: the page, its files, the API's description and liveness.
     static let openPaths: Set<String> = ["/", "/health", "/openapi.json"]
 
+    /// The method `path` answers (`GET` or `POST`), nil for a path the server does not have: a
+    /// request with another method is a 405 that names it.
+    static func method(for path: String) -> String? {
+        switch path {
+        case "/", "/health", "/openapi.json", "/schema": return "GET"
+        case "/cypher", "/ask", "/kgqa": return "POST"
+        case _ where path.hasPrefix("/static/"): return "GET"
+        case _ where path.hasPrefix("/score/"): return RewardKind(rawValue: String(path.dropFirst("/score/".count))) == nil ? nil : "POST"
+        default: return nil
+        }
+    }
+
     func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ErrorMiddleware())
@@ -94,6 +106,12 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as ServiceError {
             return HTTPResponses.error(error)
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = HTTPRoutes.method(for: request.uri.path), allowed != request.method.rawValue {
+                var response = HTTPResponses.error(ServiceError(status: 405, code: "MethodNotAllowed",
+                                                                message: "\(request.uri.path) answers \(allowed), not \(request.method)"))
+                response.headers[.allow] = allowed
+                return response
+            }
             let message = error.status == .notFound
                 ? "no endpoint \(request.method) \(request.uri.path); see GET /openapi.json" : (error.body ?? error.status.reasonPhrase)
             return HTTPResponses.error(ServiceError(status: error.status.code, code: error.status.reasonPhrase.replacingOccurrences(of: " ", with: ""),

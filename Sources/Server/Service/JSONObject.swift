@@ -78,7 +78,8 @@ public struct JSONObject: Sendable {
     /// An optional integer field, checked to lie in `range`.
     public func optionalInteger(_ key: String, in range: ClosedRange<Int>) throws(ServiceError) -> Int? {
         guard let value = self[key] else { return nil }
-        guard case .int(let number) = value else { throw wrongType(key, "an integer", value) }
+        // JSON does not tell 7 from 7.0; an integral float is that integer (as JSON Schema reads it).
+        guard let number = Self.integer(value) else { throw wrongType(key, "an integer", value) }
         guard number >= range.lowerBound && number <= range.upperBound else {
             throw .badRequest("`\(key)` in \(path) must be in \(range.lowerBound)…\(range.upperBound), not \(number)")
         }
@@ -120,11 +121,18 @@ public struct JSONObject: Sendable {
 
     /// The optional `id` of a batch item: a string or an integer, echoed in its record.
     public func itemID() throws(ServiceError) -> ItemID? {
-        switch self["id"] {
-        case nil: return nil
-        case .string(let text)?: return .string(text)
-        case .int(let number)?: return .integer(number)
-        case let value?: throw wrongType("id", "a string or an integer", value)
+        guard let value = self["id"] else { return nil }
+        if case .string(let text) = value { return .string(text) }
+        guard let number = Self.integer(value) else { throw wrongType("id", "a string or an integer", value) }
+        return .integer(number)
+    }
+
+    /// An integer, or a float with an integral value that fits one.
+    private static func integer(_ value: Value) -> Int64? {
+        switch value {
+        case .int(let number): return number
+        case .float(let number) where number.rounded() == number && abs(number) < 0x1p63: return Int64(number)
+        default: return nil
         }
     }
 
