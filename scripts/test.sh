@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs Quiver's whole test suite against real services:
 # starts a throw-away PostgreSQL (Debian's `postgresql` package, initdb + pg_ctl in a temp
-# directory, loopback port), exports QUIVER_PG_URL for the tests, runs `swift test`, stops it.
-# Extra arguments go to `swift test` (e.g. `scripts/test.sh --filter Cypher`).
+# directory, loopback port), exports QUIVER_PG_URL for the tests, runs `swift test`, stops it;
+# then the Python reward adapter's tests and, when Chromium is installed, the browser test of the
+# web explorer (both against a `quiver serve` they start on a free loopback port).
+# Extra arguments go to `swift test` alone (e.g. `scripts/test.sh --filter Cypher`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,3 +46,24 @@ fi
 
 [ -n "${QUIVER_PG_URL:-}" ] && psql "$QUIVER_PG_URL" -Atc "select version()" >&2
 swift test "$@"
+
+# With a filter, only the Swift tests asked for run.
+[ $# -gt 0 ] && exit 0
+
+# The Python reward adapter against a live `quiver serve` (the tests start one on a free port).
+export QUIVER_BIN="$PWD/.build/debug/quiver"
+echo "test.sh: Python reward adapter (clients/python) against a live server" >&2
+python3 -m unittest discover -s clients/python/tests -v
+
+# The web explorer in headless Chromium over WebDriver (Debian's chromium and chromium-driver;
+# selenium in the git-ignored .venv-browser). Screenshots: .build/explorer-*.png.
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+  if [ ! -x .venv-browser/bin/python ] || ! .venv-browser/bin/python -c "import selenium" 2>/dev/null; then
+    echo "test.sh: installing selenium into .venv-browser" >&2
+    python3 -m venv .venv-browser && .venv-browser/bin/pip install --quiet selenium >&2
+  fi
+  echo "test.sh: web explorer in headless Chromium" >&2
+  .venv-browser/bin/python -m unittest discover -s Tests/Browser -v
+else
+  echo "test.sh: skipped the browser test: chromium and chromedriver not installed (apt-get install chromium chromium-driver)" >&2
+fi

@@ -19,6 +19,8 @@ struct Quiver: AsyncParsableCommand {
             TCKCommand.self,
             GEDCommand.self,
             SynthDBCommand.self,
+            ServeCommand.self,
+            MCPCommand.self,
         ]
     )
 

@@ -32,8 +32,13 @@ public struct PathDescription: Sendable {
         return text
     }
 
-    /// The phrase of a relation read in the passage between its title entity and the entity, if any.
-    func connectingPhrase(from: PathStep, to: PathStep) -> String? {
+    /// The phrase of a relation read in the passage between its title entity and the entity, if any
+    /// (what ``describe(_:)`` writes on the arrow between two steps).
+    ///
+    /// ```swift
+    /// describer.connectingPhrase(from: .passage(3), to: .entity(7))   // "starring"
+    /// ```
+    public func connectingPhrase(from: PathStep, to: PathStep) -> String? {
         let passage: Int32, entity: Int32
         switch (from, to) {
         case (.passage(let p), .entity(let e)), (.entity(let e), .passage(let p)): (passage, entity) = (p, e)

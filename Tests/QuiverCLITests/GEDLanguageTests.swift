@@ -1,13 +1,14 @@
 import ArgumentParser
+import Scoring
 import Testing
 
 @testable import QuiverCLI
 
 /// Options parsed into typed values, and the usage errors for values outside them.
 @Suite struct GEDLanguageTests {
-    @Test(arguments: [(["a", "b"], GEDCommand.Language.cypher), (["--language", "sql", "a", "b"], .sql),
+    @Test(arguments: [(["a", "b"], QueryLanguage.cypher), (["--language", "sql", "a", "b"], .sql),
                       (["--language", "cypher", "a", "b"], .cypher)])
-    func languageParsesToItsCase(arguments: [String], expected: GEDCommand.Language) throws {
+    func languageParsesToItsCase(arguments: [String], expected: QueryLanguage) throws {
         #expect(try GEDCommand.parse(arguments).language == expected)
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphDrawing
 import KnowledgeGraph
 import LLM
 import Retrieval
@@ -32,6 +33,9 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "The model name (default: QUIVER_LLM_MODEL).")
     var llmModel: String?
 
+    @Option(help: "Output: text, or a picture of the question, passages and paths: dot (Graphviz) or mermaid.")
+    var format: PictureFormat = .text
+
     func validate() throws {
         try CountOption.validate(limit, "--limit", in: 1...10_000)
         try ParameterOverrides.validate(parameters)
@@ -42,11 +46,15 @@ struct AskCommand: AsyncParsableCommand {
         let knowledgeGraph = try GraphLoading.load(graph)
         let index = RetrievalIndex(graph: knowledgeGraph)
         let retriever = Retriever(index: index, parameters: tuned)
+        let hits = retriever.retrieve(question, method: method, limit: limit)
+        if let picture = format.drawingFormat {
+            print(picture.render(Drawing(question: question, hits: hits, graph: knowledgeGraph)), terminator: "")
+            return
+        }
         let seeds = SeedLinker(index: index, parameters: tuned).seeds(for: question)
         let names = seeds.entities.map { knowledgeGraph.entities[Int($0.entity)].name }
         print("question entities: \(names.isEmpty ? "(none)" : names.joined(separator: "; "))")
         let describer = PathDescription(graph: knowledgeGraph)
-        let hits = retriever.retrieve(question, method: method, limit: limit)
         for (rank, hit) in hits.enumerated() {
             let passage = knowledgeGraph.passages[Int(hit.passage)]
             print("\(rank + 1). [\(passage.id)] \(passage.title)  score \(String(format: "%.4f", hit.score))")

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import GraphDrawing
 import QueryGraph
 import QuiverCore
 import SQL
+import Scoring
 
 /// `quiver ged`: graph edit distance between two query graphs, or over a file of pairs.
 struct GEDCommand: AsyncParsableCommand {
@@ -17,14 +19,6 @@ struct GEDCommand: AsyncParsableCommand {
             Queries are Cypher unless --language sql; a SQL schema (--tables FILE --db ID, or
             --schema DDL_FILE) resolves unqualified columns to their tables.
             """)
-
-    /// The language `--language` names; a value outside it is a usage error listing both.
-    enum Language: String, ExpressibleByArgument, CaseIterable {
-        case cypher, sql
-
-        /// The name messages use.
-        var displayName: String { self == .sql ? "SQL" : "Cypher" }
-    }
 
     @Argument(help: "Two queries: query text, a file holding one, or a graph JSON file (g1, then g2).")
     var graphs: [String] = []
@@ -47,7 +41,7 @@ struct GEDCommand: AsyncParsableCommand {
     var approximate = false
 
     @Option(name: .long, help: "The language of the two queries: cypher or sql.")
-    var language: Language = .cypher
+    var language: QueryLanguage = .cypher
 
     @Option(name: .long, help: "SQL: a Spider/BIRD tables.json; with --db, resolves unqualified columns.")
     var tables: String?
@@ -57,6 +51,9 @@ struct GEDCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "SQL: a file of CREATE TABLE statements, to resolve unqualified columns.")
     var schema: String?
+
+    @Option(name: .long, help: "Output for two queries: text, or both query graphs with the edit script coloured: dot (Graphviz) or mermaid.")
+    var format: PictureFormat = .text
 
     func validate() throws {
         if pairs == nil && graphs.count != 2 {
@@ -73,6 +70,9 @@ struct GEDCommand: AsyncParsableCommand {
         }
         if tables != nil && schema != nil {
             throw ValidationError("give either --tables FILE --db ID or --schema DDL_FILE, not both")
+        }
+        if pairs != nil && format != .text {
+            throw ValidationError("--format \(format.rawValue) draws one pair of graphs; give two queries instead of --pairs")
         }
         if GraphEditDistance.Semantics(rawValue: semantics) == nil {
             throw ValidationError("--semantics must be one of: exact, networkx (got '\(semantics)')")
@@ -104,20 +104,11 @@ struct GEDCommand: AsyncParsableCommand {
             throw ValidationError("cannot read pairs file: \(error). Expected one {\"g1\": graph, \"g2\": graph} per line.")
         }
         let ged = calculator
-        let clock = ContinuousClock()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         for (index, pair) in list.enumerated() {
-            var line: String
-            if approximate {
-                var value = 0.0
-                let elapsed = clock.measure { value = ged.approximate(pair.g1, pair.g2) }
-                line = #"{"index": \#(index), "ged": \#(json(value)), "proven": false, "approx": \#(json(value)), "seconds": \#(seconds(elapsed))}"#
-            } else {
-                var result: EditDistanceResult?
-                let elapsed = clock.measure { result = ged.compute(pair.g1, pair.g2) }
-                guard let r = result else { continue }
-                line = #"{"index": \#(index), "ged": \#(json(r.distance)), "proven": \#(r.proven), "approx": \#(json(r.approximation)), "seconds": \#(seconds(elapsed))}"#
-            }
-            print(line)
+            let record = EditDistanceRecord.measure(index: index, pair.g1, pair.g2, calculator: ged, approximate: approximate).record
+            print(String(decoding: try encoder.encode(record), as: UTF8.self))
         }
     }
 
@@ -125,6 +116,11 @@ struct GEDCommand: AsyncParsableCommand {
         let sqlSchema = language == .sql ? try loadSchema() : nil
         let g1 = try readGraph(path1, schema: sqlSchema), g2 = try readGraph(path2, schema: sqlSchema)
         let ged = calculator
+        if let picture = format.drawingFormat {
+            let mapping = approximate ? nil : ged.compute(g1, g2).mapping
+            print(picture.render(Drawing(from: g1, to: g2, mapping: mapping, titles: ("g1", "g2"))), terminator: "")
+            return
+        }
         if approximate {
             print("approximate distance: \(json(ged.approximate(g1, g2)))")
             return
@@ -198,10 +194,7 @@ struct GEDCommand: AsyncParsableCommand {
             text = argument
         }
         do {
-            switch language {
-            case .sql: return try SQLQueryGraph.build(sql: text, schema: schema)
-            case .cypher: return try CypherQueryGraph.build(cypher: text)
-            }
+            return try language.graph(of: text, schema: schema)
         } catch {
             let shown = argument.count > 60 ? String(argument.prefix(60)) + "…" : argument
             let name = language.displayName
@@ -224,3 +217,6 @@ struct GEDCommand: AsyncParsableCommand {
         return String(format: "%.6f", Double(s) + Double(atto) / 1e18)
     }
 }
+
+/// `--language`: a value outside it is a usage error listing both.
+extension QueryLanguage: ExpressibleByArgument {}

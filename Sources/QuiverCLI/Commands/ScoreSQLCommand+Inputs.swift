@@ -90,7 +90,7 @@ extension ScoreSQLCommand {
     /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
     /// only the gold's hardness is computed.
     private func structuralScorer(for databaseIDs: Set<String>) throws -> StructuralScorer {
-        guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
+        guard let tables else { return StructuralScoring.scorer(schemas: nil) }
         let schemas: [String: Schema]
         do {
             // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
@@ -102,7 +102,7 @@ extension ScoreSQLCommand {
         if !missing.isEmpty {
             throw InputError("--tables: '\(tables)' has no schema for \(missing.count) db_id(s) of the gold file (\(missing.prefix(5).joined(separator: ", ")))")
         }
-        return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
+        return StructuralScoring.scorer(schemas: schemas)
     }
 
     private func load(_ databaseIDs: [String], from sqlite: SQLiteDatabaseFactory, into url: String) throws {

@@ -31,7 +31,7 @@ struct CypherCommand: AsyncParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, csv
+        case table, json, csv, dot, mermaid
     }
 
     @Option(name: .long, help: "A graph snapshot to load (and to write back with --save).")
@@ -43,7 +43,7 @@ struct CypherCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Query parameters as a JSON object, e.g. '{\"name\": \"Ann\"}'.")
     var params: String?
 
-    @Option(name: .long, help: "Output format: table, json (one JSON object per query) or csv.")
+    @Option(name: .long, help: "Output format: table, json (one JSON object per query), csv, or a picture of the returned nodes and relationships: dot (Graphviz) or mermaid.")
     var format: Format = .table
 
     @Flag(name: .long, help: "Print each query's execution time to stderr.")

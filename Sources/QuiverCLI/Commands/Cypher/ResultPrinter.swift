@@ -1,7 +1,9 @@
 import Cypher
+import GraphDrawing
 import QuiverCore
 
-/// Renders query results as a text table, JSON (schemas/cypher-result.schema.json) or CSV.
+/// Renders query results as a text table, JSON (schemas/cypher-result.schema.json), CSV, or a
+/// picture of the returned graph elements (DOT or Mermaid, the web explorer's drawing).
 struct ResultPrinter {
     let format: CypherCommand.Format
 
@@ -16,6 +18,8 @@ struct ResultPrinter {
         case .table: return table(result)
         case .json: return json(result, index: index) + "\n"
         case .csv: return csv(result)
+        case .dot: return DrawingFormat.dot.render(Drawing(rows: result.rows))
+        case .mermaid: return DrawingFormat.mermaid.render(Drawing(rows: result.rows))
         }
     }
 
@@ -103,6 +107,8 @@ final class ResultStream {
     private let output: StandardOutput
     private var started = false
     private var rowCount = 0
+    /// The graph elements of the rows so far (`dot`, `mermaid`): bounded, unlike the rows.
+    private var drawing = ResultDrawing()
 
     init(printer: ResultPrinter, index: Int, output: StandardOutput) {
         self.printer = printer
@@ -114,6 +120,8 @@ final class ResultStream {
     var handler: RowHandler? {
         switch printer.format {
         case .table: return nil
+        case .dot, .mermaid:
+            return RowHandler(columns: { _ in }, row: { [self] row in drawing.add(row: row) })
         case .json:
             return RowHandler(columns: { [self] columns in
                 started = true
@@ -142,6 +150,8 @@ final class ResultStream {
             output.write(#"],"statistics":"# + ResultPrinter.statisticsJSON(result.statistics) + "}\n")
         case .csv:
             if !started { output.write(ResultPrinter.csvLine(result.columns)) }
+        case .dot: output.write(DrawingFormat.dot.render(drawing.drawing))
+        case .mermaid: output.write(DrawingFormat.mermaid.render(drawing.drawing))
         }
     }
 
