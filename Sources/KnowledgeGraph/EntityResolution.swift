@@ -1,3 +1,5 @@
+import TextAnalysis
+
 /// Rules that decide whether two names refer to the same entity.
 public enum EntityResolution {
     /// Whether a mention in a passage refers to the passage's title entity: the same key, a leading or
@@ -10,10 +12,18 @@ public enum EntityResolution {
     public static func refersToTitle(_ key: String, titleKey: String) -> Bool {
         if key == titleKey { return true }
         guard !key.isEmpty, !titleKey.isEmpty else { return false }
-        if key.hasPrefix(titleKey + " ") { return true }
+        // "Shirley Temple Black" is the title's subject; "Norrholm Observatory" in the article on Norrholm
+        // is another thing, named by its class noun.
+        if key.hasPrefix(titleKey + " ") {
+            let last = key.split(separator: " ").last.map(String.init) ?? ""
+            return EntityCategory.of(classNoun: last) == nil
+        }
         let titleWords = titleKey.split(separator: " ")
         let words = key.split(separator: " ")
-        guard words.count < titleWords.count, titleWords.count >= 2 else { return false }
+        // A part of "List of songs recorded by Ellie Goulding" or "Treaty of Tessaly" names something else.
+        if titleWords.contains(where: { StopWords.extended.contains(String($0)) }) { return false }
+        // Only person-like titles of two or three words ("Lara Croft" is not "Lara Croft: Tomb Raider").
+        guard words.count < titleWords.count, (2...3).contains(titleWords.count) else { return false }
         // A single short word ("the", "s") is never enough.
         if words.count == 1, words[0].count < 3 { return false }
         return titleWords.starts(with: words) || titleWords.reversed().starts(with: words.reversed())

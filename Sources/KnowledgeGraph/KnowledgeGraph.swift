@@ -26,8 +26,10 @@ public struct KnowledgeGraph: Sendable {
     public internal(set) var titleEntity: [Int32] = []
     /// How documents are cut into passages.
     public var chunker: Chunker
-    /// Normalised key (or alias) → entity.
+    /// Normalised key (or alias) → entity, for names.
     public internal(set) var entityByKey: [String: Int32] = [:]
+    /// Normalised key → concept entity, for class phrases (the objects of IS_A).
+    public internal(set) var conceptByKey: [String: Int32] = [:]
 
     /// Normalised token → passages containing it, kept for incremental inserts (built on first need).
     var passagesByToken: [String: [Int32]]?
@@ -38,15 +40,25 @@ public struct KnowledgeGraph: Sendable {
     }
 
     /// Adds documents, extracting their entities and relations with `extractor`.
+    ///
+    /// The extractor is given the graph's titles of two or more words, so that a title written with
+    /// lower-case words ("Kiss and Tell", "Fell process") is read as one name.
     public mutating func add(_ newDocuments: [CorpusDocument], extractor: some EntityExtractor = OfflineExtractor()) {
-        add(newDocuments) { text, title in extractor.extract(text: text, title: title) }
+        addDocuments(newDocuments) { text, title, names in extractor.extract(text: text, title: title, knownNames: names) }
     }
 
     /// Adds documents with extractions computed by the caller (for example asynchronously by an LLM).
     ///
     /// `extract` is called once per passage with the passage text and its document title.
     public mutating func add(_ newDocuments: [CorpusDocument], extract: (String, String) -> Extraction) {
+        addDocuments(newDocuments) { text, title, _ in extract(text, title) }
+    }
+
+    private mutating func addDocuments(_ newDocuments: [CorpusDocument],
+                                       extract: (String, String, EntityMatcher) -> Extraction)
+    {
         let firstNewPassage = passages.count
+        let entityCountBefore = entities.count
         if passagesByToken == nil { buildTokenIndex() }
         var newTitles: [Int32] = []
         for document in newDocuments {
@@ -64,9 +76,18 @@ public struct KnowledgeGraph: Sendable {
                 titleEntity.append(title)
                 let passageIndex = Int32(passages.count - 1)
                 mentions.append(Mention(entity: title, passage: passageIndex, start: 0, end: 0, sentence: -1))
-                resolve(extract(passage.text, passage.title), in: passageIndex, title: title)
             }
         }
+        dropUnsupportedMentions(of: Set(newTitles.filter { Int($0) < entityCountBefore }), before: firstNewPassage)
+        let firstNewRelation = relations.count
+        let longTitles = Set(titleEntity.filter { entities[Int($0)].key.contains(" ") })
+        let knownNames = EntityMatcher(entities: entities, candidates: longTitles, includingAliases: false)
+        for passage in firstNewPassage..<passages.count {
+            let text = passages[passage].text
+            let extraction = extract(text, passages[passage].title, knownNames)
+            resolve(extraction, in: Int32(passage), title: titleEntity[passage], text: text)
+        }
+        relations[firstNewRelation...].sort(by: Relation.canonicalOrder)
         let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: false)
         let newPassages = Array(firstNewPassage..<passages.count)
         link(with: linker, passages: newPassages)
@@ -82,6 +103,7 @@ public struct KnowledgeGraph: Sendable {
             }
             link(with: newLinker, passages: candidates.map(Int.init).filter { $0 < firstNewPassage }.sorted())
         }
+        inferCategories()
     }
 
     /// Indexes the words of every passage (for a graph loaded from a store, before its first insert).
@@ -128,39 +150,117 @@ public struct KnowledgeGraph: Sendable {
         return index
     }
 
-    /// Turns extracted mentions into entity mentions, linking parts of the title to the title entity.
-    private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32) {
+    /// Turns extracted mentions into entity mentions, linking parts of the title to the title entity, and
+    /// their relations into typed relations with provenance.
+    private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32, text: String) {
         let titleKey = entities[Int(title)].key
+        let tokens = EntityKey.tokenizer.tokenize(text)
+        let support = LinkSupport(tokens: tokens)
         var entityOfMention: [Int32] = []
-        for mention in extraction.mentions {
+        let bytes = Array(text.utf8)
+        for (position, mention) in extraction.mentions.enumerated() {
             let entity: Int32
-            if mention.kind != .date, EntityResolution.refersToTitle(mention.key, titleKey: titleKey) {
+            if mention.kind == .title || (mention.kind != .date && mention.kind != .concept
+                && EntityResolution.refersToTitle(mention.key, titleKey: titleKey))
+            {
                 entity = title
+            } else if mention.kind == .concept {
+                entity = concept(mention)
+            } else if let defined = Self.acronymDefinition(extraction.mentions, position, bytes: bytes) {
+                // "American Public Health Association (APHA)": the acronym is earned here.
+                entity = entityOfMention[defined]
+                if entity >= 0, entityByKey[mention.key] == nil {
+                    entityByKey[mention.key] = entity
+                    entities[Int(entity)].aliases.append(mention.key)
+                }
             } else if let existing = entityByKey[mention.key] {
-                entity = existing
+                let range = Self.tokenRange(mention.start, mention.end, in: tokens)
+                entity = support.allows(entities[Int(existing)], key: mention.key, at: range) ? existing : -1
             } else {
                 entity = Int32(entities.count)
                 entities.append(Entity(name: mention.surface, key: mention.key, kind: mention.kind))
                 entityByKey[mention.key] = entity
-                if mention.kind == .name, let acronym = EntityKey.acronym(mention.surface), acronym.count >= 2,
-                    entityByKey[acronym] == nil
-                {
-                    entityByKey[acronym] = entity
-                    entities[Int(entity)].aliases.append(acronym)
-                }
             }
             entityOfMention.append(entity)
+            // A class phrase is what the passage says of something, not a mention of a thing; a name the
+            // context does not support is no mention at all.
+            guard mention.kind != .concept, entity >= 0 else { continue }
             mentions.append(Mention(entity: entity, passage: passage, start: Int32(mention.start),
                                     end: Int32(mention.end), sentence: Int32(mention.sentence)))
         }
-        for relation in extraction.relations
-        where relation.subject < entityOfMention.count && relation.object < entityOfMention.count {
+        let known = extraction.mentions
+        for relation in extraction.relations where known.indices.contains(relation.subject) && known.indices.contains(relation.object) {
             let subject = entityOfMention[relation.subject]
             let object = entityOfMention[relation.object]
-            guard subject != object else { continue }
-            relations.append(Relation(subject: subject, object: object, passage: passage, phrase: relation.phrase,
-                                      weight: relation.weight))
+            guard subject != object, subject >= 0, object >= 0 else { continue }
+            let first = known[relation.subject], second = known[relation.object]
+            relations.append(Relation(
+                subject: subject, object: object, type: relation.type, passage: passage, sentence: Int32(first.sentence),
+                start: Int32(min(first.start, second.start)), end: Int32(max(first.end, second.end)),
+                phrase: relation.phrase, confidence: relation.confidence))
         }
+    }
+
+    /// The index of the name that the mention at `position` abbreviates, when the text reads "Name (ACR)".
+    static func acronymDefinition(_ mentions: [ExtractedMention], _ position: Int, bytes: [UInt8]) -> Int? {
+        let mention = mentions[position]
+        guard position > 0, mention.kind == .name, (2...6).contains(mention.surface.count),
+            mention.surface.allSatisfy({ $0.isUppercase || $0.isNumber }), mention.start >= 2,
+            bytes[mention.start - 1] == 40, mention.end < bytes.count, bytes[mention.end] == 41
+        else { return nil }
+        let previous = mentions[position - 1]
+        guard previous.kind == .name, previous.end + 2 == mention.start,
+            EntityKey.acronym(previous.surface) == mention.key
+        else { return nil }
+        return position - 1
+    }
+
+    /// The tokens that the UTF-8 span `start..<end` covers.
+    static func tokenRange(_ start: Int, _ end: Int, in tokens: [Token]) -> Range<Int> {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < start { low = middle + 1 } else { high = middle }
+        }
+        var last = low
+        while last < tokens.count, tokens[last].end <= end { last += 1 }
+        return low..<max(low, last)
+    }
+
+    /// When a later title takes over a name read earlier ("Stay" becomes "Stay (song)"), the earlier
+    /// passages' mentions of it are checked as a new passage's would be, so the graph does not depend on
+    /// the order documents were added in.
+    private mutating func dropUnsupportedMentions(of converted: Set<Int32>, before limit: Int) {
+        guard !converted.isEmpty, limit > 0 else { return }
+        var supports: [Int32: (LinkSupport, [Token])] = [:]
+        var dropped = Set<Int64>()
+        mentions.removeAll { mention in
+            guard mention.sentence >= 0, Int(mention.passage) < limit, converted.contains(mention.entity) else { return false }
+            let (support, tokens) = supports[mention.passage] ?? {
+                let tokens = EntityKey.tokenizer.tokenize(passages[Int(mention.passage)].text)
+                return (LinkSupport(tokens: tokens), tokens)
+            }()
+            supports[mention.passage] = (support, tokens)
+            let entity = entities[Int(mention.entity)]
+            let range = Self.tokenRange(Int(mention.start), Int(mention.end), in: tokens)
+            guard !support.allows(entity, key: entity.key, at: range) else { return false }
+            dropped.insert(Int64(mention.passage) << 32 | Int64(mention.entity))
+            return true
+        }
+        relations.removeAll {
+            dropped.contains(Int64($0.passage) << 32 | Int64($0.subject)) || dropped.contains(Int64($0.passage) << 32 | Int64($0.object))
+        }
+    }
+
+    /// The concept entity of a class phrase (kept apart from names: the class "astronomer" is not the
+    /// film "Astronomer").
+    private mutating func concept(_ mention: ExtractedMention) -> Int32 {
+        if let existing = conceptByKey[mention.key] { return existing }
+        let index = Int32(entities.count)
+        entities.append(Entity(name: mention.surface, key: mention.key, kind: .concept))
+        conceptByKey[mention.key] = index
+        return index
     }
 
     /// Adds mentions of title entities written anywhere in the given passages.
@@ -198,8 +298,12 @@ public struct KnowledgeGraph: Sendable {
                     superseded.insert(position)
                 }
             }
+            let support = LinkSupport(tokens: tokens)
             for match in found {
                 let span = Int32(match.start)..<Int32(match.end)
+                guard support.allows(entities[Int(match.entity)], key: match.key,
+                                     at: match.token..<(match.token + match.tokenCount))
+                else { continue }
                 if spans.contains(where: { $0 != span && $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) {
                     continue
                 }

@@ -43,7 +43,7 @@ public struct RetrievalIndex: Sendable {
         self.bm25 = bm25
         let passageCount = graph.passages.count
         let entityCount = graph.entities.count
-        let linkable = graph.entities.map { $0.kind != .date && $0.kind != .number }
+        let linkable = graph.entities.map { $0.kind != .date && $0.kind != .number && $0.kind != .concept }
 
         var edges: [(source: Int32, target: Int32, weight: Float)] = []
         var titlePairs = Set<Int64>()
@@ -63,8 +63,8 @@ public struct RetrievalIndex: Sendable {
         for relation in graph.relations where linkable[Int(relation.subject)] && linkable[Int(relation.object)] {
             let subject = Int32(passageCount) + relation.subject
             let object = Int32(passageCount) + relation.object
-            edges.append((subject, object, relation.weight))
-            edges.append((object, subject, relation.weight))
+            edges.append((subject, object, relation.confidence))
+            edges.append((object, subject, relation.confidence))
         }
         let adjacency = CompressedAdjacency(nodeCount: passageCount + entityCount, edges: edges)
         var isTitleEdge = [Bool](repeating: false, count: adjacency.targets.count)
