@@ -41,11 +41,13 @@ public enum EntityCategory: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The category named by a lower-case class noun ("astronomer", "river", "company"), if known.
-    public static func of(classNoun noun: String) -> EntityCategory? {
+    /// The category named by a lower-case class noun ("astronomer", "river", "company"), if known; with
+    /// `usingSuffixes` false only listed nouns count (so the name "Nashville" is not read as "-ville").
+    public static func of(classNoun noun: String, usingSuffixes: Bool = true) -> EntityCategory? {
         if let known = nouns[noun] { return known }
         let singular = noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
         if let known = nouns[singular] { return known }
+        guard usingSuffixes else { return nil }
         for (suffix, category) in suffixes where noun.hasSuffix(suffix) && noun.count > suffix.count + 2 {
             return category
         }

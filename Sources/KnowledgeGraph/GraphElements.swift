@@ -25,7 +25,7 @@ public struct Passage: Sendable, Hashable, Codable {
 }
 
 /// What kind of thing an entity is, as far as the offline extractor can tell.
-public enum EntityKind: String, Sendable, Hashable, Codable {
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The subject of a document: its title.
     case title
     /// A capitalised (multi-word) name.

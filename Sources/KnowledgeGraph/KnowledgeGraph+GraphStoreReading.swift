@@ -54,13 +54,8 @@ extension KnowledgeGraph {
             let entity = Entity(name: store.string(node, "name"), key: store.string(node, "key"), kind: kind,
                                 aliases: aliases, category: EntityCategory(rawValue: store.string(node, "category")) ?? .other)
             entities.append(entity)
-            if kind == .concept {
-                conceptByKey[entity.key] = index
-                continue
-            }
-            // Every key and alias was registered to this entity when it was built, so this is exact.
-            for key in [entity.key] + aliases where entityByKey[key] == nil { entityByKey[key] = index }
         }
+        (keyMap, conceptMap) = Self.keyMaps(of: entities)
         titleEntity = [Int32](repeating: -1, count: passages.count)
         func utf8(_ relationship: Int, _ key: String, passage: Int32) -> Int32 {
             Int32(passageOffsets[Int(passage)].utf8Offset(scalar: Int(store.int(relationship, key, relationship: true))))

@@ -27,9 +27,15 @@ public struct KnowledgeGraph: Sendable {
     /// How documents are cut into passages.
     public var chunker: Chunker
     /// Normalised key (or alias) → entity, for names.
-    public internal(set) var entityByKey: [String: Int32] = [:]
+    public var entityByKey: [String: Int32] { keyMapsPending ? Self.keyMaps(of: entities).names : keyMap }
     /// Normalised key → concept entity, for class phrases (the objects of IS_A).
-    public internal(set) var conceptByKey: [String: Int32] = [:]
+    public var conceptByKey: [String: Int32] { keyMapsPending ? Self.keyMaps(of: entities).concepts : conceptMap }
+    /// The key maps, once built (`keyMapsPending` until then).
+    var keyMap: [String: Int32] = [:]
+    var conceptMap: [String: Int32] = [:]
+    /// Whether the key maps still have to be built from the entities (a graph read from an index image is
+    /// queried, rarely extended: its maps are built on the first insert).
+    var keyMapsPending = false
 
     /// Normalised token → passages containing it, kept for incremental inserts (built on first need).
     var passagesByToken: [String: [Int32]]?
@@ -57,6 +63,10 @@ public struct KnowledgeGraph: Sendable {
     private mutating func addDocuments(_ newDocuments: [CorpusDocument],
                                        extract: (String, String, EntityMatcher) -> Extraction)
     {
+        if keyMapsPending {
+            (keyMap, conceptMap) = Self.keyMaps(of: entities)
+            keyMapsPending = false
+        }
         let firstNewPassage = passages.count
         let entityCountBefore = entities.count
         if passagesByToken == nil { buildTokenIndex() }
@@ -125,13 +135,31 @@ public struct KnowledgeGraph: Sendable {
     }
 
     /// The entity with a normalised key or alias, if any.
-    public func entity(forKey key: String) -> Int32? { entityByKey[key] }
+    public func entity(forKey key: String) -> Int32? {
+        guard keyMapsPending else { return keyMap[key] }
+        return entities.indices.first { entities[$0].kind != .concept && (entities[$0].key == key || entities[$0].aliases.contains(key)) }
+            .map { Int32($0) }
+    }
+
+    /// The key maps of a list of entities: each key and alias to the first entity that has it.
+    static func keyMaps(of entities: [Entity]) -> (names: [String: Int32], concepts: [String: Int32]) {
+        var names: [String: Int32] = [:]
+        var concepts: [String: Int32] = [:]
+        for (index, entity) in entities.enumerated() {
+            if entity.kind == .concept {
+                if concepts[entity.key] == nil { concepts[entity.key] = Int32(index) }
+                continue
+            }
+            for key in [entity.key] + entity.aliases where names[key] == nil { names[key] = Int32(index) }
+        }
+        return (names, concepts)
+    }
 
     private mutating func addTitleEntity(of passage: Passage, newTitles: inout [Int32]) -> Int32 {
         let title = passage.title.isEmpty ? passage.id : passage.title
         let keys = EntityKey.titleKeys(title)
         let index: Int32
-        if let existing = entityByKey[keys.full] ?? entityByKey[keys.primary] {
+        if let existing = keyMap[keys.full] ?? keyMap[keys.primary] {
             index = existing
             if entities[Int(index)].kind != .title {
                 entities[Int(index)].kind = .title
@@ -143,8 +171,8 @@ public struct KnowledgeGraph: Sendable {
             entities.append(Entity(name: title, key: keys.primary, kind: .title))
             newTitles.append(index)
         }
-        for key in [keys.primary, keys.full] where entityByKey[key] == nil {
-            entityByKey[key] = index
+        for key in [keys.primary, keys.full] where keyMap[key] == nil {
+            keyMap[key] = index
             if key != entities[Int(index)].key { entities[Int(index)].aliases.append(key) }
         }
         return index
@@ -155,7 +183,7 @@ public struct KnowledgeGraph: Sendable {
     private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32, text: String) {
         let titleKey = entities[Int(title)].key
         let tokens = EntityKey.tokenizer.tokenize(text)
-        let support = LinkSupport(tokens: tokens)
+        let support = LinkSupport(text: text, tokens: tokens)
         var entityOfMention: [Int32] = []
         let bytes = Array(text.utf8)
         for (position, mention) in extraction.mentions.enumerated() {
@@ -169,17 +197,17 @@ public struct KnowledgeGraph: Sendable {
             } else if let defined = Self.acronymDefinition(extraction.mentions, position, bytes: bytes) {
                 // "American Public Health Association (APHA)": the acronym is earned here.
                 entity = entityOfMention[defined]
-                if entity >= 0, entityByKey[mention.key] == nil {
-                    entityByKey[mention.key] = entity
+                if entity >= 0, keyMap[mention.key] == nil {
+                    keyMap[mention.key] = entity
                     entities[Int(entity)].aliases.append(mention.key)
                 }
-            } else if let existing = entityByKey[mention.key] {
+            } else if let existing = keyMap[mention.key] {
                 let range = Self.tokenRange(mention.start, mention.end, in: tokens)
                 entity = support.allows(entities[Int(existing)], key: mention.key, at: range) ? existing : -1
             } else {
                 entity = Int32(entities.count)
                 entities.append(Entity(name: mention.surface, key: mention.key, kind: mention.kind))
-                entityByKey[mention.key] = entity
+                keyMap[mention.key] = entity
             }
             entityOfMention.append(entity)
             // A class phrase is what the passage says of something, not a mention of a thing; a name the
@@ -238,8 +266,9 @@ public struct KnowledgeGraph: Sendable {
         mentions.removeAll { mention in
             guard mention.sentence >= 0, Int(mention.passage) < limit, converted.contains(mention.entity) else { return false }
             let (support, tokens) = supports[mention.passage] ?? {
-                let tokens = EntityKey.tokenizer.tokenize(passages[Int(mention.passage)].text)
-                return (LinkSupport(tokens: tokens), tokens)
+                let text = passages[Int(mention.passage)].text
+                let tokens = EntityKey.tokenizer.tokenize(text)
+                return (LinkSupport(text: text, tokens: tokens), tokens)
             }()
             supports[mention.passage] = (support, tokens)
             let entity = entities[Int(mention.entity)]
@@ -256,10 +285,10 @@ public struct KnowledgeGraph: Sendable {
     /// The concept entity of a class phrase (kept apart from names: the class "astronomer" is not the
     /// film "Astronomer").
     private mutating func concept(_ mention: ExtractedMention) -> Int32 {
-        if let existing = conceptByKey[mention.key] { return existing }
+        if let existing = conceptMap[mention.key] { return existing }
         let index = Int32(entities.count)
         entities.append(Entity(name: mention.surface, key: mention.key, kind: .concept))
-        conceptByKey[mention.key] = index
+        conceptMap[mention.key] = index
         return index
     }
 
@@ -298,7 +327,7 @@ public struct KnowledgeGraph: Sendable {
                     superseded.insert(position)
                 }
             }
-            let support = LinkSupport(tokens: tokens)
+            let support = LinkSupport(text: passages[passage].text, tokens: tokens)
             for match in found {
                 let span = Int32(match.start)..<Int32(match.end)
                 guard support.allows(entities[Int(match.entity)], key: match.key,

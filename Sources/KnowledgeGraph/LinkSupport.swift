@@ -5,14 +5,16 @@ import TextAnalysis
 ///
 /// - A name written inside a date ("7 December 1941", "December 1941") or right after a number ("60 MPH")
 ///   is part of the date or the amount, never an entity.
-/// - A one-word name that a title marks as ambiguous ("Stay (song)", "History (band)") — or a month,
-///   weekday or unit word — links only when the passage also uses a word of the title's disambiguation
-///   ("song", "band") or writes the full title.
+/// - A one-word name that a title marks as ambiguous ("Stay (song)", "History (band)") links, when it
+///   opens a sentence (where a capital says nothing), only if the passage also uses a word of the
+///   title's disambiguation ("song", "band") or writes the full title; a month, weekday or unit word
+///   needs that support wherever it stands. Inside a sentence, a capital marks a name ("the boy group
+///   Winner").
 /// - An acronym ("MPH") links only to an entity whose acronym it was seen to abbreviate — "American
 ///   Public Health Association (APHA)" — and only in a passage that shares a word with the full name.
 ///
 /// ```swift
-/// let support = LinkSupport(tokens: EntityKey.tokenizer.tokenize(text))
+/// let support = LinkSupport(text: text, tokens: EntityKey.tokenizer.tokenize(text))
 /// support.allows(entity, at: 3..<4)   // token range of the name in `tokens`
 /// ```
 struct LinkSupport {
@@ -20,10 +22,13 @@ struct LinkSupport {
     let tokens: [Token]
     /// Every normalised word of the passage.
     let words: Set<String>
+    /// The passage's bytes.
+    let bytes: [UInt8]
 
-    init(tokens: [Token]) {
+    init(text: String, tokens: [Token]) {
         self.tokens = tokens
         self.words = Set(tokens.map(\.text))
+        self.bytes = Array(text.utf8)
     }
 
     /// Words that stand alone far more often as something else: months, weekdays, units.
@@ -46,7 +51,8 @@ struct LinkSupport {
         }
         guard range.count == 1 else { return true }
         let disambiguation = Self.disambiguation(of: entity.name)
-        guard !disambiguation.isEmpty || Self.commonNames.contains(key) else { return true }
+        let common = Self.commonNames.contains(key)
+        guard common || (!disambiguation.isEmpty && opensSentence(range.lowerBound)) else { return true }
         if disambiguation.contains(where: { words.contains($0) }) { return true }
         // The full title written out ("History (band)" in text is rare, but "Kiss and Tell" is not one word).
         let full = entity.aliases.first { $0.split(separator: " ").count > 1 }
@@ -70,6 +76,13 @@ struct LinkSupport {
         let before = range.lowerBound > 0 && tokens[range.lowerBound - 1].isNumber
         let after = range.upperBound < tokens.count && tokens[range.upperBound].isNumber
         return before || after
+    }
+
+    /// Whether the token at `index` is the first of its sentence.
+    private func opensSentence(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        for byte in bytes[tokens[index - 1].end..<tokens[index].start] where [46, 33, 63, 10, 58].contains(byte) { return true }
+        return false
     }
 
     private func containsSequence(_ sequence: [String]) -> Bool {

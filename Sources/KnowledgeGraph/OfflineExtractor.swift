@@ -58,6 +58,7 @@ public struct OfflineExtractor: EntityExtractor {
         var concepts: [ExtractedMention] = []
         var found: [(SentenceReading.Found, conceptBase: Int)] = []
         var tokenStart = 0
+        var referent: (key: String, kind: EntityKind) = (titleKey.primary, .title)
         for (sentenceNumber, sentence) in sentences.enumerated() {
             while tokenStart < tokens.count, tokens[tokenStart].start < sentence.lowerBound { tokenStart += 1 }
             var tokenEnd = tokenStart
@@ -71,13 +72,20 @@ public struct OfflineExtractor: EntityExtractor {
                 candidates.append(ExtractedMention(surface: surface, key: match.key, kind: .name, start: match.start,
                                                    end: match.end, sentence: sentenceNumber))
             }
-            candidates += TitleReferences(titleKey: titleKey.primary, titleNouns: titleNouns)
+            candidates += TitleReferences(titleKey: referent.key, kind: referent.kind, titleNouns: titleNouns)
                 .references(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber)
             let first = mentions.count
             mentions += Self.removingOverlaps(candidates)
             let view = SentenceView(tokens: tokens, range: tokenStart..<tokenEnd, sentence: sentence, bytes: bytes,
                                     mentions: mentions, sentenceMentions: Array(first..<mentions.count))
             var reading = SentenceReading(view: view, mentions: mentions, bytes: bytes, sentence: sentenceNumber)
+            // "The Norrholm Causeway, …" opening the article "Opening of the Norrholm Causeway": later
+            // pronouns speak of the causeway, the article's subject, not of its title.
+            if sentenceNumber == 0, let subject = reading.subject, let index = view.mention(subject),
+                mentions[index].kind == .name, !EntityResolution.refersToTitle(mentions[index].key, titleKey: titleKey.primary)
+            {
+                referent = (mentions[index].key, .name)
+            }
             reading.readNominalRelations()
             reading.readVerbalRelations()
             for relation in reading.found {
@@ -163,6 +171,8 @@ public struct OfflineExtractor: EntityExtractor {
         }
         guard let first = slice.first, let last = slice.last, first.isCapitalized || Self.isOrdinal(first) else { return }
         if slice.count == 1 && (first.text.count < 2 || first.isNumber) { return }
+        // "State", "City", "Lake" alone are class nouns written with a capital, not names.
+        if slice.count == 1, EntityCategory.of(classNoun: first.text, usingSuffixes: false) != nil { return }
         // "Covering the …", "Founded in …": a sentence's first word that is a verb form names nothing.
         if slice.count == 1, sentenceStart, first.start == run.first?.start,
             WordClass.of(first.text) != .other || Self.nominalSuffixes.contains(where: { first.text.hasSuffix($0) })

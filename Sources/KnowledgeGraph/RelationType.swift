@@ -72,9 +72,12 @@ public enum RelationType {
             rest = rest.dropFirst()
         }
         if rest.contains(where: { WordClass.of($0) == .determiner }), !keptNouns.contains(rest.last ?? "") {
-            // "represented the merchants of": the preposition belongs to the object, not to the verb.
             if rest.first == "as", let noun = rest.last { return suffix.map { Normalized(type: name([noun, $0]), inverse: false) } }
-            return nil
+            // "supplied the lenses of X": the verb acts on a part of X; the type keeps the noun.
+            if preposition == "of", rest.count == 2, let noun = rest.last, WordClass.of(noun) == .other, !copula {
+                return Normalized(type: name([VerbForms.past(of: lemma), noun, "of"]), inverse: false)
+            }
+            return nil  // "represented the merchants in": the preposition belongs to the object
         }
         if rest.first == "as", rest.count > 1, let noun = rest.last, let suffix {
             return Normalized(type: name([noun, suffix]), inverse: false)  // "served as ambassador to"
@@ -102,15 +105,25 @@ public enum RelationType {
         return Normalized(type: name([verb] + particle + keptNoun + (suffix.map { [$0] } ?? [])), inverse: false)
     }
 
-    /// "is the capital of" → CAPITAL_OF; "is a town in" → LOCATED_IN; "is a painter" → IS_A.
-    private static func copulaNoun(_ words: ArraySlice<String>, preposition: String?) -> Normalized? {
-        guard let noun = words.last(where: { WordClass.of($0) == .other }) else { return nil }
-        guard let preposition else { return Normalized(type: isA, inverse: false) }
+    /// The type of a relational noun and its preposition: CAPITAL_OF, ENGINEER_OF; LOCATED_IN for a place or
+    /// an organisation noun with "in", "on", "near" or "at" ("a town in", "a factory in").
+    ///
+    /// ```swift
+    /// RelationType.nounRelation("engineer", "of")   // ("ENGINEER_OF", inverse: false)
+    /// ```
+    public static func nounRelation(_ noun: String, _ preposition: String) -> Normalized {
         let category = EntityCategory.of(classNoun: noun)
         if ["in", "on", "near", "at"].contains(preposition), category == .place || category == .organization {
             return Normalized(type: name(["located", preposition]), inverse: false)
         }
         return Normalized(type: name([noun, preposition]), inverse: false)
+    }
+
+    /// "is the capital of" → CAPITAL_OF; "is a town in" → LOCATED_IN; "is a painter" → IS_A.
+    private static func copulaNoun(_ words: ArraySlice<String>, preposition: String?) -> Normalized? {
+        guard let noun = words.last(where: { WordClass.of($0) == .other }) else { return nil }
+        guard let preposition else { return Normalized(type: isA, inverse: false) }
+        return nounRelation(noun, preposition)
     }
 
     /// An upper-case type name from words: letters and digits kept, words joined by underscores.

@@ -55,8 +55,7 @@ extension SentenceReading {
                 guard EntityCategory.of(classNoun: noun) == .person, let subject, subject < name else { return }
                 head = subject
             }
-            guard let normalized = RelationType.normalize(["is", noun, preposition]) else { return }
-            relate(head, object, normalized, phrase: text(start, end), confidence: 0.85)
+            relate(head, object, RelationType.nounRelation(noun, preposition), phrase: text(start, end), confidence: 0.85)
         } else if article == "a" || article == "an", view.isMark(end, .comma) || view.word(end) == "who" {
             classify(name, words: (start + 1)...(end - 1), phrase: text(start, end - 1), confidence: 0.85)
         }
@@ -86,15 +85,16 @@ extension SentenceReading {
             probe += 1
         }
         let first = probe
-        while probe < first + 4, isLowerWord(probe, .other) { probe += 1 }
-        guard probe > first, let plural = view.word(probe - 1) else { return }
+        // "Her most famous student": adverbs and adjectives, then the noun.
+        while probe < first + 5, isNounLike(probe) || isLowerWord(probe, .adverb) { probe += 1 }
+        guard probe > first, isNounLike(probe - 1), let plural = view.word(probe - 1) else { return }
         let noun = Self.singular(plural)
         var next = probe
         if view.isMark(next, .comma) { next += 1 }
         if let copula = view.word(next), WordClass.copulas.contains(copula), isDeterminer { next += 1 }
         let objects = objects(after: next - 1)
         guard let object = objects.first, isName(object), next == probe || isDeterminer || object == next else { return }
-        guard let normalized = RelationType.normalize([noun, "of"]) else { return }
+        let normalized = RelationType.nounRelation(noun, "of")
         for object in objects where isName(object) {
             relate(object, name, normalized, phrase: text(name, probe - 1), confidence: 0.85)
         }

@@ -39,6 +39,14 @@ extension SentenceReading {
                 for subject in subjects {
                     for object in objects { relate(subject, object, normalized, phrase: text(phrase.start, phrase.end), confidence: confidence) }
                 }
+                // "founded in 1852 by Jonas Fell": a passive's agent after its date.
+                if let last = objects.last, isDate(last), view.word(last + 1) == "by", let verb = words.first(where: { WordClass.of($0) == .verb }),
+                    let agent = RelationType.normalize([verb, "by"]), agent.inverse
+                {
+                    for agentObject in self.objects(after: last + 1) where isName(agentObject) {
+                        for subject in subjects { relate(subject, agentObject, agent, phrase: text(phrase.start, last + 1), confidence: confidence) }
+                    }
+                }
                 // "starring Shirley Temple as Corliss Archer": the actor played the character.
                 if normalized.type == "STARRED_IN", let last = objects.last, view.word(last + 1) == "as", isName(last + 2) {
                     let played = RelationType.Normalized(type: "PLAYED", inverse: false)
@@ -86,7 +94,9 @@ extension SentenceReading {
         // "served as ambassador to": "as" and a role noun belong to the phrase.
         let servesAs = mainVerb && view.word(position) == "as" && isLowerWord(position + 1, .other)
         if servesAs { probe += 1 }
-        let limit = mainVerb && !servesAs ? position + 2 : probe + 4
+        // "supplied the lenses of": a determiner and a noun before "of".
+        let partOf = mainVerb && view.wordClass(position) == .determiner && isNounLike(position + 1) && view.word(position + 2) == "of"
+        let limit = mainVerb && !servesAs && !partOf ? position + 2 : probe + 4
         while probe < limit, let word = view.word(probe), !view.isCapitalized(probe),
             !(mainVerb && word.first?.isNumber == true)
         {

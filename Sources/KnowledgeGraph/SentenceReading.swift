@@ -58,14 +58,16 @@ struct SentenceReading {
         case .quoted, .title: return true
         case .name:
             // "an American actor", "a Japanese publishing company": a name before a noun modifies it.
-            return !isModifier(view, position, bytes: bytes)
+            return !isModifier(view, position, bytes: bytes, surface: mentions[index].surface)
         case .date, .number, .concept: return false
         }
     }
 
     /// Whether the word after a mention makes it a modifier: a lower-case noun, or an "-ing"/"-ed" form
     /// before one ("a Japanese publishing company").
-    static func isModifier(_ view: SentenceView, _ position: Int, bytes: [UInt8]) -> Bool {
+    static func isModifier(_ view: SentenceView, _ position: Int, bytes: [UInt8], surface: String = "") -> Bool {
+        // "Its chief engineer": a possessive pronoun standing for a name is no modifier.
+        if WordClass.possessives.contains(surface.lowercased()) { return false }
         // "Alabama-based", "the New York–Paris journey", "three Indy Lights starts".
         if view.isJoinedToNext(position, bytes: bytes) { return true }
         if let before = view.word(position - 1), before.first?.isNumber == true || numberWords.contains(before) { return true }
@@ -82,7 +84,7 @@ struct SentenceReading {
     /// Whether the item at a position is a name used as a modifier ("American" in "American actor").
     func isModifierName(_ position: Int) -> Bool {
         guard let index = view.mention(position), mentions[index].kind == .name else { return false }
-        return Self.isModifier(view, position, bytes: bytes)
+        return Self.isModifier(view, position, bytes: bytes, surface: mentions[index].surface)
     }
 
     /// Whether the item at a position is a mention of a name (not a date, a number or a class).
@@ -137,9 +139,9 @@ struct SentenceReading {
                 else { break }
             } else if view.mention(probe) != nil {
                 // A modifier ("English singer"), or a name chained before this one: "Glendale, California",
-                // "Peter Halley and Bob Nickas".
+                // "Peter Halley and Bob Nickas". A date is neither ("From 1888 the glassworks").
                 let chained = view.isMark(probe + 1, .comma) || view.word(probe + 1) == "and"
-                guard !isName(probe) || chained else { break }
+                guard isModifierName(probe) || (isName(probe) && chained) else { break }
             } else if !view.isMark(probe, .comma) || view.mention(probe - 1) == nil {
                 break
             }

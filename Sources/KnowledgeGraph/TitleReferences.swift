@@ -9,12 +9,14 @@ import TextAnalysis
 /// kind `title`, so relations read from such sentences attach to the title entity.
 ///
 /// ```swift
-/// let references = TitleReferences(titleKey: "orla menz", titleNouns: ["orla", "menz"])
+/// let references = TitleReferences(titleKey: "orla menz", kind: .title, titleNouns: ["orla", "menz"])
 /// references.references(in: EntityKey.tokenizer.tokenize("She founded it."), bytes: …, sentence: 1)  // "She"
 /// ```
 struct TitleReferences {
-    /// The title's key.
+    /// The key of what the references stand for: the title's, or the article's first subject's.
     let titleKey: String
+    /// `title` for the title entity, `name` for an article subject that is not the title.
+    let kind: EntityKind
     /// Nouns that can name the title in a definite description.
     let titleNouns: Set<String>
 
@@ -55,6 +57,8 @@ struct TitleReferences {
     /// The index of the first token after a short opening phrase ("In 1888", "After twenty years,").
     private func openingPhraseEnd(_ tokens: [Token], bytes: [UInt8]) -> Int? {
         guard WordClass.of(tokens[0].text) == .preposition, tokens.count > 2 else { return nil }
+        // "From 1888 the glassworks …", "In 1888 she …".
+        if tokens[1].isNumber, !tokens[2].isNumber { return 2 }
         let window = 1..<min(tokens.count - 1, 8)
         for index in window where bytes[tokens[index].end] == 44 {
             return index + 1
@@ -67,6 +71,6 @@ struct TitleReferences {
         let start = words.first?.start ?? 0
         let end = words.last?.end ?? start
         return ExtractedMention(surface: String(decoding: bytes[start..<end], as: UTF8.self), key: titleKey,
-                                kind: .title, start: start, end: end, sentence: sentence)
+                                kind: kind, start: start, end: end, sentence: sentence)
     }
 }

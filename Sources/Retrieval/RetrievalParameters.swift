@@ -39,8 +39,13 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Exponent γ applied to a seed passage's normalised BM25 score before it fires (γ > 1 lets the
     /// clearly best passages spread, and the merely plausible ones much less).
     public var seedSharpness = 8.0
+    /// Exponent on a question entity's name informativeness (its rarest word's idf over the largest idf
+    /// possible), which scales its seed weight: names of common words seed little.
+    public var seedNameExponent = 4.0
+    /// Whether names inside longer names of the question ("City" in "Kansas City") seed too (1) or not (0).
+    public var nestedSeeds = 0
     /// Activation given to the question's entities relative to the best BM25 passage (1 = equal).
-    public var entitySeedWeight = 1.0
+    public var entitySeedWeight = 1.5
 
     // MARK: Edges
 
@@ -66,9 +71,38 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var fanOutExponent = 1.0
     /// The same exponent for passages (0: each entity of a passage is a bridge of its own).
     public var passageFanOutExponent = 0.0
+    /// How much of its own seed activation a seed passage may receive back without gain (see
+    /// `SpreadingActivation`): 0 keeps everything it receives.
+    public var seedEcho = 0.0
+    /// Share of a passage→entity edge's weight kept whatever the entity's sentence holds of the
+    /// question (1: the context is ignored).
+    public var mentionContextFloor = 1.0
     /// Lowest value of the passage gate g(p) = floor + (1 − floor)·bm25(p)/max bm25, which scales the
     /// activation a passage receives by its lexical relevance to the question.
     public var gateFloor = 1.0
+
+    // MARK: Bridge retrieval
+
+    /// Rounds after the first BM25 round (one per hop beyond the first).
+    public var bridgeRounds = 1
+    /// How many of a round's best passages are read for bridges.
+    public var bridgeSourceCount = 3
+    /// How many bridges (the strongest) are followed per round.
+    public var bridgeCount = 8
+    /// Entities mentioned in more passages than this are hubs, never bridges.
+    public var bridgeMaximumDegree = 40
+    /// Weight of a bridge linked to its source by a typed relation whose type shares a word with the
+    /// question, relative to a bare mention.
+    public var typedBridgeBonus = 2.0
+    /// Share of a bridge's weight that does not depend on how much of the question its sentence holds.
+    public var bridgeContextFloor = 0.2
+    /// Weight of a passage that merely mentions a bridge, relative to the bridge's own article.
+    public var bridgeMentionWeight = 0.5
+    /// Share of a reached passage's value that does not depend on its BM25 score for the question words
+    /// its source passage lacks.
+    public var bridgeRelevanceFloor = 0.3
+    /// A round's contribution to the final score, relative to the round before.
+    public var hopWeight = 0.5
 
     // MARK: Personalized PageRank
 
@@ -88,7 +122,9 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Weight of the normalised spreading-activation score in the hybrid score.
     public var fusionSpreadingWeight = 1.0
     /// Weight of the normalised PPR score in the hybrid score.
-    public var fusionPageRankWeight = 0.25
+    public var fusionPageRankWeight = 0.0
+    /// Weight of what bridge retrieval adds to BM25, in the hybrid score.
+    public var fusionBridgeWeight = 1.0
 
     /// The defaults.
     public init() {}
