@@ -98,13 +98,13 @@ public struct KnowledgeGraph: Sendable {
             resolve(extraction, in: Int32(passage), title: titleEntity[passage], text: text)
         }
         relations[firstNewRelation...].sort(by: Relation.canonicalOrder)
-        let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: false)
+        let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: true)
         let newPassages = Array(firstNewPassage..<passages.count)
         link(with: linker, passages: newPassages)
         indexTokens(of: newPassages)
         if firstNewPassage > 0, !newTitles.isEmpty {
             // Only old passages holding a new title's rarest word can mention it.
-            let newLinker = EntityMatcher(entities: entities, candidates: Set(newTitles), includingAliases: false)
+            let newLinker = EntityMatcher(entities: entities, candidates: Set(newTitles), includingAliases: true)
             var candidates = Set<Int32>()
             for title in newTitles {
                 let words = entities[Int(title)].key.split(separator: " ").map(String.init)
@@ -182,6 +182,7 @@ public struct KnowledgeGraph: Sendable {
     /// their relations into typed relations with provenance.
     private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32, text: String) {
         let titleKey = entities[Int(title)].key
+        let titleIsPerson = Self.describesPerson(extraction)
         let tokens = EntityKey.tokenizer.tokenize(text)
         let support = LinkSupport(text: text, tokens: tokens)
         var entityOfMention: [Int32] = []
@@ -189,11 +190,14 @@ public struct KnowledgeGraph: Sendable {
         for (position, mention) in extraction.mentions.enumerated() {
             let entity: Int32
             if mention.kind == .title || (mention.kind != .date && mention.kind != .concept
-                && EntityResolution.refersToTitle(mention.key, titleKey: titleKey))
+                && EntityResolution.refersToTitle(mention.key, titleKey: titleKey, allowingParts: titleIsPerson))
             {
                 entity = title
             } else if mention.kind == .concept {
                 entity = concept(mention)
+            } else if let earlier = Self.surnameReference(extraction.mentions, position), entityOfMention[earlier] >= 0 {
+                // "Walter Knott … Knott added": a surname after the full name is that person.
+                entity = entityOfMention[earlier]
             } else if let defined = Self.acronymDefinition(extraction.mentions, position, bytes: bytes) {
                 // "American Public Health Association (APHA)": the acronym is earned here.
                 entity = entityOfMention[defined]
@@ -226,6 +230,30 @@ public struct KnowledgeGraph: Sendable {
                 subject: subject, object: object, type: relation.type, passage: passage, sentence: Int32(first.sentence),
                 start: Int32(min(first.start, second.start)), end: Int32(max(first.end, second.end)),
                 phrase: relation.phrase, confidence: relation.confidence))
+        }
+    }
+
+    /// Whether a passage describes a person: it gives its subject life dates or a class of people.
+    static func describesPerson(_ extraction: Extraction) -> Bool {
+        extraction.relations.contains { relation in
+            guard extraction.mentions.indices.contains(relation.subject), extraction.mentions.indices.contains(relation.object),
+                extraction.mentions[relation.subject].kind == .title || relation.subject == 0
+            else { return false }
+            if relation.type == RelationType.bornOn || relation.type == RelationType.diedOn { return true }
+            guard relation.type == RelationType.isA,
+                let head = extraction.mentions[relation.object].key.split(separator: " ").last
+            else { return false }
+            return EntityCategory.of(classNoun: String(head)) == .person
+        }
+    }
+
+    /// The earlier name of the passage that a one-word name is the last word of ("Knott" after "Walter
+    /// Knott"), if any.
+    static func surnameReference(_ mentions: [ExtractedMention], _ position: Int) -> Int? {
+        let mention = mentions[position]
+        guard mention.kind == .name, !mention.key.contains(" ") else { return nil }
+        return mentions[..<position].lastIndex {
+            $0.kind == .name && $0.key.hasSuffix(" " + mention.key) && $0.key.split(separator: " ").count <= 3
         }
     }
 
@@ -290,62 +318,5 @@ public struct KnowledgeGraph: Sendable {
         entities.append(Entity(name: mention.surface, key: mention.key, kind: .concept))
         conceptMap[mention.key] = index
         return index
-    }
-
-    /// Adds mentions of title entities written anywhere in the given passages.
-    private mutating func link(with linker: EntityMatcher, passages list: [Int]) {
-        guard !linker.isEmpty, !list.isEmpty else { return }
-        let wanted = Set(list.map { Int32($0) })
-        var mentioned = Set<Int64>()
-        for mention in mentions where wanted.contains(mention.passage) {
-            mentioned.insert(Int64(mention.passage) << 32 | Int64(mention.entity))
-        }
-        var spansByPassage: [Int32: [Range<Int32>]] = [:]
-        for mention in mentions
-        where wanted.contains(mention.passage) && mention.end > mention.start && entities[Int(mention.entity)].kind == .title {
-            spansByPassage[mention.passage, default: []].append(mention.start..<mention.end)
-        }
-        var dictionaryLinks: [Int32: [Int]] = [:]
-        for (position, mention) in mentions.enumerated() where mention.sentence == -2 && wanted.contains(mention.passage) {
-            dictionaryLinks[mention.passage, default: []].append(position)
-        }
-        var superseded = Set<Int>()
-        for passage in list {
-            let tokens = EntityKey.tokenizer.tokenize(passages[passage].text)
-            // Every occurrence of every title (nested ones too), so the result does not depend on
-            // the order in which documents were added; but a title written inside a longer name
-            // ("Kiss" inside the title "Kiss and Tell") is part of that title, not a mention of its own.
-            let found = linker.allMatches(in: tokens)
-            let spans = (spansByPassage[Int32(passage)] ?? []) + found.map { Int32($0.start)..<Int32($0.end) }
-            // A title added now may contain a shorter title linked by an earlier insert: that link
-            // was part of this longer name all along.
-            for position in dictionaryLinks[Int32(passage)] ?? [] {
-                let old = mentions[position]
-                if found.contains(where: { $0.entity != old.entity && Int32($0.start) <= old.start && Int32($0.end) >= old.end
-                    && (Int32($0.start), Int32($0.end)) != (old.start, old.end) })
-                {
-                    superseded.insert(position)
-                }
-            }
-            let support = LinkSupport(text: passages[passage].text, tokens: tokens)
-            for match in found {
-                let span = Int32(match.start)..<Int32(match.end)
-                guard support.allows(entities[Int(match.entity)], key: match.key,
-                                     at: match.token..<(match.token + match.tokenCount))
-                else { continue }
-                if spans.contains(where: { $0 != span && $0.lowerBound <= span.lowerBound && $0.upperBound >= span.upperBound }) {
-                    continue
-                }
-                let pair = Int64(passage) << 32 | Int64(match.entity)
-                // The passage's own title written in its text is kept too: its span tells a later
-                // insert that a new shorter title found inside it is no mention of its own.
-                guard match.entity == titleEntity[passage] || mentioned.insert(pair).inserted else { continue }
-                mentions.append(Mention(entity: match.entity, passage: Int32(passage), start: span.lowerBound,
-                                        end: span.upperBound, sentence: -2))
-            }
-        }
-        if !superseded.isEmpty {
-            mentions = mentions.enumerated().filter { !superseded.contains($0.offset) }.map(\.element)
-        }
     }
 }

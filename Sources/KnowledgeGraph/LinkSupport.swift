@@ -43,20 +43,113 @@ struct LinkSupport {
     /// Whether the name at `range` (token indices) may link to `entity`, whose normalised key is `key`.
     func allows(_ entity: Entity, key: String, at range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
+        let disambiguation = Self.disambiguation(of: entity.name)
+        // A disambiguation page names no entity.
+        if disambiguation == ["disambiguation"] { return false }
         if isInsideDateOrAmount(range) { return false }
         let isAcronym = range.count == 1 && key != entity.key && EntityKey.acronym(entity.name) == key
         if isAcronym {
             let nameWords = entity.key.split(separator: " ").map(String.init).filter { !StopWords.extended.contains($0) }
             return nameWords.contains { words.contains($0) }
         }
-        guard range.count == 1 else { return true }
-        let disambiguation = Self.disambiguation(of: entity.name)
-        let common = Self.commonNames.contains(key)
-        guard common || (!disambiguation.isEmpty && opensSentence(range.lowerBound)) else { return true }
-        if disambiguation.contains(where: { words.contains($0) }) { return true }
+        guard writtenAlike(entity.name, at: range) else { return false }
+        if range.count == 1 {
+            // "Walter Knott", "Houston Rockets": a word inside a longer capitalised name is part of it.
+            if isInsideLongerName(range.lowerBound) { return false }
+            // "James Harden (Houston)": a word alone in parentheses is a label, not running text.
+            if isAloneInParentheses(range.lowerBound) { return false }
+            // "The Guest", "The Texas (locomotive)": a one-word title that drops "The" needs it in the text.
+            if entity.name.lowercased().hasPrefix("the "), !(range.lowerBound > 0 && tokens[range.lowerBound - 1].text == "the") {
+                return false
+            }
+        }
+        let ambiguous = !disambiguation.isEmpty || (range.count == 1 && Self.commonNames.contains(key))
+        guard ambiguous else { return true }
+        // The disambiguation's telling words: "(1927 film)" needs the year, "(Ellie Goulding song)" the
+        // singer; "(band)" the class itself.
+        // They must stand near the name (its sentence, or ten words around it): a passage about a Disney
+        // song may name Belle the character.
+        // A class alone ("(EP)", "(album)") must stand right by the name: "the album Royal Blood".
+        let telling = disambiguation.filter { EntityCategory.of(classNoun: $0, usingSuffixes: false) == nil }
+        let near = telling.isEmpty ? nearbyWords(range, around: 6, wholeSentence: false) : nearbyWords(range, around: 10, wholeSentence: true)
+        if (telling.isEmpty ? disambiguation : telling).allSatisfy({ near.contains($0) }) {
+            // "the Eminem album Encore" is no song: a class noun before the name must agree with the title's.
+            if let before = classNounBefore(range), disambiguation.contains(where: { EntityCategory.of(classNoun: $0, usingSuffixes: false) != nil }),
+                !disambiguation.contains(before)
+            {
+                return false
+            }
+            return true
+        }
         // The full title written out ("History (band)" in text is rare, but "Kiss and Tell" is not one word).
-        let full = entity.aliases.first { $0.split(separator: " ").count > 1 }
+        let full = entity.aliases.first { $0.split(separator: " ").count > range.count }
         if let full, containsSequence(full.split(separator: " ").map(String.init)) { return true }
+        return false
+    }
+
+    private func isAloneInParentheses(_ index: Int) -> Bool {
+        let token = tokens[index]
+        return token.start > 0 && token.end < bytes.count && bytes[token.start - 1] == 40 && bytes[token.end] == 41
+    }
+
+    /// The words `around` words on each side of the name, and with `wholeSentence` its whole sentence.
+    private func nearbyWords(_ range: Range<Int>, around: Int, wholeSentence: Bool) -> Set<String> {
+        var first = max(0, range.lowerBound - around)
+        var last = min(tokens.count, range.upperBound + around)
+        if wholeSentence {
+            var start = range.lowerBound
+            while start > 0, !opensSentence(start) { start -= 1 }
+            var end = range.upperBound
+            while end < tokens.count, !opensSentence(end) { end += 1 }
+            first = min(first, start)
+            last = max(last, end)
+        }
+        return Set(tokens[first..<last].map(\.text))
+    }
+
+    /// A class noun written right before the name ("album" in "the Eminem album Encore"), if any.
+    private func classNounBefore(_ range: Range<Int>) -> String? {
+        for index in stride(from: range.lowerBound - 1, through: max(0, range.lowerBound - 3), by: -1) {
+            let word = tokens[index].text
+            if EntityCategory.of(classNoun: word, usingSuffixes: false) != nil, !tokens[index].isCapitalized { return word }
+        }
+        return nil
+    }
+
+    /// Whether the text writes a title's capitals alike: "Polar Bear (cocktail)" is not "polar bear",
+    /// "CUPS" is not "Cups". The first word is free (titles capitalise it whatever it is).
+    private func writtenAlike(_ title: String, at range: Range<Int>) -> Bool {
+        let cut = EntityKey.qualifierStart(title).map { String(title[..<$0]) } ?? title
+        let titleWords = cut.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let kept = titleWords.drop { $0.lowercased() == "the" && titleWords.count > 1 }
+        guard kept.count == range.count else { return true }
+        // A title with a capital inside ("State of the Union") is a proper name: its first word is
+        // capitalised too where the text names it.
+        let properName = kept.dropFirst().contains { $0.first?.isUppercase == true && !StopWords.extended.contains($0.lowercased()) }
+        for (offset, word) in kept.enumerated() {
+            let token = tokens[range.lowerBound + offset]
+            let surface = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            if word.count > 1, word.allSatisfy({ $0.isUppercase || $0.isNumber }), surface != word { return false }
+            // "EURO.KO" is not the euro: capitals the title does not have write something else.
+            if surface.count > 1, surface.allSatisfy({ $0.isUppercase || $0.isNumber }), surface != word { return false }
+            let capitalised = offset == 0 ? properName : word.first?.isUppercase == true && !StopWords.extended.contains(word.lowercased())
+            if capitalised, !token.isCapitalized { return false }
+        }
+        return true
+    }
+
+    /// Whether the word at `index` touches another capitalised word (only a space between them) that is a
+    /// name word, not a sentence's first word such as "In" or "The".
+    private func isInsideLongerName(_ index: Int) -> Bool {
+        func joined(_ left: Int, _ right: Int) -> Bool {
+            tokens[right].start - tokens[left].end == 1 && bytes[tokens[left].end] == 32
+        }
+        if index > 0, joined(index - 1, index), tokens[index - 1].isCapitalized,
+            !OfflineExtractor.nonNames.contains(tokens[index - 1].text)
+        {
+            return true
+        }
+        if index + 1 < tokens.count, joined(index, index + 1), tokens[index + 1].isCapitalized { return true }
         return false
     }
 

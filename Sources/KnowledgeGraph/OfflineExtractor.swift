@@ -67,7 +67,8 @@ public struct OfflineExtractor: EntityExtractor {
             var candidates = names(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber)
             candidates += quoted(in: sentence, bytes: bytes, sentence: sentenceNumber)
             if extractsDates { candidates += dates(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber) }
-            for match in knownNames?.matches(in: sentenceTokens, overlapping: false) ?? [] {
+            // A known name is written with its capital ("No One" the song is not "no-one").
+            for match in knownNames?.matches(in: sentenceTokens, overlapping: false) ?? [] where sentenceTokens[match.token].isCapitalized {
                 let surface = String(decoding: bytes[match.start..<match.end], as: UTF8.self)
                 candidates.append(ExtractedMention(surface: surface, key: match.key, kind: .name, start: match.start,
                                                    end: match.end, sentence: sentenceNumber))

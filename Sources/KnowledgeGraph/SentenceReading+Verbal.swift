@@ -105,7 +105,9 @@ extension SentenceReading {
                 end = probe
                 break
             }
-            guard wordClass == .other || wordClass == .determiner || wordClass == .adverb else { break }
+            // "has linked it to Norrholm": an object pronoun between the verb and its preposition.
+            let objectPronoun = mainVerb && probe == position && ["it", "them", "him", "her"].contains(word)
+            guard wordClass == .other || wordClass == .determiner || wordClass == .adverb || objectPronoun else { break }
             probe += 1
         }
         guard mainVerb || view.word(end).map({ WordClass.of($0) == .preposition }) == true else { return nil }

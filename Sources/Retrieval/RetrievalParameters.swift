@@ -120,11 +120,11 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Weight of the normalised BM25 score in the hybrid score.
     public var fusionBM25Weight = 1.0
     /// Weight of the normalised spreading-activation score in the hybrid score.
-    public var fusionSpreadingWeight = 1.0
+    public var fusionSpreadingWeight = 0.5
     /// Weight of the normalised PPR score in the hybrid score.
     public var fusionPageRankWeight = 0.0
     /// Weight of what bridge retrieval adds to BM25, in the hybrid score.
-    public var fusionBridgeWeight = 1.0
+    public var fusionBridgeWeight = 2.0
 
     /// The defaults.
     public init() {}

@@ -112,7 +112,7 @@ let sampleCorpus = [
     @Test func aLongerTitleAddedLaterSupersedesTheShorterLink() throws {
         let documents = [
             CorpusDocument(id: "band", title: "Suicide (band)", text: "Suicide was a duo."),
-            CorpusDocument(id: "ayer", title: "David Ayer", text: "Ayer directed \"Suicide Squad\" in 2016."),
+            CorpusDocument(id: "ayer", title: "David Ayer", text: "Ayer directed the film \"Suicide Squad\" in 2016."),
             CorpusDocument(id: "film", title: "Suicide Squad (film)", text: "Suicide Squad is a film."),
         ]
         var whole = KnowledgeGraph()

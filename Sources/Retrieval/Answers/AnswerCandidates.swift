@@ -60,8 +60,11 @@ public struct AnswerCandidates: Sendable {
             let start = Int(mention.start), end = Int(mention.end)
             guard end > start, end <= bytes.count else { continue }
             let entity = graph.entities[Int(mention.entity)]
+            let surface = String(decoding: bytes[start..<end], as: UTF8.self)
+            // "The council", "She": a reference answers with the name it stands for.
+            let text = Self.isReference(surface) ? Self.displayName(entity.name) : surface
             result.append(AnswerCandidate(entity: mention.entity, passage: Int32(passage), start: start, end: end,
-                                          text: String(decoding: bytes[start..<end], as: UTF8.self), category: entity.category))
+                                          text: text, category: entity.category))
             covered.append(start..<end)
         }
         result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
@@ -107,6 +110,15 @@ public struct AnswerCandidates: Sendable {
             index = last + 1
         }
         return result
+    }
+
+    /// Whether a mention's surface refers to an entity without naming it: a pronoun, or "the" and a
+    /// lower-case noun.
+    static func isReference(_ surface: String) -> Bool {
+        let words = surface.split(separator: " ")
+        guard let first = words.first else { return false }
+        if words.count == 1 { return WordClass.of(first.lowercased()) == .pronoun || WordClass.possessives.contains(first.lowercased()) }
+        return first.lowercased() == "the" && words.dropFirst().allSatisfy { $0.first?.isLowercase == true }
     }
 
     /// A title without its disambiguation ("Kiss and Tell (1945 film)" → "Kiss and Tell").

@@ -22,6 +22,8 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     public var walkDepth = 3
     /// The most paths a walk keeps per step.
     public var walkBeam = 32
+    /// A walk that uses this many question words or more decides the answer among the candidates that fit.
+    public var decisiveWalk = 2
     /// Weight of a walk's end that no retrieved passage names, relative to one that a passage names.
     public var walkOnlyWeight = 1.0
     /// Gain of a candidate in a passage reached through a bridge (and loss of the bridge itself).

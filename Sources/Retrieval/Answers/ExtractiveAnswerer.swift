@@ -144,7 +144,15 @@ public struct ExtractiveAnswerer: Sendable {
             let key = AnswerMetrics.normalize(candidate.text)
             if value > (best[key]?.score ?? -Double.infinity) { best[key] = (value, value, candidate) }
         }
-        return best.sorted { ($0.value.score, $1.key) > ($1.value.score, $0.key) }.map { _, entry in
+        // A chain of two or more typed relations that reads the question's words is stronger evidence than
+        // anything a passage says near them: the ends of the longest such walks come first.
+        func strong(_ candidate: AnswerCandidate) -> Bool {
+            longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
+                && walk[candidate.entity].map { Double($0.score) == longest } == true
+        }
+        return best.sorted {
+            (strong($0.value.candidate) ? 1 : 0, $0.value.score, $1.key) > (strong($1.value.candidate) ? 1 : 0, $1.value.score, $0.key)
+        }.map { _, entry in
             let candidate = entry.candidate
             return Answer(text: candidate.text, score: entry.score, passage: candidate.passage, entity: candidate.entity,
                           start: candidate.start, end: candidate.end, expected: analysis.expected)
