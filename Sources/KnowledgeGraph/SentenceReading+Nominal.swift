@@ -129,7 +129,8 @@ extension SentenceReading {
         guard let article = view.word(start), article == "a" || article == "an" else { return }
         var partStart = start + 1
         var probe = partStart
-        while probe < view.items.count {
+        // The phrase may run to the sentence's end: one step past the last item closes it.
+        while probe <= view.items.count {
             if isClassWord(probe), probe < partStart + 8 {
                 probe += 1
                 continue
