@@ -7,7 +7,7 @@ import PackageDescription
 /// (see ARCHITECTURE.md in the project docs).
 let package = Package(
     name: "Quiver",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "quiver", targets: ["QuiverCLI"]),
         .library(name: "QuiverCore", targets: ["QuiverCore"]),
@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
         .library(name: "LLM", targets: ["LLM"]),
         .library(name: "KnowledgeGraph", targets: ["KnowledgeGraph"]),
+        .library(name: "TreeSearch", targets: ["TreeSearch"]),
         .library(name: "Retrieval", targets: ["Retrieval"]),
     ],
     dependencies: [
@@ -46,12 +47,13 @@ let package = Package(
         .target(name: "TextAnalysis", dependencies: ["QuiverCore"]),
         .target(name: "LLM", dependencies: ["QuiverCore"]),
         .target(name: "KnowledgeGraph", dependencies: ["PropertyGraph", "TextAnalysis", "LLM"]),
+        .target(name: "TreeSearch", dependencies: ["QuiverCore"]),
         .target(name: "Retrieval", dependencies: [
-            "PropertyGraph", "Cypher", "TextAnalysis", "KnowledgeGraph", "LLM",
+            "PropertyGraph", "Cypher", "TextAnalysis", "KnowledgeGraph", "LLM", "TreeSearch",
         ]),
         .executableTarget(name: "QuiverCLI", dependencies: [
             "QuiverCore", "PropertyGraph", "Cypher", "CypherTCK", "SQL", "SQLExecution", "QueryGraph",
-            "Scoring", "TextAnalysis", "LLM", "KnowledgeGraph", "Retrieval",
+            "Scoring", "TextAnalysis", "LLM", "KnowledgeGraph", "TreeSearch", "Retrieval",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "QuiverCoreTests", dependencies: ["QuiverCore"]),
@@ -66,6 +68,7 @@ let package = Package(
         // The LLM extractor and answer generator are tested here too, against the same local chat server.
         .testTarget(name: "LLMTests", dependencies: ["LLM", "KnowledgeGraph", "Retrieval"]),
         .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"]),
+        .testTarget(name: "TreeSearchTests", dependencies: ["TreeSearch"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval"]),
         .testTarget(name: "QuiverCLITests", dependencies: ["QuiverCLI"]),
     ],

@@ -17,9 +17,9 @@ for name in vectors hard; do
   echo "networkx on $name ..." >&2
   $PIN python3 Benchmarks/ged/networkx_driver.py "$DATA/ged/$name.jsonl" > "$OUT/$name.networkx.jsonl"
   echo "Quiver exact on $name ..." >&2
-  $PIN "$BIN" ged --pairs "$DATA/ged/$name.jsonl" --semantics exact --max-expansions 0 --time-limit 0 > "$OUT/$name.exact.jsonl"
+  $PIN "$BIN" ged --pairs "$DATA/ged/$name.jsonl" --semantics exact --max-expansions none --time-limit none > "$OUT/$name.exact.jsonl"
   echo "Quiver networkx-semantics on $name ..." >&2
-  $PIN "$BIN" ged --pairs "$DATA/ged/$name.jsonl" --semantics networkx --max-expansions 0 --time-limit 0 > "$OUT/$name.nxsem.jsonl"
+  $PIN "$BIN" ged --pairs "$DATA/ged/$name.jsonl" --semantics networkx --max-expansions none --time-limit none > "$OUT/$name.nxsem.jsonl"
 done
 
 python3 Benchmarks/ged/make_query_pairs.py 20000 7 > "$OUT/query_pairs.jsonl"

@@ -65,15 +65,17 @@ public enum CypherEngine {
     public static func prepare(
         _ text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
     ) throws(QueryError) -> PreparedQuery {
-        let statement: CypherStatement
-        do {
-            statement = try CypherParser.parseStatement(text)
-        } catch let error as QueryError {
-            throw error
-        } catch {
-            throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
+        try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
+            let statement: CypherStatement
+            do {
+                statement = try CypherParser.parseStatement(text)
+            } catch let error as QueryError {
+                throw error
+            } catch {
+                throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
+            }
+            return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
         }
-        return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
     }
 
     /// Analyses a statement already parsed from `text` (by ``CypherParser/parseStatement(_:)``), for
@@ -81,21 +83,23 @@ public enum CypherEngine {
     public static func prepare(
         _ statement: CypherStatement, text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
     ) throws(QueryError) -> PreparedQuery {
-        do {
-            let analysis: AnalyzedQuery?
-            switch statement {
-            case .query(let query):
-                analysis = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures, parameterNames: parameterNames)
-            case .schema(let command):
-                try SemanticAnalyzer.analyze(command)
-                analysis = nil
+        try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
+            do {
+                let analysis: AnalyzedQuery?
+                switch statement {
+                case .query(let query):
+                    analysis = try SemanticAnalyzer.analyze(query, procedures: procedures.signatures, parameterNames: parameterNames)
+                case .schema(let command):
+                    try SemanticAnalyzer.analyze(command)
+                    analysis = nil
+                }
+                return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
+                                     parameterNames: parameterNames)
+            } catch let error as QueryError {
+                throw error.withSource(text)
+            } catch {
+                throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime, message: "\(error)")
             }
-            return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
-                                 parameterNames: parameterNames)
-        } catch let error as QueryError {
-            throw error.withSource(text)
-        } catch {
-            throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime, message: "\(error)")
         }
     }
 
@@ -105,9 +109,20 @@ public enum CypherEngine {
         _ prepared: PreparedQuery, parameters: [String: Value] = [:], on graph: GraphStore, schema: SchemaCatalog? = nil,
         readOnly: Bool = false, options: ExecutionOptions = ExecutionOptions()
     ) throws(QueryError) -> QueryResult {
+        try execute(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options,
+                    handler: nil)
+    }
+
+    static func execute(
+        _ prepared: PreparedQuery, parameters: [String: Value], on graph: GraphStore, schema: SchemaCatalog?,
+        readOnly: Bool, options: ExecutionOptions, handler: RowHandler?
+    ) throws(QueryError) -> QueryResult {
         do {
-            return try StatementClock.fixed { () throws(QueryError) in
-                try run(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options)
+            return try QueryStack.run(for: prepared.text) { () throws(QueryError) in
+                try StatementClock.fixed { () throws(QueryError) in
+                    try run(prepared, parameters: parameters, on: graph, schema: schema, readOnly: readOnly, options: options,
+                            handler: handler)
+                }
             }
         } catch {
             throw error.withSource(prepared.text)
@@ -116,8 +131,34 @@ public enum CypherEngine {
 
     private static func run(
         _ prepared: PreparedQuery, parameters: [String: Value], on graph: GraphStore, schema: SchemaCatalog?, readOnly: Bool,
-        options: ExecutionOptions
+        options: ExecutionOptions, handler: RowHandler?
     ) throws(QueryError) -> QueryResult {
+        try check(prepared, parameters: parameters, readOnly: readOnly)
+        if prepared.isRead {
+            // A read takes no transaction and never touches the store: it runs on a snapshot.
+            return try runRead(prepared, parameters: parameters, on: graph.snapshot(), schema: schema, options: options,
+                               handler: handler)
+        }
+        return try inTransaction(on: graph) { () throws(QueryError) in
+            switch prepared.statement {
+            case .schema(let command):
+                return try handler.stream(runSchemaCommand(command, on: graph, schema: schema))
+            case .query(let query):
+                let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
+                                          procedures: prepared.procedures)
+                let firstNewNode = graph.nodeIDLimit
+                let result = try runPlanned(query, context, options, handler: handler)
+                if let schema, !readOnly, !result.statistics.isEmpty {
+                    try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
+                }
+                return result
+            }
+        }
+    }
+
+    /// Checks what must hold before a prepared statement runs with these parameters: a CALL's
+    /// implicit arguments, and no write when the run is read-only.
+    static func check(_ prepared: PreparedQuery, parameters: [String: Value], readOnly: Bool) throws(QueryError) {
         if prepared.parameterNames != Set(parameters.keys), prepared.dependsOnParameterNames, let query = prepared.query {
             do {
                 _ = try SemanticAnalyzer.analyze(query, procedures: prepared.procedures.signatures,
@@ -140,20 +181,20 @@ public enum CypherEngine {
                              message: "procedure `\(call.qualifiedName)` writes to the graph, but this query runs read-only",
                              location: call.range.start)
         }
-        return try inTransaction(on: graph) { () throws(QueryError) in
-            switch prepared.statement {
-            case .schema(let command):
-                return try runSchemaCommand(command, on: graph, schema: schema)
-            case .query(let query):
-                let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
-                                          procedures: prepared.procedures)
-                let firstNewNode = graph.nodeIDLimit
-                let result = try runPlanned(query, context, options)
-                if let schema, !readOnly, !result.statistics.isEmpty {
-                    try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
-                }
-                return result
-            }
+    }
+
+    /// Runs a statement that changes nothing (``PreparedQuery/isRead``) on `snapshot`.
+    static func runRead(
+        _ prepared: PreparedQuery, parameters: [String: Value], on snapshot: GraphSnapshot, schema: SchemaCatalog?,
+        options: ExecutionOptions, handler: RowHandler?
+    ) throws(QueryError) -> QueryResult {
+        switch prepared.statement {
+        case .schema(let command):
+            return try handler.stream(runSchemaCommand(command, on: snapshot.store, schema: schema))
+        case .query(let query):
+            let context = PlanContext(parameters: parameters, source: prepared.text, store: snapshot.store,
+                                      procedures: prepared.procedures, snapshot: snapshot)
+            return try runPlanned(query, context, options, handler: handler)
         }
     }
 
@@ -177,23 +218,39 @@ public enum CypherEngine {
         }
     }
 
-    private static func runPlanned(_ query: Query, _ plan: PlanContext, _ options: ExecutionOptions) throws(QueryError) -> QueryResult {
-        let context = ExecutionContext(store: plan.store, options: options)
+    /// Plans and runs each part of `query`; rows go to `handler` as they come when there is one
+    /// (and the result holds none), else into the result. UNION without ALL holds its rows to
+    /// drop duplicates either way.
+    private static func runPlanned(
+        _ query: Query, _ plan: PlanContext, _ options: ExecutionOptions, handler: RowHandler?
+    ) throws(QueryError) -> QueryResult {
+        let context = ExecutionContext(store: plan.store, options: options, snapshot: plan.snapshot)
+        let deduplicates = query.unions.contains(where: { !$0.all })
         var columns: [String] = []
         var rows: [[Value]] = []
         for (index, part) in query.parts.enumerated() {
             let planned = try QueryPlanner(context: plan).plan(part)
+            if index == 0 {
+                columns = planned.columns
+                try handler?.columns(columns)
+            }
+            if let handler, !deduplicates {
+                planned.sink.consumer = { (row: [Value]) throws(QueryError) in try handler.row(row.map(context.materialize)) }
+            }
             var empty: [Value] = []
             try planned.head.push(&empty, context)
             try planned.head.finish(context)
-            if index == 0 { columns = planned.columns }
             if !planned.columns.isEmpty { rows += planned.sink.rows }
         }
-        if query.unions.contains(where: { !$0.all }) {
+        if deduplicates {
             var seen: Set<[Value]> = []
             rows = rows.filter { seen.insert($0).inserted }
         }
-        let materialized = rows.map { $0.map(context.materialize) }
+        var materialized = rows.map { $0.map(context.materialize) }
+        if let handler {
+            for row in materialized { try handler.row(row) }
+            materialized = []
+        }
         return QueryResult(columns: columns, rows: materialized, statistics: context.statistics)
     }
 

@@ -46,6 +46,14 @@ public struct PreparedQuery: Sendable {
         }
     }
 
+    /// Whether running it changes nothing at all — no clause writes, no procedure it calls writes,
+    /// no schema change — so that it can run on a snapshot, beside other readers and a writer.
+    public var isRead: Bool {
+        guard isReadOnly else { return false }
+        guard let query else { return true }
+        return CypherEngine.writingCall(in: query, procedures: procedures) == nil
+    }
+
     /// Whether the analysis depends on which parameters are supplied (a CALL's implicit arguments).
     var dependsOnParameterNames: Bool {
         guard let query else { return false }

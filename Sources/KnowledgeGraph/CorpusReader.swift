@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// Reads corpora: a folder of `.txt` / `.md` files, or a JSONL file of `{"id", "title", "text"}` objects
 /// (the `$QUIVER_DATA/multihop/*/corpus.jsonl` format).
@@ -19,15 +20,15 @@ public enum CorpusReader {
 
     /// Reads a JSONL file; `id` defaults to the line number and `title` to the empty string.
     public static func readJSONL(_ url: URL) throws(CorpusError) -> [CorpusDocument] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CorpusError(path: url.path, message: "cannot read file: \(error.localizedDescription)")
-        }
+        let data = try RegularFile.data(url.path)
         var documents: [CorpusDocument] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            do { try JSONNesting.check(line) } catch {
+                throw CorpusError(path: url.path, line: lineNumber, message: "\(error)")
+            }
             let object: Any
             do { object = try JSONSerialization.jsonObject(with: Data(line)) } catch {
                 throw CorpusError(path: url.path, line: lineNumber, message: "not valid JSON: each line must be one {\"id\", \"title\", \"text\"} object")
@@ -57,10 +58,7 @@ public enum CorpusReader {
         let basePath = url.standardizedFileURL.path
         var documents: [CorpusDocument] = []
         for file in files {
-            let text: String
-            do { text = try String(contentsOf: file, encoding: .utf8) } catch {
-                throw CorpusError(path: file.path, message: "not UTF-8 text: \(error.localizedDescription)")
-            }
+            let text = try RegularFile.text(file.path)
             var id = file.standardizedFileURL.deletingPathExtension().path
             if id.hasPrefix(basePath) { id = String(id.dropFirst(basePath.count).drop { $0 == "/" }) }
             var title = file.deletingPathExtension().lastPathComponent

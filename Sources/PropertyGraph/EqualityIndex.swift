@@ -55,25 +55,42 @@ extension GraphStore {
     /// ```
     public func createIndex(label: String, key: String) {
         let indexKey = IndexKey(label: internLabel(label), key: internPropertyKey(key))
-        guard indexes[indexKey] == nil else { return }
-        rebuildIndex(indexKey)
+        guard !declaredIndexes.contains(indexKey) else { return }
+        willMutate()
+        if indexes[indexKey] == nil { indexes[indexKey] = buildIndex(indexKey) }
+        declaredIndexes.insert(indexKey)
         record(.createIndex(indexKey))
     }
 
-    /// Drops the index on (`label`, `key`) if it exists.
+    /// Builds an index on (`label`, `key`) for a write query's lookups on a large label: derived
+    /// data, maintained by later writes like a declared index, but never listed or saved.
+    package func createAutomaticIndex(label: Int, key: Int) {
+        let indexKey = IndexKey(label: label, key: key)
+        guard indexes[indexKey] == nil else { return }
+        willMutate()
+        indexes[indexKey] = buildIndex(indexKey)
+    }
+
+    /// Drops the index on (`label`, `key`) if it was declared.
     public func dropIndex(label: String, key: String) {
         guard let l = labels.id(label), let k = keys.id(key) else { return }
         let indexKey = IndexKey(label: l, key: k)
-        guard indexes.removeValue(forKey: indexKey) != nil else { return }
+        guard declaredIndexes.contains(indexKey) else { return }
+        willMutate()
+        declaredIndexes.remove(indexKey)
+        indexes[indexKey] = nil
         record(.dropIndex(indexKey))
     }
 
-    /// Whether an index exists on (`label`, `key`) ids.
+    /// Whether an index (declared or automatic) serves lookups on (`label`, `key`) ids.
     public func hasIndex(label: Int, key: Int) -> Bool { indexes[IndexKey(label: label, key: key)] != nil }
 
-    /// The indexes, as (label, key) names sorted by ids.
+    /// Whether an index on (`label`, `key`) ids was declared with ``createIndex(label:key:)``.
+    public func hasDeclaredIndex(label: Int, key: Int) -> Bool { declaredIndexes.contains(IndexKey(label: label, key: key)) }
+
+    /// The declared indexes, as (label, key) names sorted by ids.
     public var indexDefinitions: [(label: String, key: String)] {
-        indexes.keys.sorted().map { (labels.name($0.label), keys.name($0.key)) }
+        declaredIndexes.sorted().map { (labels.name($0.label), keys.name($0.key)) }
     }
 
     /// The nodes with `label` whose `key` equals `value` (ascending ids), or nil without an index.
@@ -97,13 +114,19 @@ extension GraphStore {
     }
 
     func rebuildIndex(_ indexKey: IndexKey) {
+        willMutate()
+        indexes[indexKey] = buildIndex(indexKey)
+    }
+
+    /// A new index on (label, key) over the current nodes; reads only.
+    func buildIndex(_ indexKey: IndexKey) -> EqualityIndex {
         var index = EqualityIndex()
         if indexKey.label < labelMembers.count {
             labelMembers[indexKey.label].forEach { node in
                 index.insert(nodeProperty(node, indexKey.key), node: node)
             }
         }
-        indexes[indexKey] = index
+        return index
     }
 
     func updateIndexes(node: Int, key: Int, old: Value, new: Value) {

@@ -1,3 +1,5 @@
+import QuiverCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,19 +10,10 @@ import Darwin
 /// fsync it, rename it over the target, then fsync the directory, so a crash leaves either
 /// the old file or the new one, never a torn mix.
 enum FileIO {
-    static func readAll(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw failure(path, "cannot open for reading") }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { throw failure(path, "read failed") }
-            if n == 0 { break }
-            result.append(contentsOf: chunk[0..<n])
-        }
-        return result
+    /// The bytes of the regular file at `path`; a FIFO, device, socket or directory is refused
+    /// rather than read (see ``QuiverCore/RegularFile``).
+    static func readAll(_ path: String) throws(FileError) -> [UInt8] {
+        try RegularFile.read(path)
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
@@ -29,7 +22,8 @@ enum FileIO {
         let prefix = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let directory = prefix.isEmpty ? "." : prefix
-        let temporary = prefix + ".\(name).tmp-\(getpid())"
+        removeStaleTemporaries(of: name, in: directory)
+        let temporary = prefix + temporaryName(of: name, pid: getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw failure(temporary, "cannot create temporary file (does the directory exist and is it writable?)") }
         var written = 0
@@ -57,6 +51,30 @@ enum FileIO {
             _ = fsync(dirFD)
             close(dirFD)
         }
+    }
+
+    /// The temporary file a process writes before renaming it over `name`: `.<name>.tmp-<pid>`.
+    static func temporaryName(of name: String, pid: pid_t) -> String {
+        ".\(name).tmp-\(pid)"
+    }
+
+    /// Removes the temporary files of `name` in `directory` left by processes that no longer
+    /// exist (killed while saving), so they do not pile up; a live process's file is never
+    /// touched, whatever it is doing with it. Best effort: what cannot be removed stays.
+    static func removeStaleTemporaries(of name: String, in directory: String) {
+        let stem = temporaryName(of: name, pid: 0).dropLast()  // `.<name>.tmp-`
+        guard let folder = opendir(directory) else { return }
+        var stale: [String] = []
+        while let entry = readdir(folder) {
+            let file = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard file.hasPrefix(stem), let pid = pid_t(file.dropFirst(stem.count)), pid > 0, pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM means it exists under another user: keep its file.
+            if kill(pid, 0) != 0, errno == ESRCH { stale.append(file) }
+        }
+        closedir(folder)
+        for file in stale { unlink(directory + "/" + file) }
     }
 
     private static func failure(_ path: String, _ message: String) -> GraphStoreError {

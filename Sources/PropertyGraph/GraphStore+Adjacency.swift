@@ -104,6 +104,7 @@ extension GraphStore {
     /// it then runs at commit.
     public func compact() {
         guard transactionMark == nil else { return }
+        willMutate()
         outgoing = Adjacency.build(
             nodeCount: nodeIDLimit, typeCount: types.count, endpoints: relStart, otherEnds: relEnd,
             types: relType, alive: relAlive, liveCount: relationshipCount)

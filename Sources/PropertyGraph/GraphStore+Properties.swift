@@ -144,6 +144,7 @@ extension GraphStore {
 
     /// Sets a node property, maintaining indexes and the undo log.
     func rawSetNodeProperty(_ node: Int, key: Int, _ value: Value) {
+        willMutate()
         while nodeColumns.count <= key { nodeColumns.append(PropertyColumn()) }
         if case .null = value, !nodeColumns[key].hasValue(node) { return }
         let old = nodeColumns[key].set(value, at: node)
@@ -153,6 +154,7 @@ extension GraphStore {
 
     /// Sets a relationship property, maintaining the undo log.
     func rawSetRelationshipProperty(_ relationship: Int, key: Int, _ value: Value) {
+        willMutate()
         while relColumns.count <= key { relColumns.append(PropertyColumn()) }
         if case .null = value, !relColumns[key].hasValue(relationship) { return }
         let old = relColumns[key].set(value, at: relationship)

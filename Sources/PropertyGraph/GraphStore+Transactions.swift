@@ -34,6 +34,7 @@ extension GraphStore {
         }
         transactionMark = TransactionMark(labelCount: labels.count, typeCount: types.count, keyCount: keys.count)
         undoLog.removeAll(keepingCapacity: true)
+        transactionsBegun += 1
     }
 
     /// Keeps the transaction's changes.
@@ -51,6 +52,7 @@ extension GraphStore {
         guard let mark = transactionMark else {
             throw GraphStoreError.transactionState("rollback without an open transaction")
         }
+        willMutate()
         isUndoing = true
         defer { isUndoing = false }
         while let entry = undoLog.popLast() { undo(entry) }
@@ -132,8 +134,10 @@ extension GraphStore {
         case .setRelationshipProperty(let rel, let key, let old):
             rawSetRelationshipProperty(rel, key: key, old)
         case .createIndex(let key):
+            declaredIndexes.remove(key)
             indexes[key] = nil
         case .dropIndex(let key):
+            declaredIndexes.insert(key)
             rebuildIndex(key)
         }
     }

@@ -55,6 +55,7 @@ extension GraphStore {
         try requireNode(start)
         try requireNode(end)
         for (key, value) in properties { try validate(value, key: key) }
+        willMutate()
         let rel = relType.count
         relType.append(Int32(typeID))
         relStart.append(Int32(start))
@@ -75,6 +76,7 @@ extension GraphStore {
         try requireNode(node)
         let count = degree(of: node, type: nil, direction: .both)
         guard count == 0 else { throw GraphStoreError.nodeHasRelationships(node: node, count: count) }
+        willMutate()
         for key in nodePropertyKeys(node) { rawSetNodeProperty(node, key: key, .null) }
         for label in labels(of: node) { rawRemoveLabel(node, label) }
         nodeAlive.remove(node)
@@ -94,6 +96,7 @@ extension GraphStore {
     /// Deletes `relationship`.
     public func deleteRelationship(_ relationship: Int) throws {
         try requireRelationship(relationship)
+        willMutate()
         for key in relationshipPropertyKeys(relationship) {
             rawSetRelationshipProperty(relationship, key: key, .null)
         }
@@ -133,6 +136,7 @@ extension GraphStore {
     // MARK: Primitives (maintain counts, indexes and the undo log)
 
     func rawAddNode() -> Int {
+        willMutate()
         let node = nodeIDLimit
         nodeIDLimit += 1
         nodeLabelWords.append(contentsOf: repeatElement(0, count: labelStride))
@@ -145,6 +149,7 @@ extension GraphStore {
     }
 
     func rawAddLabel(_ node: Int, _ label: Int) {
+        willMutate()
         guard !hasLabel(node: node, label: label) else { return }
         nodeLabelWords[node * labelStride + label >> 6] |= 1 << UInt64(label & 63)
         labelMembers[label].insert(node)
@@ -154,6 +159,7 @@ extension GraphStore {
     }
 
     func rawRemoveLabel(_ node: Int, _ label: Int) {
+        willMutate()
         guard hasLabel(node: node, label: label) else { return }
         nodeLabelWords[node * labelStride + label >> 6] &= ~(1 << UInt64(label & 63))
         labelMembers[label].remove(node)

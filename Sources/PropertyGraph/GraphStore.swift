@@ -22,12 +22,11 @@ import QuiverCore
 /// per-node write buffer for edges added since the last compaction; properties are one typed
 /// column per key (see ``PropertyColumn``).
 ///
-/// Threading: one writer at a time, and no reads while a write runs; any number of concurrent
-/// readers are safe when nobody writes. Use ``copy()`` to give a task its own graph to change.
-// @unchecked: the store holds only value-type storage and never mutates it on a read path
-// (compaction runs from writes), so concurrent reads are safe; writes must be exclusive, which
-// the documentation above states and callers (one query at a time per graph) uphold.
-public final class GraphStore: @unchecked Sendable {
+/// Threading: a `GraphStore` belongs to one thread at a time (it is not `Sendable`). To read it
+/// from many threads, take a ``snapshot()`` — an immutable, `Sendable` view of the committed
+/// state that any number of threads can read while the owner goes on writing — or wrap the store
+/// in a ``GraphDatabase``, which serialises writers and hands out snapshots.
+public final class GraphStore {
     /// Which relationships of a node an expand follows.
     public enum Direction: Sendable, Hashable {
         /// Relationships that start at the node.
@@ -81,12 +80,26 @@ public final class GraphStore: @unchecked Sendable {
     // MARK: Properties and indexes
     @usableFromInline var nodeColumns: [PropertyColumn] = []
     @usableFromInline var relColumns: [PropertyColumn] = []
+    /// Equality indexes: the declared ones (``declaredIndexes``) and the automatic ones a write
+    /// query built for a large label; both are maintained by every write.
     var indexes: [IndexKey: EqualityIndex] = [:]
+    /// The indexes created with ``createIndex(label:key:)`` (DDL): the only ones listed, saved in
+    /// snapshots and dropped by ``dropIndex(label:key:)``. The others are derived data.
+    var declaredIndexes: Set<IndexKey> = []
+
+    // MARK: Snapshots
+    /// Whether this store is the frozen state behind a ``GraphSnapshot``: no write may touch it.
+    public private(set) var isFrozen = false
+    /// The snapshot of the current state, shared by reads until the next write drops it (so a
+    /// write that follows reads copies nothing when no reader still holds the snapshot).
+    var cachedSnapshot: GraphSnapshot?
 
     // MARK: Transactions
     var undoLog: [UndoEntry] = []
     var transactionMark: TransactionMark?
     var isUndoing = false
+    /// How many transactions this store has opened: a read must never add one.
+    package internal(set) var transactionsBegun = 0
 
     /// Compaction runs automatically once this many edges wait in the write buffer
     /// (or an eighth of the CSR, whichever is larger), outside transactions.
@@ -108,8 +121,15 @@ public final class GraphStore: @unchecked Sendable {
         return other
     }
 
+    /// A frozen copy of `source`'s current state, for a ``GraphSnapshot``.
+    init(freezing source: GraphStore) {
+        assignState(from: source)
+        isFrozen = true
+    }
+
     /// Makes this graph's state equal to `source`'s (sharing storage copy-on-write).
     func assignState(from source: GraphStore) {
+        willMutate()
         labels = source.labels; types = source.types; keys = source.keys
         nodeIDLimit = source.nodeIDLimit; nodeAlive = source.nodeAlive; nodeCount = source.nodeCount
         nodeLabelWords = source.nodeLabelWords; labelStride = source.labelStride
@@ -117,7 +137,8 @@ public final class GraphStore: @unchecked Sendable {
         relType = source.relType; relStart = source.relStart; relEnd = source.relEnd; relAlive = source.relAlive
         relationshipCount = source.relationshipCount; typeCounts = source.typeCounts
         outgoing = source.outgoing; incoming = source.incoming; deadInAdjacency = source.deadInAdjacency
-        nodeColumns = source.nodeColumns; relColumns = source.relColumns; indexes = source.indexes
+        nodeColumns = source.nodeColumns; relColumns = source.relColumns
+        indexes = source.indexes; declaredIndexes = source.declaredIndexes
         compactionThreshold = source.compactionThreshold
     }
 
@@ -138,6 +159,8 @@ public final class GraphStore: @unchecked Sendable {
     public func labelID(_ name: String) -> Int? { labels.id(name) }
     /// The id of a label, interning it if new.
     public func internLabel(_ name: String) -> Int {
+        if let id = labels.id(name) { return id }
+        willMutate()
         let before = labels.count
         let id = labels.intern(name)
         if labels.count > before {
@@ -156,6 +179,8 @@ public final class GraphStore: @unchecked Sendable {
     public func typeID(_ name: String) -> Int? { types.id(name) }
     /// The id of a relationship type, interning it if new.
     public func internType(_ name: String) -> Int {
+        if let id = types.id(name) { return id }
+        willMutate()
         let id = types.intern(name)
         if typeCounts.count < types.count { typeCounts.append(0) }
         return id
@@ -168,7 +193,11 @@ public final class GraphStore: @unchecked Sendable {
     /// The id of a property key, or nil if unknown.
     public func propertyKeyID(_ name: String) -> Int? { keys.id(name) }
     /// The id of a property key, interning it if new.
-    public func internPropertyKey(_ name: String) -> Int { keys.intern(name) }
+    public func internPropertyKey(_ name: String) -> Int {
+        if let id = keys.id(name) { return id }
+        willMutate()
+        return keys.intern(name)
+    }
     /// The name of property key `id`.
     public func propertyKeyName(_ id: Int) -> String { keys.name(id) }
     /// All property key names, indexed by key id.

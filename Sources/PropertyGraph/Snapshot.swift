@@ -25,7 +25,13 @@ extension GraphStore {
 
     /// Reads a graph saved by `save(to:)`, verifying the magic, version and checksum.
     public static func load(from path: String) throws -> GraphStore {
-        try GraphStore(snapshot: FileIO.readAll(path), path: path)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readAll(path)
+        } catch {
+            throw GraphStoreError.snapshotFailed(path: path, message: error.message)
+        }
+        return try GraphStore(snapshot: bytes, path: path)
     }
 
     /// The snapshot image of the graph (what `save` writes).
@@ -61,7 +67,7 @@ extension GraphStore {
             }
         }
         // Indexes.
-        let indexKeys = indexes.keys.sorted()
+        let indexKeys = declaredIndexes.sorted()
         w.u64(UInt64(indexKeys.count))
         for key in indexKeys {
             w.u64(UInt64(key.label))
@@ -126,6 +132,7 @@ extension GraphStore {
     }
 
     private func readBody(_ r: inout ByteReader) throws {
+        willMutate()
         var tables: [NameTable] = []
         for _ in 0..<3 {
             let n = try r.count()
@@ -167,6 +174,7 @@ extension GraphStore {
             let key = IndexKey(label: try r.count(), key: try r.count())
             guard key.label < labels.count, key.key < keys.count else { throw r.fail("index on an unknown label or key") }
             indexes[key] = EqualityIndex()
+            declaredIndexes.insert(key)
         }
     }
 

@@ -54,11 +54,25 @@ extension String {
     /// MATCH (n) RETURN m
     ///                  ^
     /// ```
+    ///
+    /// A line longer than ``excerptWidth`` characters is cut to that many around the column, with
+    /// `…` where text was left out, so an error about a 100,000-character query stays readable.
     public func excerpt(at location: SourceLocation) -> String {
         let lines = split(separator: "\n", omittingEmptySubsequences: false)
         guard location.line >= 1, location.line <= lines.count else { return "" }
-        let line = String(lines[location.line - 1])
-        let caret = String(repeating: " ", count: max(0, location.column - 1)) + "^"
-        return line + "\n" + caret
+        let line = lines[location.line - 1]
+        var column = max(0, location.column - 1)
+        var shown = String(line)
+        if line.count > Self.excerptWidth {
+            let start = max(0, min(column - Self.excerptWidth / 2, line.count - Self.excerptWidth))
+            let lower = line.index(line.startIndex, offsetBy: start)
+            let upper = line.index(lower, offsetBy: Self.excerptWidth)
+            shown = (start > 0 ? "…" : "") + line[lower..<upper] + (upper < line.endIndex ? "…" : "")
+            column += (start > 0 ? 1 : 0) - start
+        }
+        return shown + "\n" + String(repeating: " ", count: max(0, column)) + "^"
     }
+
+    /// The most characters of a source line an ``excerpt(at:)`` shows.
+    public static let excerptWidth = 120
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeGraph
+import QuiverCore
 
 /// A question with its gold supporting documents (the `$QUIVER_DATA/multihop/*/questions.jsonl` format).
 public struct Question: Sendable, Hashable, Codable {
@@ -33,16 +34,14 @@ public struct Question: Sendable, Hashable, Codable {
 
     /// Reads a JSONL file of `{"id", "question", "answers", "supporting"}` objects.
     public static func readJSONL(_ url: URL) throws(CorpusError) -> [Question] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw CorpusError(path: url.path, message: "cannot read questions: \(error.localizedDescription)")
-        }
+        let data = try RegularFile.data(url.path)
         var questions: [Question] = []
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
             do {
+                try JSONNesting.check(line)
                 questions.append(try JSONDecoder().decode(Question.self, from: Data(line)))
             } catch {
                 throw CorpusError(path: url.path, line: lineNumber,

@@ -36,4 +36,6 @@ public enum RetrievalMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case hybrid
     /// Iterative retrieval through bridge entities (retrieve, read the bridges, retrieve again).
     case bridge
+    /// Monte Carlo tree search over chains of passages and entities (``PassageTreeSearch``).
+    case treeSearch = "tree-search"
 }

@@ -36,6 +36,7 @@ public struct Retriever: Sendable {
         var scores: [Double]
         var spread: SpreadingActivation.Result?
         var bridged: BridgeRetrieval.Result?
+        if method == .treeSearch { return PassageTreeSearch(index: index).retrieve(question, seeds: seeds, limit: limit) }
         switch method {
         case .bm25:
             scores = seeds.lexical
@@ -50,7 +51,7 @@ public struct Retriever: Sendable {
             let result = BridgeRetrieval(index: index, parameters: parameters).run(seeds, question: question)
             scores = result.scores
             bridged = result
-        case .hybrid:
+        case .hybrid, .treeSearch:
             let result = SpreadingActivation(index: index, parameters: parameters).run(seeds)
             spread = result
             let activation = Array(result.received[0..<passageCount])

@@ -237,7 +237,7 @@ struct SyntaxRobustnessTests {
         let sum = "RETURN " + Array(repeating: "1", count: 20000).joined(separator: " + ") + " AS s"
         #expect(throws: QueryError.self) { try SemanticAnalyzer.compile(sum) }
         // Just under the limit, the analyser's recursion must still fit the stack.
-        let deepest = "RETURN " + Array(repeating: "1", count: CypherParser.maximumDepth - 1).joined(separator: " + ")
+        let deepest = "RETURN " + Array(repeating: "1", count: NestingLimit.depth - 10).joined(separator: " + ")
             + " AS s, " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + " AS l"
         #expect(try SemanticAnalyzer.compile(deepest).columns == ["s", "l"])
     }

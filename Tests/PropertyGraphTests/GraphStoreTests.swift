@@ -144,6 +144,23 @@ struct GraphStoreTests {
         checkInvariants(graph)
     }
 
+    @Test("bulk relationships of many types share one CSR build")
+    func bulkManyTypes() throws {
+        let graph = GraphStore()
+        try graph.bulkAddNodes(count: 3, labels: ["N"])
+        let rels = try graph.bulkAddRelationships(typeNames: ["A", "B"], types: [1, 0, 1], starts: [0, 1, 2], ends: [1, 2, 0])
+        #expect(rels == 0..<3)
+        #expect(graph.typeNames == ["A", "B"])
+        #expect(graph.relationshipCount(type: graph.typeID("B") ?? -1) == 2)
+        #expect(graph.neighbors(of: 2, type: graph.typeID("B"), direction: .outgoing).map(\.neighbor) == [0])
+        #expect(graph.neighbors(of: 2, type: graph.typeID("A"), direction: .incoming).map(\.neighbor) == [1])
+        #expect(throws: GraphStoreError.self) {
+            try graph.bulkAddRelationships(typeNames: ["A"], types: [1], starts: [0], ends: [1])
+        }
+        #expect(graph.relationshipCount == 3)
+        checkInvariants(graph)
+    }
+
     @Test("JSONL export tells integers from floats and escapes strings")
     func jsonLines() throws {
         let graph = GraphStore()

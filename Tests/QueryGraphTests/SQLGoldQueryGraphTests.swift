@@ -46,7 +46,7 @@ struct SQLGoldQueryGraphTests {
             let schema = schemas[query.database]
             if schema == nil { failures.append("no schema \(query.database) for: \(query.sql)") }
             let statement = try SQLParser.parse(query.sql)
-            let graph = SQLQueryGraph.build(statement, schema: schema)
+            let graph = try SQLQueryGraph.build(statement, schema: schema)
             let printed = try SQLQueryGraph.build(sql: SQLPrinter().print(statement), schema: schema)
             sizes.append(graph.nodes.count)
             if let problem = graph.validationProblem() { failures.append("\(problem): \(query.sql)") }
@@ -111,7 +111,7 @@ extension SQLGoldQueryGraphTests {
             let sql = String(line.split(separator: "\t", maxSplits: 1).first ?? "")
             guard let statement = try? SQLParser.parse(sql) else { continue }
             let schema = schemas[query.database]
-            let graph = SQLQueryGraph.build(statement, schema: schema)
+            let graph = try SQLQueryGraph.build(statement, schema: schema)
             let printed = try SQLQueryGraph.build(sql: SQLPrinter().print(statement), schema: schema)
             if graph.validationProblem() != nil || graph.nodes.isEmpty || graph != printed { failures.append(sql) }
             built += 1
@@ -139,7 +139,7 @@ extension SQLGoldQueryGraphTests {
         for (k, query) in gold.enumerated() where k < verdicts.count && verdicts[k]["exec_testsuite"] as? Int == 0 {
             guard k < predictions.count, let statement = try? SQLParser.parse(String(predictions[k])) else { continue }
             let schema = schemas[query.database]
-            let g1 = try SQLQueryGraph.build(sql: query.sql, schema: schema), g2 = SQLQueryGraph.build(statement, schema: schema)
+            let g1 = try SQLQueryGraph.build(sql: query.sql, schema: schema), g2 = try SQLQueryGraph.build(statement, schema: schema)
             var r = bound.compute(g1, g2)
             if r.lowerBound == 0 { r = ged.compute(g1, g2) }
             failing += 1

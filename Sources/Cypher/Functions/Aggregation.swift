@@ -49,15 +49,20 @@ struct AggregateState {
         seen = distinct ? [] : nil
     }
 
-    /// Adds one row's argument (and the percentile for the two percentile functions).
-    mutating func add(_ value: Value, _ second: Value = .null) throws(QueryError) {
+    /// Adds one row's argument (and the percentile for the two percentile functions); true when
+    /// the state now holds the value (a DISTINCT set or a list of values), so it counts against
+    /// the query's memory.
+    @discardableResult
+    mutating func add(_ value: Value, _ second: Value = .null) throws(QueryError) -> Bool {
         if function == .countStar {
             count += 1
-            return
+            return false
         }
-        if value.isNull { return }
+        if value.isNull { return false }
+        var kept = false
         if seen != nil {
-            if seen?.insert(value).inserted == false { return }
+            if seen?.insert(value).inserted == false { return false }
+            kept = true
         }
         count += 1
         switch function {
@@ -88,13 +93,14 @@ struct AggregateState {
                 throw .invalidArgumentType("\(function.rawValue)() expects numbers, not \(value.typeName)")
             }
         case .min:
-            if let current = best, value.orderCompare(current) != .less { return }
+            if let current = best, value.orderCompare(current) != .less { return kept }
             best = value
         case .max:
-            if let current = best, value.orderCompare(current) != .greater { return }
+            if let current = best, value.orderCompare(current) != .greater { return kept }
             best = value
         case .collect:
             values.append(value)
+            kept = true
         case .stDev, .stDevP, .percentileCont, .percentileDisc:
             guard value.numericValue != nil else {
                 throw .invalidArgumentType("\(function.rawValue)() expects numbers, not \(value.typeName)")
@@ -107,7 +113,9 @@ struct AggregateState {
                 if !(0...1).contains(p) { throw .numberOutOfRange("percentile \(p) is not between 0.0 and 1.0") }
                 percentile = p
             }
+            kept = true
         }
+        return kept
     }
 
     /// The aggregate's value for the group.

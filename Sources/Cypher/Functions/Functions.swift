@@ -10,6 +10,10 @@ protocol EntityReader {
     func properties(ofRelationship id: Int) throws(QueryError) -> [String: Value]
     /// The node reference with this id (no labels or properties filled in).
     func nodeReference(_ id: Int) -> Value
+    /// Fails unless a value of `bytes` fits in the query's memory budget (check before building it).
+    func requireRoom(_ bytes: Int, for what: @autoclosure () -> String) throws(QueryError)
+    /// Counts a step of work; fails once the query is past its timeout.
+    func tick() throws(QueryError)
 }
 
 /// The scalar functions of openCypher, resolved by name once when a query is planned.

@@ -26,11 +26,17 @@ extension Functions {
             let s = try string(a[0], "rtrim")
             return .string(String(s.reversed().drop(while: { $0.isWhitespace }).reversed()))
         },
-        define("replace", 3...3) { a, _ throws(QueryError) in
+        define("replace", 3...3) { a, reader throws(QueryError) in
             if a.contains(where: \.isNull) { return .null }
             let s = try string(a[0], "replace"), search = try string(a[1], "replace")
             let replacement = try string(a[2], "replace")
             if search.isEmpty { return .string(s) }
+            // At most one occurrence per search-length stretch of the input.
+            let occurrences = s.utf8.count / search.utf8.count
+            if replacement.utf8.count > search.utf8.count {
+                try reader.requireRoom(s.utf8.count + occurrences * (replacement.utf8.count - search.utf8.count),
+                                       for: "the string replace() builds")
+            }
             return .string(s.replacingOccurrences(of: search, with: replacement))
         },
         define("substring", 2...3) { a, _ throws(QueryError) in

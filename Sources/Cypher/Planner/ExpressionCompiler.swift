@@ -280,12 +280,16 @@ final class PlanContext {
     let store: GraphStore
     /// The procedures CALL can invoke.
     let procedures: ProcedureRegistry
+    /// The snapshot a read runs on (`store` is its frozen state); nil for a write on a live store.
+    let snapshot: GraphSnapshot?
 
-    init(parameters: [String: Value], source: String, store: GraphStore, procedures: ProcedureRegistry) {
+    init(parameters: [String: Value], source: String, store: GraphStore, procedures: ProcedureRegistry,
+         snapshot: GraphSnapshot? = nil) {
         self.parameters = parameters
         self.source = Array(source.utf8)
         self.store = store
         self.procedures = procedures
+        self.snapshot = snapshot
     }
 
     /// The source text of `range` without whitespace, to recognise the same expression written twice.

@@ -45,13 +45,14 @@ public struct Procedure: Sendable {
     }
 }
 
-/// One call of a procedure: the graph it runs on and its arguments.
+/// One call of a procedure: the graph it runs on and its arguments. Not `Sendable`: it lives for
+/// the call, on the query's thread, like the store it points to.
 ///
 /// ```swift
 /// let name = invocation["name"]       // by input name
 /// let first = invocation.arguments[0] // by position
 /// ```
-public struct ProcedureInvocation: Sendable {
+public struct ProcedureInvocation {
     /// The graph the query runs on.
     public let graph: GraphStore
     /// One value per declared input, in order: the coerced argument or the input's default.

@@ -67,6 +67,16 @@ extension Expr {
     }
 
     /// Every binary operator other than AND/OR/XOR.
+    /// Fails when a list or string a function returned does not fit the query's memory budget.
+    @inline(__always)
+    static func requireRoom(forResult value: Value, of function: String, _ context: ExecutionContext) throws(QueryError) {
+        switch value {
+        case .list(let items): try context.requireRoom(items.count * Value.inlineSize, for: "the list \(function)() returned")
+        case .string(let text): try context.requireRoom(text.utf8.count, for: "the string \(function)() returned")
+        default: break
+        }
+    }
+
     static func binary(_ op: BinaryOperator, _ a: Value, _ b: Value, _ context: ExecutionContext) throws(QueryError) -> Value {
         switch op {
         case .equal: return Predicates.truth(a.cypherEquals(b))
@@ -80,7 +90,17 @@ extension Expr {
         case .contains: return Predicates.stringMatch(a, b) { $1.isEmpty || $0.contains($1) }
         case .in: return try Predicates.isIn(a, b)
         case .regexMatch: return try Predicates.regexMatch(a, b, cache: context.regexCache)
-        case .add: return try Arithmetic.add(a, b)
+        case .add:
+            // `+` is how strings and lists grow (in reduce, repeatedly): it must fit the budget.
+            switch (a, b) {
+            case (.string(let x), .string(let y)):
+                try context.requireRoom(x.utf8.count + y.utf8.count, for: "a string built with +")
+            case (.list, _), (_, .list):
+                try context.requireRoom(((a.listCount ?? 1) + (b.listCount ?? 1)) * Value.inlineSize, for: "a list built with +")
+            default:
+                break
+            }
+            return try Arithmetic.add(a, b)
         case .subtract: return try Arithmetic.subtract(a, b)
         case .multiply: return try Arithmetic.multiply(a, b)
         case .divide: return try Arithmetic.divide(a, b)

@@ -81,15 +81,21 @@ extension Expr {
             var values: [Value] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try argument.evaluate(row, context)) }
-            return try definition.body(values, context)
+            let result = try definition.body(values, context)
+            try Expr.requireRoom(forResult: result, of: definition.name, context)
+            return result
         case .listComprehension(let source, let slot, let predicate, let projection):
             guard let items = try Expr.listOrNull(source.evaluate(row, context), "list comprehension") else { return .null }
             var scratch = Expr.widened(row, slot)
             var out: [Value] = []
             for item in items {
+                try context.tick()
                 scratch[slot] = item
                 if let predicate, try predicate.evaluate(scratch, context) != .bool(true) { continue }
                 out.append(try projection?.evaluate(scratch, context) ?? item)
+                if out.count & 4095 == 0 {
+                    try context.requireRoom(out.count * Value.inlineSize, for: "a list comprehension's result")
+                }
             }
             return .list(out)
         case .quantifier(let kind, let source, let slot, let predicate):
@@ -97,6 +103,7 @@ extension Expr {
             var scratch = Expr.widened(row, slot)
             var trueCount = 0, unknown = false
             for item in items {
+                try context.tick()
                 scratch[slot] = item
                 switch try predicate.evaluate(scratch, context) {
                 case .bool(true): trueCount += 1
@@ -119,8 +126,17 @@ extension Expr {
             var scratch = Expr.widened(row, max(slot, accumulator))
             scratch[accumulator] = try initial.evaluate(row, context)
             for item in items {
+                try context.tick()
                 scratch[slot] = item
-                scratch[accumulator] = try body.evaluate(scratch, context)
+                let next = try body.evaluate(scratch, context)
+                // The one loop that can nest a value deeper on every turn (`[acc]`): bound it
+                // like syntax, so no later pass over the value runs out of stack.
+                if next.listCount != nil || next.isMap, next.nestingDepth(limit: NestingLimit.depth) > NestingLimit.depth {
+                    throw QueryError.runtime(.resourceLimit, "NestingLimit",
+                                             "reduce() built a value nested more than \(NestingLimit.depth) levels deep "
+                                                 + "(the nesting limit); build a flatter value")
+                }
+                scratch[accumulator] = next
             }
             return scratch[accumulator]
         case .patternExists(let matcher):
@@ -130,6 +146,9 @@ extension Expr {
             try matcher.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
                 if let predicate, try predicate.evaluate(match, context) != .bool(true) { return }
                 out.append(try projection.evaluate(match, context))
+                if out.count & 4095 == 0 {
+                    try context.requireRoom(out.count * Value.inlineSize, for: "a pattern comprehension's result")
+                }
             }
             return .list(out)
         case .existsQuery(let subquery):

@@ -27,8 +27,17 @@ final class ExecutionContext: EntityReader {
     /// Whether `deadline` is set: a constant, so the check per row needs no access to the variable.
     private let timed: Bool
 
-    init(store: GraphStore, options: ExecutionOptions = ExecutionOptions()) {
+    /// The snapshot a read runs on (`store` is its frozen state): lookups on large labels use the
+    /// indexes it builds for its readers. Nil for a write, which may index its own store.
+    let snapshot: GraphSnapshot?
+
+    /// What the query may hold in memory, and holds now.
+    let memory: MemoryBudget
+
+    init(store: GraphStore, options: ExecutionOptions = ExecutionOptions(), snapshot: GraphSnapshot? = nil) {
         self.store = store
+        self.snapshot = snapshot
+        memory = MemoryBudget(limit: options.maxMemory)
         self.options = options
         deadline = Deadline(options.timeout)
         timed = deadline != nil
@@ -38,6 +47,12 @@ final class ExecutionContext: EntityReader {
     @inline(__always)
     func tick() throws(QueryError) {
         if timed { try deadline?.tick() }
+    }
+
+    /// Fails unless a value of `bytes` fits in the query's memory budget beside what it holds.
+    @inline(__always)
+    func requireRoom(_ bytes: Int, for what: @autoclosure () -> String) throws(QueryError) {
+        try memory.requireRoom(bytes, for: what())
     }
 
     func labels(ofNode id: Int) throws(QueryError) -> [String] {

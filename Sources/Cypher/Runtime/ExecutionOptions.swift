@@ -1,6 +1,6 @@
 import QuiverCore
 
-/// How one query runs: a time limit and where `LOAD CSV` may read files.
+/// How one query runs: a time limit, a memory budget and where `LOAD CSV` may read files.
 ///
 /// ```swift
 /// let options = ExecutionOptions(timeout: .seconds(2), importDirectory: "graphs/northwind/import")
@@ -15,14 +15,23 @@ public struct ExecutionOptions: Sendable, Hashable {
     /// Whether an `http(s)://…/name.csv` URL in `LOAD CSV` reads `name.csv` from the import
     /// directory instead (scripts written for Neo4j's hosted data sets, run offline). Never fetches.
     public var remoteURLsFromImportDirectory: Bool
+    /// The most memory the query may hold, in bytes: rows and values it gathers (sorting,
+    /// grouping, `collect`, `DISTINCT`, buffered results, expansion frontiers) and any single list
+    /// or string it builds. Past it the query stops with `ResourceLimit` / `MemoryLimit`.
+    public var maxMemory: Int
 
     /// Steps (rows pushed, pattern-search steps) between two looks at the clock.
     public static let checkInterval = 1024
 
-    public init(timeout: Duration? = nil, importDirectory: String? = nil, remoteURLsFromImportDirectory: Bool = false) {
+    /// The memory budget when none is given: 2 GiB per query.
+    public static let defaultMaxMemory = 2 << 30
+
+    public init(timeout: Duration? = nil, importDirectory: String? = nil, remoteURLsFromImportDirectory: Bool = false,
+                maxMemory: Int = ExecutionOptions.defaultMaxMemory) {
         self.timeout = timeout
         self.importDirectory = importDirectory
         self.remoteURLsFromImportDirectory = remoteURLsFromImportDirectory
+        self.maxMemory = maxMemory
     }
 }
 

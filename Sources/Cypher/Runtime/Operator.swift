@@ -80,6 +80,10 @@ final class UnwindOperator: Operator {
         switch value {
         case .null: return
         case .list(let items):
+            // A large list is held while its rows flow on: it counts against the budget meanwhile.
+            let held = items.count >= 1024 ? context.memory.track("the list UNWIND iterates") : nil
+            try held?.resize(to: items.count * Value.inlineSize)
+            defer { held?.release() }
             for item in items {
                 out[slot] = item
                 try next?.push(&out, context)
@@ -143,6 +147,7 @@ final class AggregateOperator: Operator {
     private var groupKeys: [Value] = []
     private var groupCount = 0
     private var states: [AggregateState] = []
+    private var memory: MemoryReservation?
 
     init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
         self.keys = keys
@@ -198,15 +203,25 @@ final class AggregateOperator: Operator {
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        let groupsBefore = groupCount
         let base = try group(for: row, context) * specs.count
+        var held = 0
+        if groupCount > groupsBefore {
+            held += MemoryBudget.footprint(ofRow: groupKeys[(groupCount - 1) * keys.count..<groupCount * keys.count])
+                + specs.count * 96
+        }
         for (index, spec) in specs.enumerated() {
             switch spec.arguments.count {
             case 0: try states[base + index].add(.null)
-            case 1: try states[base + index].add(try spec.arguments[0].evaluate(row, context))
+            case 1:
+                let value = try spec.arguments[0].evaluate(row, context)
+                if try states[base + index].add(value) { held += value.footprint }
             default:
-                try states[base + index].add(try spec.arguments[0].evaluate(row, context), try spec.arguments[1].evaluate(row, context))
+                let value = try spec.arguments[0].evaluate(row, context)
+                if try states[base + index].add(value, try spec.arguments[1].evaluate(row, context)) { held += value.footprint }
             }
         }
+        if held > 0 { try MemoryBudget.reservation(&memory, context, "grouping and aggregation").grow(by: held) }
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
@@ -227,6 +242,7 @@ final class AggregateOperator: Operator {
         groupKeys.removeAll()
         groupCount = 0
         states.removeAll()
+        memory?.release()
         singleKeyGroups.removeAll()
         integerGroups.removeAll()
         multiKeyGroups.removeAll()
@@ -238,11 +254,14 @@ final class AggregateOperator: Operator {
 final class DistinctOperator: Operator {
     let width: Int
     private var seen: Set<ArraySlice<Value>> = []
+    private var memory: MemoryReservation?
 
     init(width: Int) { self.width = width }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        guard seen.insert(row[0..<min(width, row.count)]).inserted else { return }
+        let key = row[0..<min(width, row.count)]
+        guard seen.insert(key).inserted else { return }
+        try MemoryBudget.reservation(&memory, context, "DISTINCT").grow(by: MemoryBudget.footprint(ofRow: key))
         try next?.push(&row, context)
     }
 }
@@ -253,11 +272,15 @@ final class SortOperator: Operator {
     let ascending: [Bool]
     /// With `SKIP s LIMIT l` after the sort only the first `s + l` rows matter (top-k).
     let keep: Int?
+    /// `keep` when it is small enough to hold the top rows in order as they come (each insertion
+    /// moves up to `keep` rows); a larger `keep` buffers everything and sorts once, then cuts.
+    private let insertionKeep: Int?
     private var rows: [(keys: [Value], sequence: Int, row: [Value])] = []
     private var sequence = 0
     private var scratch: [Value] = []
     /// The keys of the last kept row once `keep` rows are held: the bar a new row must beat.
     private var threshold: [Value]?
+    private var memory: MemoryReservation?
 
     /// The row slot of every key when all keys are plain columns (ORDER BY on projected items):
     /// keys are then compared in place, not evaluated into copies.
@@ -267,6 +290,7 @@ final class SortOperator: Operator {
         self.keys = keys.map(\.0)
         ascending = keys.map(\.ascending)
         self.keep = keep
+        insertionKeep = keep.flatMap { $0 <= 4096 ? $0 : nil }
         var slots: [Int] = []
         for (key, _) in keys {
             guard case .slot(let i) = key else { break }
@@ -301,10 +325,13 @@ final class SortOperator: Operator {
         }
         scratch.removeAll(keepingCapacity: true)
         for key in keys { scratch.append(try key.evaluate(row, context)) }
-        guard let keep else {
+        let held = MemoryBudget.reservation(&memory, context, "ORDER BY")
+        guard let keep = insertionKeep else {
+            try held.grow(by: MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row))
             rows.append((scratch, sequence, row))
             return
         }
+        if rows.count < keep { try held.grow(by: MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row)) }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
@@ -334,10 +361,24 @@ final class SortOperator: Operator {
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
-        if keep == nil { rows.sort { a, b in precedes(a.keys, a.sequence, b.keys, b.sequence) } }
+        if insertionKeep == nil {
+            // Sorting millions of rows takes long enough to need the clock checked as it goes.
+            do {
+                try rows.sort { a, b in
+                    try context.tick()
+                    return precedes(a.keys, a.sequence, b.keys, b.sequence)
+                }
+            } catch let error as QueryError {
+                throw error
+            } catch {
+                throw QueryError.runtime(.resourceLimit, "InternalError", "\(error)")
+            }
+            if let keep, rows.count > keep { rows.removeLast(rows.count - keep) }
+        }
         let sorted = rows.map(\.row)
         rows.removeAll()
         threshold = nil
+        memory?.release()
         for var row in sorted { try next?.push(&row, context) }
         try next?.finish(context)
     }
@@ -379,28 +420,37 @@ final class TruncateOperator: Operator {
 /// A barrier: every input row is read before any is passed on, so a write clause never sees its own writes.
 final class EagerOperator: Operator {
     private var rows: [[Value]] = []
+    private var memory: MemoryReservation?
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
+        try MemoryBudget.reservation(&memory, context, "rows held before a write").grow(by: MemoryBudget.footprint(ofRow: row))
         rows.append(row)
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         let buffered = rows
         rows.removeAll()
+        memory?.release()
         for var row in buffered { try next?.push(&row, context) }
         try next?.finish(context)
     }
 }
 
-/// The end of a chain: keeps the result rows.
+/// The end of a chain: keeps the result rows, or hands each to `consumer` as it comes.
 final class CollectOperator: Operator {
     private(set) var rows: [[Value]] = []
     let width: Int
+    /// Receives each row instead of the buffer, when the caller streams the result.
+    var consumer: (([Value]) throws(QueryError) -> Void)?
+    private var memory: MemoryReservation?
 
     init(width: Int) { self.width = width }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        rows.append(row.count == width ? row : Array(row.prefix(width)))
+        let out = row.count == width ? row : Array(row.prefix(width))
+        if let consumer { return try consumer(out) }
+        try MemoryBudget.reservation(&memory, context, "the result rows").grow(by: MemoryBudget.footprint(ofRow: out))
+        rows.append(out)
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {}

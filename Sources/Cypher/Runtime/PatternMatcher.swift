@@ -152,7 +152,7 @@ final class PatternMatcher {
         case .countTrails(let from, let counter, let fallback, let countSlot):
             guard let source = row[from].boundNodeID else { return }
             var n = 0
-            if let counted = counter.count(from: source, avoiding: used, store) {
+            if let counted = try counter.count(from: source, avoiding: used, context) {
                 n = counted
             } else {
                 try PatternMatcher(steps: fallback, width: width, introduced: []).run(0, &row, &used, context) {
@@ -194,9 +194,7 @@ final class PatternMatcher {
                 try followList(source, rel, to, toBound, reversed, pc, &row, &used, context, emit)
                 return
             }
-            var trail: [Int] = []
-            try expandVariable(source, depth: 0, rel, to, toBound, minimum, maximum, reversed, &trail,
-                               pc, &row, &used, context, emit)
+            try expandVariable(source, rel, to, toBound, minimum, maximum, reversed, pc, &row, &used, context, emit)
             if !toBound { row[to.slot] = .null }
         case .path(let slot, let start, let relationships):
             row[slot] = try buildPath(start, relationships, row, context)
@@ -215,37 +213,67 @@ final class PatternMatcher {
         }
     }
 
+    /// Walks every trail of `minimum...maximum` relationships from `source` depth-first, binding
+    /// each end that passes and running the rest of the pattern from it.
+    ///
+    /// Iterative, so that a trail thousands of relationships long (a chain, or `[*]` on a large
+    /// graph) costs heap, not stack: `pending` holds the unexplored relationships of every node
+    /// on the current trail, `frames` which slice of it belongs to which node.
     private func expandVariable(
-        _ node: Int, depth: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
-        _ minimum: Int, _ maximum: Int, _ reversed: Bool, _ trail: inout [Int],
+        _ source: Int, _ rel: RelationshipSpec, _ to: NodeCheck, _ toBound: Bool,
+        _ minimum: Int, _ maximum: Int, _ reversed: Bool,
         _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
     ) throws(QueryError) {
-        if depth >= minimum, try bindTarget(node, to, toBound, &row, context) {
+        var trail: [Int] = []
+        var pending: [(relationship: Int, neighbor: Int)] = []
+        var frames: [(start: Int, cursor: Int, end: Int)] = []
+        let store = context.store
+        let frontier = context.memory.track("variable-length expansion")
+        defer { frontier.release() }
+
+        func reached(_ node: Int, _ row: inout [Value], _ used: inout [Int]) throws(QueryError) {
+            guard trail.count >= minimum, try bindTarget(node, to, toBound, &row, context) else { return }
             if rel.bindValue {
                 let ordered = reversed ? trail.reversed() : trail
                 row[rel.slot] = .list(ordered.map { context.relationshipReference($0) })
             }
             try run(pc + 1, &row, &used, context, emit)
         }
-        guard depth < maximum else { return }
-        var failure: QueryError?
-        forEachNeighbor(node, rel, context.store) { relationship, neighbor in
-            if failure != nil || used.contains(relationship) { return }
-            do throws(QueryError) {
-                guard try relationshipPasses(relationship, rel, row, context) else { return }
-                used.append(relationship)
-                trail.append(relationship)
-                defer {
-                    used.removeLast()
+
+        func open(_ node: Int) throws(QueryError) {
+            let start = pending.count
+            forEachNeighbor(node, rel, store) { relationship, neighbor in pending.append((relationship, neighbor)) }
+            frames.append((start, start, pending.count))
+            try frontier.resize(to: pending.count * 16 + frames.count * 24 + trail.count * 16)
+        }
+
+        try reached(source, &row, &used)
+        if maximum > 0 { try open(source) }
+        while let top = frames.last {
+            try context.tick()
+            if top.cursor == top.end {
+                frames.removeLast()
+                pending.removeLast(pending.count - top.start)
+                // Every frame but the source's was opened by the trail's last relationship.
+                if !frames.isEmpty {
                     trail.removeLast()
+                    used.removeLast()
                 }
-                try expandVariable(neighbor, depth: depth + 1, rel, to, toBound, minimum, maximum, reversed,
-                                   &trail, pc, &row, &used, context, emit)
-            } catch {
-                failure = error
+                continue
+            }
+            frames[frames.count - 1].cursor += 1
+            let (relationship, neighbor) = pending[top.cursor]
+            guard !used.contains(relationship), try relationshipPasses(relationship, rel, row, context) else { continue }
+            used.append(relationship)
+            trail.append(relationship)
+            try reached(neighbor, &row, &used)
+            if trail.count < maximum {
+                try open(neighbor)
+            } else {
+                trail.removeLast()
+                used.removeLast()
             }
         }
-        if let failure { throw failure }
     }
 
     private func countNeighbors(
@@ -412,10 +440,17 @@ final class PatternMatcher {
         if let best {
             for (key, expected) in check.properties {
                 guard let keyID = key.resolve(in: store), let value = try? expected.evaluate(row, context) else { continue }
-                // Adaptive indexing: an equality lookup on a large label builds the (label, key)
-                // index once, as a primary-key index would serve it, instead of scanning each time.
+                // Adaptive indexing: an equality lookup on a large label uses an index built once,
+                // as a primary-key index would serve it, instead of scanning each time. A read
+                // builds it in its snapshot's cache (derived, shared by that snapshot's readers,
+                // never saved); a write builds an automatic index its store maintains.
+                if let snapshot = context.snapshot {
+                    guard let hits = snapshot.indexedNodes(label: best, key: keyID, value: value,
+                                                           minimumLabelSize: Self.autoIndexThreshold) else { continue }
+                    return hits
+                }
                 if !store.hasIndex(label: best, key: keyID), store.nodeCount(label: best) >= Self.autoIndexThreshold {
-                    store.createIndex(label: store.labelName(best), key: key.name)
+                    store.createAutomaticIndex(label: best, key: keyID)
                 }
                 guard let hits = store.indexLookup(label: best, key: keyID, value: value) else { continue }
                 return hits

@@ -62,11 +62,14 @@ final class ShortestPathFinder {
         var frontier = [a.id]
         var depth = 0
         var failure: QueryError?
+        let held = context.memory.track("a shortest-path search")
+        defer { held.release() }
         while !frontier.isEmpty, parents[b.id] == nil, depth < maximum {
             depth += 1
             var next: [Int: [(relationship: Int, from: Int)]] = [:]
             var order: [Int] = []
             for node in frontier {
+                try context.tick()
                 forEach(node, store) { rel, neighbor in
                     if failure != nil || parents[neighbor] != nil { return }
                     do throws(QueryError) {
@@ -82,13 +85,25 @@ final class ShortestPathFinder {
             if let failure { throw failure }
             for (node, links) in next { parents[node] = links }
             frontier = order
+            try held.resize(to: parents.count * 96 + frontier.count * 8)
         }
         guard parents[b.id] != nil, depth >= minimum else { return [] }
+        return try unwind(from: b.id, to: a, parents, context, held)
+    }
+
+    /// The paths from `a` to `end` through the BFS parents, shortest first; all of them or the
+    /// first, walked with an explicit stack (a shortest path can be thousands of hops long).
+    private func unwind(
+        from end: Int, to a: Node, _ parents: [Int: [(relationship: Int, from: Int)]], _ context: ExecutionContext,
+        _ held: MemoryReservation
+    ) throws(QueryError) -> [Path] {
         var results: [Path] = []
+        // Each frame: a node on the way back, and which of its parent links to follow next.
+        var stack: [(node: Int, next: Int)] = [(end, 0)]
         var relStack: [Int] = []
-        func walk(_ node: Int) {
-            if !all && !results.isEmpty { return }
-            if node == a.id {
+        while let top = stack.last {
+            try context.tick()
+            if top.node == a.id {
                 var nodes = [a]
                 var rels: [Relationship] = []
                 var current = a.id
@@ -99,15 +114,22 @@ final class ShortestPathFinder {
                     nodes.append(Node(id: current, labels: [], properties: [:]))
                 }
                 results.append(Path(nodes: nodes, relationships: rels))
-                return
+                try held.grow(by: 64 + rels.count * 160)
+                if !all { return results }
+                stack.removeLast()
+                if !relStack.isEmpty { relStack.removeLast() }
+                continue
             }
-            for link in parents[node] ?? [] {
-                relStack.append(link.relationship)
-                walk(link.from)
-                relStack.removeLast()
+            let links = parents[top.node] ?? []
+            guard top.next < links.count else {
+                stack.removeLast()
+                if !relStack.isEmpty { relStack.removeLast() }
+                continue
             }
+            stack[stack.count - 1].next += 1
+            relStack.append(links[top.next].relationship)
+            stack.append((links[top.next].from, 0))
         }
-        walk(b.id)
         return results
     }
 

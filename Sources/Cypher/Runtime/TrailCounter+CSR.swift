@@ -25,9 +25,12 @@ struct CSRTrailWalk {
     var trailAnchors: [Int32] = []
     var trailTypes: [Int32] = []
     var total = 0
+    /// Whose clock the walk checks as it goes.
+    let context: ExecutionContext
 
-    init(view: AdjacencyView, levels: [Level]) {
+    init(view: AdjacencyView, levels: [Level], context: ExecutionContext) {
         self.view = view
+        self.context = context
         self.levels = levels
         minimums = levels.map(\.minimum)
         maximums = levels.map(\.maximum)
@@ -49,15 +52,16 @@ struct CSRTrailWalk {
         trailTypes.removeLast()
     }
 
-    mutating func walk(_ node: Int, _ index: Int, depth: Int) {
+    mutating func walk(_ node: Int, _ index: Int, depth: Int) throws(QueryError) {
+        try context.tick()
         let minimum = minimums[index], maximum = maximums[index], single = singleTypes[index]
         let last = index == levels.count - 1
         if depth >= minimum {
-            if last { total += 1 } else { walk(node, index + 1, depth: 0) }
+            if last { total += 1 } else { try walk(node, index + 1, depth: 0) }
         }
         guard depth < maximum else { return }
         if single == -2 {
-            walkEach(node, index, depth: depth, last: last && depth + 1 == maximum)
+            try walkEach(node, index, depth: depth, last: last && depth + 1 == maximum)
             return
         }
         let type: Int? = single == -1 ? nil : single
@@ -75,13 +79,13 @@ struct CSRTrailWalk {
             let rel = view.relationships[slot]
             if trailRelationships.contains(rel) { continue }
             push(relationship: rel, anchor: anchor, type: view.types[slot])
-            walk(Int(view.neighbors[slot]), index, depth: depth + 1)
+            try walk(Int(view.neighbors[slot]), index, depth: depth + 1)
             pop()
         }
     }
 
     /// One hop of a level with several types.
-    private mutating func walkEach(_ node: Int, _ index: Int, depth: Int, last: Bool) {
+    private mutating func walkEach(_ node: Int, _ index: Int, depth: Int, last: Bool) throws(QueryError) {
         let types = levels[index].types
         let anchor = Int32(truncatingIfNeeded: node)
         if last {
@@ -99,7 +103,7 @@ struct CSRTrailWalk {
                 let rel = view.relationships[slot]
                 if trailRelationships.contains(rel) { continue }
                 push(relationship: rel, anchor: anchor, type: view.types[slot])
-                walk(Int(view.neighbors[slot]), index, depth: depth + 1)
+                try walk(Int(view.neighbors[slot]), index, depth: depth + 1)
                 pop()
             }
         }
@@ -108,22 +112,28 @@ struct CSRTrailWalk {
 
 extension TrailCounter {
     /// The count on the raw CSR, or nil when the hops mix directions or the CSR is not complete.
-    func countOnCSR(from source: Int, avoiding used: [Int], types: [[Int?]], _ store: GraphStore) -> Int? {
+    func countOnCSR(from source: Int, avoiding used: [Int], types: [[Int?]], _ context: ExecutionContext) throws(QueryError) -> Int? {
+        let store = context.store
         let direction = segments[0].relationship.direction
         guard direction != .both, segments.allSatisfy({ $0.relationship.direction == direction }) else { return nil }
-        return store.withAdjacency(direction) { view -> Int? in
-            guard view.isComplete else { return nil }
+        let outcome = store.withAdjacency(direction) { view -> Result<Int?, QueryError> in
+            guard view.isComplete else { return .success(nil) }
             let levels = zip(segments, types).map { segment, types in
                 CSRTrailWalk.Level(types: types, minimum: segment.minimum, maximum: segment.maximum)
             }
-            var walk = CSRTrailWalk(view: view, levels: levels)
+            var walk = CSRTrailWalk(view: view, levels: levels, context: context)
             for rel in used {
                 let anchor = direction == .outgoing ? store.startNode(of: rel) : store.endNode(of: rel)
                 walk.push(relationship: Int32(truncatingIfNeeded: rel), anchor: Int32(truncatingIfNeeded: anchor),
                           type: Int32(truncatingIfNeeded: store.relationshipType(rel)))
             }
-            walk.walk(source, 0, depth: 0)
-            return walk.total
+            do throws(QueryError) {
+                try walk.walk(source, 0, depth: 0)
+            } catch {
+                return .failure(error)
+            }
+            return .success(walk.total)
         }
+        return try outcome.get()
     }
 }

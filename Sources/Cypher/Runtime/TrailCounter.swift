@@ -25,10 +25,20 @@ struct TrailCounter {
         }
     }
 
+    /// The longest chain the counters walk (they recurse once per relationship): longer or
+    /// unbounded chains are enumerated by the matcher, which walks without recursion.
+    static let maximumDepth = 64
+
     /// The number of trails from `source` that avoid the relationships in `used`; nil when a hop
-    /// has conditions (the caller then enumerates).
-    func count(from source: Int, avoiding used: [Int], _ store: GraphStore) -> Int? {
-        guard isUnconditional(store) else { return nil }
+    /// has conditions or the chain may be longer than ``maximumDepth`` (the caller then enumerates).
+    /// Counting checks the query's clock as it goes.
+    func count(from source: Int, avoiding used: [Int], _ context: ExecutionContext) throws(QueryError) -> Int? {
+        let store = context.store
+        let longest = segments.reduce(0) { total, segment in
+            let (sum, overflow) = total.addingReportingOverflow(segment.maximum)
+            return overflow ? Int.max : sum
+        }
+        guard longest <= Self.maximumDepth, isUnconditional(store) else { return nil }
         var types: [[Int?]] = []
         for segment in segments {
             if segment.relationship.types.isEmpty {
@@ -39,20 +49,23 @@ struct TrailCounter {
             for type in segment.relationship.types { if let id = type.resolve(in: store) { ids.append(id) } }
             types.append(ids)
         }
-        if let counted = countOnCSR(from: source, avoiding: used, types: types, store) { return counted }
+        if let counted = try countOnCSR(from: source, avoiding: used, types: types, context) { return counted }
         var trail = used
         var total = 0
-        walk(source, 0, depth: 0, types, &trail, &total, store)
+        try walk(source, 0, depth: 0, types, &trail, &total, context)
         return total
     }
 
     private func walk(
-        _ node: Int, _ index: Int, depth: Int, _ types: [[Int?]], _ trail: inout [Int], _ total: inout Int, _ store: GraphStore
-    ) {
+        _ node: Int, _ index: Int, depth: Int, _ types: [[Int?]], _ trail: inout [Int], _ total: inout Int,
+        _ context: ExecutionContext
+    ) throws(QueryError) {
+        try context.tick()
+        let store = context.store
         let segment = segments[index]
         let last = index == segments.count - 1
         if depth >= segment.minimum {
-            if last { total += 1 } else { walk(node, index + 1, depth: 0, types, &trail, &total, store) }
+            if last { total += 1 } else { try walk(node, index + 1, depth: 0, types, &trail, &total, context) }
         }
         guard depth < segment.maximum else { return }
         if last && depth + 1 == segment.maximum {
@@ -60,10 +73,10 @@ struct TrailCounter {
             return
         }
         for type in types[index] {
-            store.forEachNeighbor(of: node, type: type, direction: segment.relationship.direction) { rel, neighbor in
-                if trail.contains(rel) { return }
+            for (rel, neighbor) in store.neighbors(of: node, type: type, direction: segment.relationship.direction)
+            where !trail.contains(rel) {
                 trail.append(rel)
-                walk(neighbor, index, depth: depth + 1, types, &trail, &total, store)
+                try walk(neighbor, index, depth: depth + 1, types, &trail, &total, context)
                 trail.removeLast()
             }
         }

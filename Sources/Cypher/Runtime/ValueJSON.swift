@@ -62,20 +62,37 @@ public enum ValueJSON {
     }
 
     /// Parses JSON text to a value: integers stay integers, `{"$float": …}` and `{"$map": …}` are understood.
+    ///
+    /// Arrays and objects nested deeper than ``NestingLimit/depth`` are a `ResourceLimit` /
+    /// `NestingLimit` error at the bracket that crossed the limit; the reader never recurses deeper.
     public static func decode(_ text: String) throws(QueryError) -> Value {
-        var parser = Parser(bytes: Array(text.utf8))
-        let value = try parser.value()
-        parser.skipSpace()
-        guard parser.index == parser.bytes.count else { throw parser.failure("unexpected text after the JSON value") }
-        return value
+        // ~7 KB of stack per level in unoptimised builds: a query's stack at the limit.
+        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
+            var parser = Parser(bytes: Array(text.utf8))
+            let value = try parser.value()
+            parser.skipSpace()
+            guard parser.index == parser.bytes.count else { throw parser.failure("unexpected text after the JSON value") }
+            return value
+        }
     }
 
     private struct Parser {
         let bytes: [UInt8]
         var index = 0
+        /// Arrays and objects open around the current byte.
+        var depth = 0
 
         func failure(_ message: String) -> QueryError {
             QueryError(.argumentError, code: "InvalidJSON", phase: .compileTime, message: "JSON at byte \(index): \(message)")
+        }
+
+        /// Enters one more array or object, or throws past ``NestingLimit/depth``; pair with `depth -= 1`.
+        mutating func descend() throws(QueryError) {
+            guard depth < NestingLimit.depth else {
+                let location = SourceLocation(offset: index, in: String(decoding: bytes, as: UTF8.self))
+                throw JSONNesting.exceeded(limit: NestingLimit.depth, at: location)
+            }
+            depth += 1
         }
 
         mutating func skipSpace() {
@@ -87,53 +104,13 @@ public enum ValueJSON {
             guard index < bytes.count else { throw failure("unexpected end") }
             switch bytes[index] {
             case UInt8(ascii: "{"):
-                index += 1
-                var m: [String: Value] = [:]
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .map(m) }
-                while true {
-                    skipSpace()
-                    guard case .string(let key) = try value() else { throw failure("object keys must be strings") }
-                    skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
-                    index += 1
-                    m[key] = try value()
-                    skipSpace()
-                    guard index < bytes.count else { throw failure("unexpected end") }
-                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                    guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
-                    index += 1
-                    break
-                }
-                if m.count == 1, let tagged = m["$float"] {
-                    switch tagged {
-                    case .float, .int: return .float(tagged.numericValue ?? 0)
-                    case .string("NaN"): return .float(.nan)
-                    case .string("Inf"): return .float(.infinity)
-                    case .string("-Inf"): return .float(-.infinity)
-                    default: throw failure("bad $float value")
-                    }
-                }
-                if m.count == 1, case .map(let inner)? = m["$map"] { return .map(inner) }
-                if m.count == 1, let entry = m.first, entry.key.hasPrefix("$"), case .string(let text) = entry.value,
-                   let kind = TemporalValue.Kind(rawValue: String(entry.key.dropFirst())) {
-                    return .temporal(try TemporalValue.parse(text, as: kind))
-                }
-                return .map(m)
+                try descend()
+                defer { depth -= 1 }
+                return try tagged(try object())
             case UInt8(ascii: "["):
-                index += 1
-                var items: [Value] = []
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .list(items) }
-                while true {
-                    items.append(try value())
-                    skipSpace()
-                    guard index < bytes.count else { throw failure("unexpected end") }
-                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                    guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
-                    index += 1
-                    return .list(items)
-                }
+                try descend()
+                defer { depth -= 1 }
+                return .list(try array())
             case UInt8(ascii: "\""):
                 return .string(try string())
             case UInt8(ascii: "t"): return try literal("true", .bool(true))
@@ -142,6 +119,79 @@ public enum ValueJSON {
             default:
                 return try number()
             }
+        }
+
+        // `object()`, `array()` and `tagged(_:)` are apart from `value()` so that each level of
+        // nesting costs the stack only their small frames.
+
+        /// `{…}`, the current byte being `{`.
+        mutating func object() throws(QueryError) -> [String: Value] {
+            index += 1
+            var m: [String: Value] = [:]
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return m
+            }
+            while true {
+                skipSpace()
+                guard case .string(let key) = try value() else { throw failure("object keys must be strings") }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
+                index += 1
+                m[key] = try value()
+                skipSpace()
+                guard index < bytes.count else { throw failure("unexpected end") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+                index += 1
+                return m
+            }
+        }
+
+        /// `[…]`, the current byte being `[`.
+        mutating func array() throws(QueryError) -> [Value] {
+            index += 1
+            var items: [Value] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return items
+            }
+            while true {
+                items.append(try value())
+                skipSpace()
+                guard index < bytes.count else { throw failure("unexpected end") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+                index += 1
+                return items
+            }
+        }
+
+        /// An object as a value: `{"$float": …}`, `{"$map": …}` and temporal tags understood.
+        func tagged(_ m: [String: Value]) throws(QueryError) -> Value {
+            if m.count == 1, let tagged = m["$float"] {
+                switch tagged {
+                case .float, .int: return .float(tagged.numericValue ?? 0)
+                case .string("NaN"): return .float(.nan)
+                case .string("Inf"): return .float(.infinity)
+                case .string("-Inf"): return .float(-.infinity)
+                default: throw failure("bad $float value")
+                }
+            }
+            if m.count == 1, case .map(let inner)? = m["$map"] { return .map(inner) }
+            if m.count == 1, let entry = m.first, entry.key.hasPrefix("$"), case .string(let text) = entry.value,
+               let kind = TemporalValue.Kind(rawValue: String(entry.key.dropFirst())) {
+                return .temporal(try TemporalValue.parse(text, as: kind))
+            }
+            return .map(m)
         }
 
         mutating func literal(_ word: String, _ v: Value) throws(QueryError) -> Value {

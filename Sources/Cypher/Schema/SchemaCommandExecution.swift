@@ -135,7 +135,7 @@ struct SchemaCommandExecution {
         let rows = catalog.indexes(in: graph).filter { kind == nil || $0.kind == kind }.map { index -> [Value] in
             let label = index.labelsOrTypes.first.flatMap(graph.labelID)
             let key = index.properties.first.flatMap(graph.propertyKeyID)
-            let online = index.isGraphBacked && label.flatMap { l in key.map { graph.hasIndex(label: l, key: $0) } } == true
+            let online = index.isGraphBacked && label.flatMap { l in key.map { graph.hasDeclaredIndex(label: l, key: $0) } } == true
             return [.int(Int64(index.id)), .string(index.name), .string(online ? "ONLINE" : "RECORDED"),
                     .string(index.kind.rawValue), .string(index.entity.rawValue),
                     index.kind == .lookup ? .null : .list(index.labelsOrTypes.map(Value.string)),

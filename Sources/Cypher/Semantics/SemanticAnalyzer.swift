@@ -39,10 +39,12 @@ public enum SemanticAnalyzer {
 
     /// Parses and analyses `text`; errors carry an excerpt of the text.
     public static func compile(_ text: String) throws -> AnalyzedQuery {
-        do {
-            return try analyze(try CypherParser.parse(text))
-        } catch let error as QueryError {
-            throw error.withSource(text)
+        try QueryStack.run(for: text) {
+            do {
+                return try analyze(try CypherParser.parse(text))
+            } catch let error as QueryError {
+                throw error.withSource(text)
+            }
         }
     }
 }

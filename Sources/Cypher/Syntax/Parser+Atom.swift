@@ -136,11 +136,11 @@ extension CypherParser {
     /// `( expression )`, or a pattern such as `(a)-[:T]->(b)` used as an expression.
     private mutating func parseParenthesised() throws -> Expression {
         let start = current.start
-        let saved = (position, lastEnd)
+        let saved = (position, lastEnd, pipelineSteps)
         if let path = try? parsePathPattern(), !path.steps.isEmpty {
             return Expression(.pattern(path), range: range(from: start))
         }
-        (position, lastEnd) = saved
+        (position, lastEnd, pipelineSteps) = saved
         try expectSymbol("(")
         let inner = try parseExpression()
         try expectSymbol(")")
@@ -171,7 +171,7 @@ extension CypherParser {
     }
 
     private mutating func parsePatternComprehensionIfPresent(start: SourceLocation) throws -> Expression? {
-        let saved = (position, lastEnd)
+        let saved = (position, lastEnd, pipelineSteps)
         var variable: Variable?
         if atName, peek().isSymbol("="), peek(2).isSymbol("(") {
             variable = try parseVariable()
@@ -182,7 +182,7 @@ extension CypherParser {
         guard let path = try? parsePathPattern(), !path.steps.isEmpty,
               current.isKeyword("WHERE") || current.isSymbol("|")
         else {
-            (position, lastEnd) = saved
+            (position, lastEnd, pipelineSteps) = saved
             return nil
         }
         let predicate = try parseWhere()

@@ -3,27 +3,31 @@ import QuiverCore
 // Operator expressions, by precedence climbing from OR (loosest) down to postfix access.
 extension CypherParser {
     mutating func parseExpression() throws -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        guard depth <= CypherParser.maximumDepth else {
-            throw error("UnexpectedSyntax", "expression nested more than \(CypherParser.maximumDepth) levels deep",
-                        at: current.start)
+        try descend()
+        // Patterns inside expressions (predicates, comprehensions) are matched, even within CREATE.
+        let matching = matchingPattern
+        matchingPattern = true
+        defer {
+            depth -= 1
+            matchingPattern = matching
         }
-        let expression = try parseOr()
-        // Operator chains build deep trees without nesting; later passes recurse over them.
-        if depth == 1, expression.treeDepth(limit: CypherParser.maximumDepth) > CypherParser.maximumDepth {
-            throw error("UnexpectedSyntax", "expression is more than \(CypherParser.maximumDepth) operators deep",
-                        at: expression.range.start)
-        }
-        return expression
+        return try parseOr()
     }
+
+    // Each link of an operator chain makes the tree one level deeper (`1 + 1 + 1` is `(1 + 1) + 1`),
+    // so every chain below counts its links into `depth` while it parses, and the tree never grows
+    // past the limit — not even while being built.
 
     private mutating func parseBinaryLevel(
         _ operators: [(keyword: String, op: BinaryOperator)], next: (inout CypherParser) throws -> Expression
     ) throws -> Expression {
         var lhs = try next(&self)
+        var links = 0
+        defer { depth -= links }
         loop: while true {
             for (keyword, op) in operators where current.isKeyword(keyword) {
+                try descend()
+                links += 1
                 advance()
                 let rhs = try next(&self)
                 lhs = Expression(.binary(op, lhs, rhs), range: SourceRange(start: lhs.range.start, end: lastEnd))
@@ -48,9 +52,8 @@ extension CypherParser {
     private mutating func parseNot() throws -> Expression {
         let start = current.start
         if acceptKeyword("NOT") {
-            depth += 1
+            try descend()
             defer { depth -= 1 }
-            guard depth <= CypherParser.maximumDepth else { throw unexpected("fewer nested NOTs") }
             let operand = try parseNot()
             return Expression(.unary(.not, operand), range: range(from: start))
         }
@@ -74,7 +77,11 @@ extension CypherParser {
     private mutating func parseComparison() throws -> Expression {
         var operands = [try parsePredicate()]
         var operators: [BinaryOperator] = []
+        var links = 0
+        defer { depth -= links }
         while let op = comparisonOperator {
+            try descend()
+            links += 1
             advance()
             operators.append(op)
             operands.append(try parsePredicate())
@@ -97,7 +104,11 @@ extension CypherParser {
     /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `IN`, `=~`, `IS [NOT] NULL`, left to right.
     private mutating func parsePredicate() throws -> Expression {
         var lhs = try parseAdditive()
+        var links = 0
+        defer { depth -= links }
         while true {
+            try descend()
+            links += 1
             let start = lhs.range.start
             let op: BinaryOperator
             if current.isKeyword("STARTS"), peek().isKeyword("WITH") {
@@ -133,7 +144,11 @@ extension CypherParser {
         _ operators: [String: BinaryOperator], next: (inout CypherParser) throws -> Expression
     ) throws -> Expression {
         var lhs = try next(&self)
+        var links = 0
+        defer { depth -= links }
         while current.kind == .symbol, let op = operators[current.text] {
+            try descend()
+            links += 1
             advance()
             let rhs = try next(&self)
             lhs = Expression(.binary(op, lhs, rhs), range: SourceRange(start: lhs.range.start, end: lastEnd))
@@ -166,9 +181,8 @@ extension CypherParser {
                 let literal = try numberLiteral(token, negated: true)
                 return try parsePostfix(Expression(.literal(literal), range: range(from: start)))
             }
-            depth += 1
+            try descend()
             defer { depth -= 1 }
-            guard depth <= CypherParser.maximumDepth else { throw unexpected("fewer nested signs") }
             let operand = try parseUnary()
             return Expression(.unary(minus ? .minus : .plus, operand), range: range(from: start))
         }
@@ -183,7 +197,11 @@ extension CypherParser {
     private mutating func parsePostfix(_ atom: Expression) throws -> Expression {
         var expression = atom
         let start = atom.range.start
+        var links = 0
+        defer { depth -= links }
         while true {
+            try descend()
+            links += 1
             if current.isSymbol("."), peek().kind == .identifier || peek().kind == .quotedIdentifier {
                 advance()
                 let key = try parseName("a property name")

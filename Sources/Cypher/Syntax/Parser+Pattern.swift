@@ -34,23 +34,39 @@ extension CypherParser {
         return nil
     }
 
+    /// A path pattern. Expressions try this speculatively at every `(` (`(a)-->(b)` may be a
+    /// pattern or a parenthesised expression), so a failure at a token is remembered: nested
+    /// parentheses then cost linear time, not quadratic.
     mutating func parsePathPattern() throws -> PathPattern {
+        if failedPathStarts.contains(position) { throw unexpected("a pattern") }
+        let attempt = position
+        do {
+            return try parsePathPatternOnce()
+        } catch let error as QueryError {
+            // A failure from the nesting limit depends on how deep the attempt started; others do not.
+            if error.code != "NestingLimit" { failedPathStarts.insert(attempt) }
+            throw error
+        }
+    }
+
+    private mutating func parsePathPatternOnce() throws -> PathPattern {
         let start = current.start
-        depth += 1
+        try descend()
         defer { depth -= 1 }
-        guard depth <= CypherParser.maximumDepth else { throw unexpected("a less deeply nested pattern") }
         // A parenthesised path `((a)-->(b))` is the same path.
         if current.isSymbol("("), peek().isSymbol("(") {
-            let saved = (position, lastEnd)
+            let saved = (position, lastEnd, pipelineSteps)
             advance()
             if let inner = try? parsePathPattern(), acceptSymbol(")") {
                 return PathPattern(start: inner.start, steps: inner.steps, range: range(from: start))
             }
-            (position, lastEnd) = saved
+            (position, lastEnd, pipelineSteps) = saved
         }
+        if matchingPattern { try addPipelineStep() }
         let first = try parseNodePattern()
         var steps: [PatternStep] = []
         while current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) {
+            if matchingPattern { try addPipelineStep() }
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))

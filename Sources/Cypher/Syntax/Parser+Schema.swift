@@ -9,18 +9,20 @@ extension CypherParser {
     /// ```
     /// - Throws: `QueryError` with category `.syntaxError`, as ``parse(_:)``.
     public static func parseStatement(_ text: String) throws -> CypherStatement {
-        do {
-            var parser = try CypherParser(text)
-            let statement: CypherStatement = parser.atSchemaCommand
-                ? .schema(try parser.parseSchemaCommand())
-                : .query(try parser.parseQuery())
-            _ = parser.acceptSymbol(";")
-            guard parser.current.kind == .endOfInput else {
-                throw parser.unexpected(statement.isQuery ? "a clause, UNION or the end of the query" : "the end of the command")
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                let statement: CypherStatement = parser.atSchemaCommand
+                    ? .schema(try parser.parseSchemaCommand())
+                    : .query(try parser.parseQuery())
+                _ = parser.acceptSymbol(";")
+                guard parser.current.kind == .endOfInput else {
+                    throw parser.unexpected(statement.isQuery ? "a clause, UNION or the end of the query" : "the end of the command")
+                }
+                return statement
+            } catch let error as QueryError {
+                throw error.withSource(text)
             }
-            return statement
-        } catch let error as QueryError {
-            throw error.withSource(text)
         }
     }
 

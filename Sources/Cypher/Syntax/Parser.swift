@@ -14,9 +14,17 @@ public struct CypherParser {
     var position = 0
     /// The end of the last consumed token, for closing node ranges.
     var lastEnd: SourceLocation
-    /// Current expression nesting, bounded so that hostile input cannot exhaust the stack.
+    /// The depth of the syntax tree being built at the current token: nesting (parentheses, lists,
+    /// subqueries, prefixes) plus the links of every operator chain it sits in, bounded by
+    /// ``NestingLimit/depth`` so that no later pass (or the tree's deallocation) can exhaust the stack.
     var depth = 0
-    static let maximumDepth = 200
+    /// Clauses and pattern elements read so far: each is a level of recursion when the query runs.
+    var pipelineSteps = 0
+    /// Token positions where a path pattern was tried and failed (see `parsePathPattern`).
+    var failedPathStarts: Set<Int> = []
+    /// Whether the pattern being read is matched (each element a level of the matcher's recursion),
+    /// rather than created.
+    var matchingPattern = true
 
     init(_ text: String) throws {
         utf8 = Array(text.utf8)
@@ -29,16 +37,18 @@ public struct CypherParser {
     /// - Throws: `QueryError` with category `.syntaxError` (e.g. code `UnexpectedSyntax`,
     ///   `IntegerOverflow`, `InvalidNumberLiteral`), with its excerpt filled from `text`.
     public static func parse(_ text: String) throws -> Query {
-        do {
-            var parser = try CypherParser(text)
-            let query = try parser.parseQuery()
-            _ = parser.acceptSymbol(";")
-            guard parser.current.kind == .endOfInput else {
-                throw parser.unexpected("a clause, UNION or the end of the query")
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                let query = try parser.parseQuery()
+                _ = parser.acceptSymbol(";")
+                guard parser.current.kind == .endOfInput else {
+                    throw parser.unexpected("a clause, UNION or the end of the query")
+                }
+                return query
+            } catch let error as QueryError {
+                throw error.withSource(text)
             }
-            return query
-        } catch let error as QueryError {
-            throw error.withSource(text)
         }
     }
 
@@ -49,31 +59,35 @@ public struct CypherParser {
     /// ```
     /// Each query's `range` locates its text in the script.
     public static func parseScript(_ text: String) throws -> [Query] {
-        do {
-            var parser = try CypherParser(text)
-            var queries: [Query] = []
-            while true {
-                while parser.acceptSymbol(";") {}
-                if parser.current.kind == .endOfInput { return queries }
-                queries.append(try parser.parseQuery())
-                guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
-                    throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                var queries: [Query] = []
+                while true {
+                    while parser.acceptSymbol(";") {}
+                    if parser.current.kind == .endOfInput { return queries }
+                    queries.append(try parser.parseQuery())
+                    guard parser.acceptSymbol(";") || parser.current.kind == .endOfInput else {
+                        throw parser.unexpected("a clause, UNION, ';' or the end of the script")
+                    }
                 }
+            } catch let error as QueryError {
+                throw error.withSource(text)
             }
-        } catch let error as QueryError {
-            throw error.withSource(text)
         }
     }
 
     /// Parses a single expression, e.g. for tests or for tools that take expressions.
     public static func parseExpression(_ text: String) throws -> Expression {
-        do {
-            var parser = try CypherParser(text)
-            let expression = try parser.parseExpression()
-            guard parser.current.kind == .endOfInput else { throw parser.unexpected("the end of the expression") }
-            return expression
-        } catch let error as QueryError {
-            throw error.withSource(text)
+        try QueryStack.run(for: text) {
+            do {
+                var parser = try CypherParser(text)
+                let expression = try parser.parseExpression()
+                guard parser.current.kind == .endOfInput else { throw parser.unexpected("the end of the expression") }
+                return expression
+            } catch let error as QueryError {
+                throw error.withSource(text)
+            }
         }
     }
 
@@ -108,6 +122,22 @@ public struct CypherParser {
 
     mutating func expectSymbol(_ symbol: String) throws {
         guard acceptSymbol(symbol) else { throw unexpected("'\(symbol)'") }
+    }
+
+    /// Goes one level deeper into the syntax tree, failing past ``NestingLimit/depth``; the caller
+    /// undoes it (`depth -= 1`) when the level is done.
+    mutating func descend() throws {
+        depth += 1
+        guard depth <= NestingLimit.depth else { throw NestingLimit.exceeded("this expression", at: current.start) }
+    }
+
+    /// Counts one clause or pattern element of the query, failing past ``NestingLimit/depth``.
+    mutating func addPipelineStep() throws {
+        pipelineSteps += 1
+        guard pipelineSteps <= NestingLimit.depth else {
+            throw NestingLimit.tooLong("this query", at: current.start,
+                                       advice: "split it into several queries, or UNWIND a list instead of repeating clauses")
+        }
     }
 
     func unexpected(_ expected: String) -> QueryError {
@@ -166,7 +196,9 @@ public struct CypherParser {
     mutating func parseSingleQuery() throws -> SingleQuery {
         let start = current.start
         var clauses: [Clause] = []
-        while let clause = try parseClause() {
+        while true {
+            try addPipelineStep()
+            guard let clause = try parseClause() else { break }
             clauses.append(clause)
         }
         guard !clauses.isEmpty else { throw unexpected("a clause (MATCH, RETURN, CREATE, …)") }
@@ -202,6 +234,9 @@ public struct CypherParser {
             return .return(Return(projection: projection, range: range(from: start)))
         case "CREATE":
             advance()
+            // CREATE makes its pattern's elements one after another, without recursing per element.
+            matchingPattern = false
+            defer { matchingPattern = true }
             return .create(Create(pattern: try parsePattern(), range: range(from: start)))
         case "MERGE":
             advance()

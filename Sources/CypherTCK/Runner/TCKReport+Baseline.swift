@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 extension TCKReport {
     /// Scenarios whose verdict changed since an earlier run, read from its `--json` file.
@@ -8,6 +9,7 @@ extension TCKReport {
     /// changes.regressed   // passed before, fail now
     /// ```
     public func changes(since baselineJSON: Data) throws -> TCKChanges {
+        try JSONNesting.check(baselineJSON)
         let baseline = try JSONDecoder().decode(TCKResultDocument.self, from: baselineJSON)
         var before: [String: TCKStatus] = [:]
         for record in baseline.scenarios {

@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// The scenarios of a TCK features directory, parsed, expanded and filtered.
 ///
@@ -21,7 +22,7 @@ public struct TCKSuite: Sendable {
     public static func load(from directory: URL, filter: TCKFilter = TCKFilter()) throws -> TCKSuite {
         var scenarios: [TCKScenario] = []
         for path in try featurePaths(in: directory) {
-            let text = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+            let text = try RegularFile.text(directory.appendingPathComponent(path).path)
             let document = try GherkinParser.parse(text, file: path)
             scenarios += TCKScenario.expand(document, featurePath: path).filter(filter.selects)
         }
@@ -45,7 +46,7 @@ public struct TCKSuite: Sendable {
     public func namedGraphScript(_ name: String) -> String? {
         let url = featuresDirectory.deletingLastPathComponent()
             .appendingPathComponent("graphs").appendingPathComponent(name).appendingPathComponent("\(name).cypher")
-        return try? String(contentsOf: url, encoding: .utf8)
+        return try? RegularFile.text(url.path)
     }
 }
 

@@ -371,7 +371,7 @@ struct CSVImporter {
         do {
             return try FileIO.readAll(path)
         } catch {
-            throw GraphStoreError.importFailed(file: path, line: 0, message: "cannot read the file; check the path")
+            throw GraphStoreError.importFailed(file: path, line: 0, message: error.message)
         }
     }
 }

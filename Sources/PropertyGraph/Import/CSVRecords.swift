@@ -18,7 +18,7 @@ public enum CSVRecords {
         do {
             bytes = try FileIO.readAll(path)
         } catch {
-            throw GraphStoreError.importFailed(file: path, line: 0, message: "cannot read the file; check the path")
+            throw GraphStoreError.importFailed(file: path, line: 0, message: error.message)
         }
         return try bytes.withUnsafeBufferPointer { buffer in
             let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: path)

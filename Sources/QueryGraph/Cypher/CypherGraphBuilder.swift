@@ -19,6 +19,10 @@ struct CypherGraphBuilder {
     /// Entity and relationship nodes the current clause introduced (not bound by an earlier one).
     private var introduced: Set<Int> = []
 
+    /// Levels of expression being built right now, and the error once they passed the limit.
+    private var depth = 0
+    private(set) var tooDeep: QueryError?
+
     private struct PropertyKey: Hashable { var subject: Int; var key: String }
     private struct Constraint: Hashable { var entity: Int; var text: String }
 
@@ -263,11 +267,6 @@ struct CypherGraphBuilder {
         }
     }
 
-    private static func conjuncts(_ e: Expression) -> [Expression] {
-        if case .binary(.and, let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
-        return [e]
-    }
-
     /// `n.k = v` or `v = n.k` where n names a pattern entity or relationship: (node, k, v).
     private func propertyEquality(_ e: Expression, among allowed: Set<Int>?) -> (Int, String, Expression)? {
         guard case .binary(.equal, let l, let r) = e.kind else { return nil }
@@ -297,24 +296,6 @@ struct CypherGraphBuilder {
         }
     }
 
-    private static func constantText(_ e: Expression) -> String? {
-        switch e.kind {
-        case .literal(let literal): return literalText(literal)
-        case .parameter(let name): return "$" + name
-        default: return nil
-        }
-    }
-
-    private static func literalText(_ literal: Literal) -> String {
-        switch literal {
-        case .null: return Value.null.description
-        case .boolean(let b): return Value.bool(b).description
-        case .integer(let i): return Value.int(i).description
-        case .float(let d): return Value.float(d).description
-        case .string(let s): return Value.string(s).description
-        }
-    }
-
     private mutating func propertyRead(_ subject: Int, _ key: String) -> Int {
         let k = PropertyKey(subject: subject, key: key)
         if let node = propertyReads[k] { return node }
@@ -335,12 +316,15 @@ struct CypherGraphBuilder {
         return node
     }
 
-    private static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
-        if case .binary(let inner, let l, let r) = e.kind, inner == op { return flatten(op, l) + flatten(op, r) }
-        return [e]
-    }
-
+    /// Adds an expression and returns its node; past ``NestingLimit/depth`` levels, a placeholder
+    /// node and ``tooDeep`` set instead of recursing further.
     mutating func addExpression(_ e: Expression) -> Int {
+        guard depth < NestingLimit.depth else {
+            tooDeep = tooDeep ?? NestingLimit.exceeded("query graph of a Cypher query")
+            return graph.addNode("…")
+        }
+        depth += 1
+        defer { depth -= 1 }
         switch e.kind {
         case .literal(let literal):
             return graph.addNode(Self.literalText(literal))
@@ -385,9 +369,9 @@ struct CypherGraphBuilder {
             return node
         default:
             // Subscripts, CASE, comprehensions, quantifiers, reduce, map projections, subqueries:
-            // the construct's name over its sub-expressions in order.
-            let name = String("\(e.kind)".prefix { $0 != "(" })
-            return operatorNode(name, e.subexpressions, commutative: false)
+            // the construct's name over its sub-expressions in order. The name is the case's
+            // label (describing the whole case would print the whole sub-tree at every level).
+            return operatorNode(Self.caseName(e.kind), e.subexpressions, commutative: false)
         }
     }
 }

@@ -42,14 +42,19 @@ import QuiverCore
 /// ```
 public enum CypherQueryGraph {
     /// The graph of a parsed query.
-    public static func build(_ query: Query) -> QueryGraph {
-        var builder = CypherGraphBuilder()
-        builder.add(query)
-        return builder.finish()
+    ///
+    /// Expressions nested deeper than ``NestingLimit/depth`` are a `NestingLimit` error.
+    public static func build(_ query: Query) throws(QueryError) -> QueryGraph {
+        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
+            var builder = CypherGraphBuilder()
+            builder.add(query)
+            if let error = builder.tooDeep { throw error }
+            return builder.finish()
+        }
     }
 
     /// Parses `text` and builds its graph; throws the parser's error for invalid Cypher.
     public static func build(cypher text: String) throws -> QueryGraph {
-        build(try CypherParser.parse(text))
+        try build(try CypherParser.parse(text))
     }
 }

@@ -42,6 +42,9 @@ struct ExactSearch {
     private(set) var exhausted = false
     private let start = ContinuousClock.now
     private let epsilon = 1e-9
+    /// The clock is read when `expansions & clockMask == 0`: every 1,024 expansions for small
+    /// pairs (microseconds each), every one for larger pairs, whose assignment bound is cubic.
+    private let clockMask: Int
 
     init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts,
          budget: SearchBudget, upperBound: Double, mapping: [Int]) {
@@ -51,6 +54,7 @@ struct ExactSearch {
         self.budget = budget
         n1 = a.count
         n2 = b.count
+        clockMask = n1 + n2 > 32 ? 0 : 1023
         nodeLabelCount = nodeLabels
         edgeLabelCount = edgeLabels
         best = upperBound
@@ -198,7 +202,7 @@ struct ExactSearch {
     private mutating func outOfBudget() -> Bool {
         if exhausted { return true }
         if let limit = budget.maxExpansions, expansions >= limit { exhausted = true }
-        if let limit = budget.timeLimit, expansions & 1023 == 0, ContinuousClock.now - start > limit { exhausted = true }
+        if let limit = budget.timeLimit, expansions & clockMask == 0, ContinuousClock.now - start > limit { exhausted = true }
         return exhausted
     }
 

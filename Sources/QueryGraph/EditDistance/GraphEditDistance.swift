@@ -42,9 +42,16 @@ public struct GraphEditDistance: Sendable {
     ///
     /// The search starts from the Riesen–Bunke path (``approximate(_:_:)``) and returns it improved
     /// as far as the budget allows; `lowerBound` ≤ true distance ≤ `distance` always holds.
+    ///
+    /// Pairs larger than ``searchNodeLimit`` are not searched, and pairs larger than
+    /// ``approximationNodeLimit`` not approximated: they get an unproven upper bound over a proven
+    /// lower bound, as when the budget runs out.
     public func compute(_ g1: QueryGraph, _ g2: QueryGraph) -> EditDistanceResult {
+        let size = g1.nodes.count + g2.nodes.count
+        guard size <= Self.approximationNodeLimit else { return unapproximated(g1, g2) }
         let (a, b, nodeLabels, edgeLabels) = IndexedGraph.pair(g1, g2)
         let start = BipartiteApproximation.mapping(a, b, edgeLabels: edgeLabels, costs: costs)
+        guard size <= Self.searchNodeLimit else { return unsearched(g1, g2, approximation: start) }
         // networkx departs from the textbook definition only through self-loops (see Semantics), so
         // loop-free pairs take the faster exact search under either semantics.
         let hasLoops = a.edges.contains { $0.source == $0.target } || b.edges.contains { $0.source == $0.target }
@@ -78,8 +85,10 @@ public struct GraphEditDistance: Sendable {
 
     /// The Riesen–Bunke approximation: the exact cost of the edit path found by one assignment.
     ///
-    /// An upper bound on the distance under ``Semantics/exact``, computed in O((n1+n2)³).
+    /// An upper bound on the distance under ``Semantics/exact``, computed in O((n1+n2)³); for pairs
+    /// larger than ``approximationNodeLimit``, the cost of deleting g1 and inserting g2.
     public func approximate(_ g1: QueryGraph, _ g2: QueryGraph) -> Double {
+        guard g1.nodes.count + g2.nodes.count <= Self.approximationNodeLimit else { return unapproximated(g1, g2).distance }
         let (a, b, _, edgeLabels) = IndexedGraph.pair(g1, g2)
         return BipartiteApproximation.mapping(a, b, edgeLabels: edgeLabels, costs: costs).cost
     }

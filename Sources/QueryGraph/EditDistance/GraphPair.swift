@@ -38,13 +38,14 @@ public struct GraphPair: Codable, Hashable, Sendable {
     /// let pairs = try GraphPair.readLines(of: url)
     /// ```
     public static func readLines(of url: URL) throws -> [GraphPair] {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try RegularFile.text(url.path)
         var pairs: [GraphPair] = []
         let decoder = JSONDecoder()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             do {
+                try JSONNesting.check(trimmed.utf8)
                 pairs.append(try decoder.decode(GraphPair.self, from: Data(trimmed.utf8)))
             } catch {
                 throw GraphFileError(path: url.path, line: number + 1, message: "\(error)")

@@ -46,6 +46,9 @@ struct NetworkXCompatibleSearch {
     private(set) var exhausted = false
     private let start = ContinuousClock.now
     private let epsilon = 1e-9
+    /// The clock is read when `expansions & clockMask == 0`: every 256 expansions for small
+    /// pairs, every one for larger pairs, whose assignments are cubic.
+    private let clockMask: Int
 
     /// A search that only looks for paths cheaper than `upperBound` (networkx's value never exceeds
     /// the exact distance, so that is a valid start).
@@ -54,6 +57,7 @@ struct NetworkXCompatibleSearch {
         best = upperBound
         self.a = a
         self.b = b
+        clockMask = a.count + b.count > 32 ? 0 : 255
         self.costs = costs
         self.budget = budget
         pendingU = Array(0..<a.count)
@@ -282,7 +286,7 @@ struct NetworkXCompatibleSearch {
     private mutating func outOfBudget() -> Bool {
         if exhausted { return true }
         if let limit = budget.maxExpansions, expansions >= limit { exhausted = true }
-        if let limit = budget.timeLimit, expansions & 255 == 0, ContinuousClock.now - start > limit { exhausted = true }
+        if let limit = budget.timeLimit, expansions & clockMask == 0, ContinuousClock.now - start > limit { exhausted = true }
         return exhausted
     }
 }

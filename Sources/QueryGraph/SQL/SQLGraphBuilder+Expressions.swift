@@ -24,13 +24,18 @@ extension SQLGraphBuilder {
         expressions.map { Child(label: label, node: addExpression($0)) }
     }
 
-    private static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
-        if case .binary(let inner, let l, let r) = e.kind, inner == op { return flatten(op, l) + flatten(op, r) }
-        return [e]
+    /// The operands of a chain of `op`, left to right.
+    static func flatten(_ op: BinaryOperator, _ e: Expression) -> [Expression] {
+        OperandChain.operands(of: e) { e in
+            if case .binary(let inner, let l, let r) = e.kind, inner == op { return (l, r) }
+            return nil
+        }
     }
 
     /// Adds an expression of the current select and returns its node.
     mutating func addExpression(_ e: Expression) -> Int {
+        guard enter() else { return graph.addNode("…") }
+        defer { depth -= 1 }
         switch e.kind {
         case .literal(let literal):
             return intern(Self.literalText(literal), [])
@@ -61,9 +66,13 @@ extension SQLGraphBuilder {
             if let other = value.elseResult { children.append(Child(label: "else", node: addExpression(other))) }
             return intern("case", children)
         case .between(let value, let low, let high, let negated):
-            let bounds = Self.betweenBounds(value, low, high)
-            let range = Expression(.binary(.and, bounds[0], bounds[1]))
-            return addExpression(negated ? Expression(.unary(.not, range)) : range)
+            // `low <= value AND value <= high`, built here rather than as an expression, so that
+            // its operands are one level below it as in the query.
+            let bounds = [(low, value), (value, high)].map { l, r in
+                Child(label: "arg", node: addBinary(.lessThanOrEqual, l, r, e))
+            }
+            let range = intern(BinaryOperator.and.rawValue.lowercased(), bounds, commutative: true)
+            return negated ? intern(UnaryOperator.not.rawValue.lowercased(), [Child(label: "arg", node: range)]) : range
         case .pattern(let op, let value, let pattern, let escape, let negated):
             var children = [Child(label: "left", node: addExpression(value)), Child(label: "right", node: addExpression(pattern))]
             if let escape { children.append(Child(label: "escape", node: addExpression(escape))) }

@@ -12,6 +12,8 @@ extension SQLGraphBuilder {
 
     /// Registers the sources of a FROM item in the current scope; returns them.
     mutating func addFrom(_ reference: TableReference, optional: Bool, conditions: inout [Condition]) -> [Source] {
+        guard enter() else { return [] }
+        defer { depth -= 1 }
         let select = scopes[scopes.count - 1].node
         func register(_ name: String, _ node: Int, _ columns: Set<String>?) -> [Source] {
             let source = Source(name: name, node: node, columns: columns, optional: optional)

@@ -1,3 +1,4 @@
+import QuiverCore
 import SQL
 
 /// The mutable state of one ``SQLQueryGraph`` construction.
@@ -59,6 +60,22 @@ struct SQLGraphBuilder {
         var column: String
     }
 
+    /// Levels of the query being built right now, and the error once they passed the limit.
+    var depth = 0
+    var tooDeep: QueryError?
+
+    /// Enters one level of the query's tree; false (with ``tooDeep`` set) past
+    /// ``NestingLimit/depth``, where the caller adds a placeholder instead of recursing.
+    /// Pair each `true` with `depth -= 1`.
+    mutating func enter() -> Bool {
+        guard depth < NestingLimit.depth else {
+            tooDeep = tooDeep ?? NestingLimit.exceeded("query graph of a SQL query")
+            return false
+        }
+        depth += 1
+        return true
+    }
+
     init(schema: Schema?) {
         self.schema = schema
     }
@@ -67,6 +84,8 @@ struct SQLGraphBuilder {
 
     /// Adds a complete query and returns its root node (the select node of a simple query).
     mutating func addStatement(_ statement: SelectStatement) -> Int {
+        guard enter() else { return graph.addNode("…") }
+        defer { depth -= 1 }
         commonTables.append([:])
         defer { commonTables.removeLast() }
         for table in statement.with?.tables ?? [] {
@@ -88,6 +107,8 @@ struct SQLGraphBuilder {
     }
 
     private mutating func addBody(_ body: QueryBody) -> Int {
+        guard enter() else { return graph.addNode("…") }
+        defer { depth -= 1 }
         switch body {
         case .select(let core):
             let node = beginCore(core)
@@ -116,11 +137,12 @@ struct SQLGraphBuilder {
         }
     }
 
+    /// The parts of a chain of `op`, left to right.
     private static func operands(of op: CompoundOperator, _ body: QueryBody) -> [QueryBody] {
-        if case .compound(let inner, let left, let right) = body, inner == op {
-            return operands(of: op, left) + operands(of: op, right)
+        OperandChain.operands(of: body) { body in
+            if case .compound(let inner, let left, let right) = body, inner == op { return (left, right) }
+            return nil
         }
-        return [body]
     }
 
     /// The column names a query's result is known by (aliases, else the column's own name).
@@ -200,15 +222,14 @@ struct SQLGraphBuilder {
         }
     }
 
+    /// The top-level AND conjuncts of `e`, left to right, a BETWEEN as its two bounds.
     static func conjuncts(_ e: Expression?) -> [Expression] {
         guard let e else { return [] }
-        switch e.kind {
-        case .binary(.and, let l, let r):
-            return conjuncts(l) + conjuncts(r)
-        case .between(let value, let low, let high, negated: false):
-            return betweenBounds(value, low, high)
-        default:
-            return [e]
+        return flatten(.and, e).flatMap { conjunct -> [Expression] in
+            if case .between(let value, let low, let high, negated: false) = conjunct.kind {
+                return betweenBounds(value, low, high)
+            }
+            return [conjunct]
         }
     }
 

@@ -32,14 +32,20 @@ import SQL
 /// ```
 public enum SQLQueryGraph {
     /// The graph of a parsed query; `schema` resolves unqualified columns to their tables.
-    public static func build(_ statement: SelectStatement, schema: Schema? = nil) -> QueryGraph {
-        var builder = SQLGraphBuilder(schema: schema)
-        _ = builder.addStatement(statement)
-        return builder.graph
+    ///
+    /// A tree nested deeper than ``NestingLimit/depth`` (possible only for a tree not made by
+    /// ``SQLParser``, which stops there) is a `NestingLimit` error.
+    public static func build(_ statement: SelectStatement, schema: Schema? = nil) throws(QueryError) -> QueryGraph {
+        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
+            var builder = SQLGraphBuilder(schema: schema)
+            _ = builder.addStatement(statement)
+            if let error = builder.tooDeep { throw error }
+            return builder.graph
+        }
     }
 
     /// Parses `text` (SQLite dialect) and builds its graph; throws the parser's error for invalid SQL.
     public static func build(sql text: String, schema: Schema? = nil) throws(QueryError) -> QueryGraph {
-        build(try SQLParser.parse(text), schema: schema)
+        try build(try SQLParser.parse(text), schema: schema)
     }
 }

@@ -25,10 +25,10 @@ struct AskCommand: AsyncParsableCommand {
     @Option(help: "A file of questions: JSONL objects with a \"question\" field (and an optional \"id\"), or one question a line.")
     var questions: String?
 
-    @Option(help: "bm25, spreading, ppr, hybrid or bridge.")
+    @Option(help: "bm25, spreading, ppr, hybrid, bridge or tree-search.")
     var method: RetrievalMethod = .hybrid
 
-    @Option(help: "How many passages to show.")
+    @Option(parsing: .unconditional, help: "How many passages to show (1 to 10,000).")
     var limit = 5
 
     @Flag(help: "Print JSON: one object, or one line per question with --questions.")
@@ -55,14 +55,12 @@ struct AskCommand: AsyncParsableCommand {
         } else if question != nil {
             throw ValidationError("give either a question or --questions FILE, not both")
         }
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        try CountOption.validate(limit, "--limit", in: 1...10_000)
+        try ParameterOverrides.validate(parameters)
     }
 
     func run() async throws {
-        let tuned: RetrievalParameters
-        do { tuned = try RetrievalParameters().applying(parameters) } catch {
-            throw ValidationError(error.message)
-        }
+        let tuned = try ParameterOverrides.parameters(parameters)
         let asked = try questions.map(Self.readQuestions) ?? [(nil, question ?? "")]
         let model = try llm ? modelClient() : nil
         let index = try IndexLoading.load(graph, command: "ask")

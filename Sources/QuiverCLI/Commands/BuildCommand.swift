@@ -18,7 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Where to write the graph (a property-graph snapshot, queryable with Cypher).")
     var out: String = "kg.quiver"
 
-    @Option(help: "Documents longer than this many words are split into passages of whole sentences.")
+    @Option(parsing: .unconditional, help: "Documents longer than this many words (1 to 1,000,000) are split into passages of whole sentences.")
     var maximumWords = 512
 
     @Option(help: "Add the documents to this existing graph instead of starting empty (incremental insert).")
@@ -35,6 +35,10 @@ struct BuildCommand: AsyncParsableCommand {
 
     @Option(help: "A folder where model replies are cached, so a rebuild costs no requests.")
     var llmCache: String?
+
+    func validate() throws {
+        try CountOption.validate(maximumWords, "--maximum-words", in: 1...1_000_000)
+    }
 
     func run() async throws {
         let clock = ContinuousClock()

@@ -27,7 +27,7 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "A JSONL file of {id,question,answers,supporting}.")
     var questions: String
 
-    @Option(help: "bm25, spreading, ppr, hybrid or bridge.")
+    @Option(help: "bm25, spreading, ppr, hybrid, bridge or tree-search.")
     var method: RetrievalMethod = .hybrid
 
     @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
@@ -54,11 +54,12 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "A folder where model replies are cached.")
     var llmCache: String?
 
+    func validate() throws {
+        try ParameterOverrides.validate(parameters)
+    }
+
     func run() async throws {
-        let tuned: RetrievalParameters
-        do { tuned = try RetrievalParameters().applying(parameters) } catch {
-            throw ValidationError(error.message)
-        }
+        let tuned = try ParameterOverrides.parameters(parameters)
         let questionList: [Question]
         do { questionList = try Question.readJSONL(URL(fileURLWithPath: questions)) } catch {
             throw ValidationError("\(error)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QueryGraph
+import QuiverCore
 import SQL
 
 /// `quiver ged`: graph edit distance between two query graphs, or over a file of pairs.
@@ -34,11 +35,13 @@ struct GEDCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Definition: exact (textbook) or networkx (reproduces networkx 3.6.1, incl. its self-loop rule).")
     var semantics: String = "exact"
 
-    @Option(name: .long, help: "Maximum search nodes expanded per pair (0 = no limit).")
-    var maxExpansions: Int = 10_000_000
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Maximum search nodes expanded per pair: a positive number, or `none` for no limit.", valueName: "n|none"))
+    var maxExpansions: LimitOption<Int> = .value(10_000_000)
 
-    @Option(name: .long, help: "Time limit per pair in seconds (0 = no limit).")
-    var timeLimit: Double = 10
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Time limit per pair in seconds (at most a year), or `none` for no limit.", valueName: "seconds|none"))
+    var timeLimit: LimitOption<Double> = .value(10)
 
     @Flag(name: .long, help: "Only the Riesen–Bunke approximation (no search).")
     var approximate = false
@@ -74,14 +77,14 @@ struct GEDCommand: AsyncParsableCommand {
         if GraphEditDistance.Semantics(rawValue: semantics) == nil {
             throw ValidationError("--semantics must be one of: exact, networkx (got '\(semantics)')")
         }
+        try CountOption.validate(maxExpansions.limit, "--max-expansions", in: 1...Int.max, meaning: "give none for no limit")
+        try TimeoutSeconds.validate(timeLimit.limit, option: "--time-limit", noLimit: "give none for no limit")
     }
 
     private var calculator: GraphEditDistance {
         GraphEditDistance(
             costs: .unit,
-            budget: SearchBudget(
-                maxExpansions: maxExpansions > 0 ? maxExpansions : nil,
-                timeLimit: timeLimit > 0 ? .nanoseconds(Int64(timeLimit * 1e9)) : nil),
+            budget: SearchBudget(maxExpansions: maxExpansions.limit, timeLimit: TimeoutSeconds.duration(timeLimit.limit)),
             semantics: GraphEditDistance.Semantics(rawValue: semantics) ?? .exact)
     }
 
@@ -157,8 +160,11 @@ struct GEDCommand: AsyncParsableCommand {
             return found
         }
         if let schema {
-            guard let data = FileManager.default.contents(atPath: schema) else {
-                throw ValidationError("cannot read --schema \(schema): no such file")
+            let data: [UInt8]
+            do {
+                data = try RegularFile.read(schema)
+            } catch {
+                throw ValidationError("cannot read --schema \(error)")
             }
             do {
                 return try DDLSchemaReader.read(String(decoding: data, as: UTF8.self), databaseID: schema)
@@ -172,10 +178,17 @@ struct GEDCommand: AsyncParsableCommand {
     /// A graph JSON file, a file holding a query, or query text given directly.
     private func readGraph(_ argument: String, schema: Schema?) throws -> QueryGraph {
         let text: String
-        if let data = FileManager.default.contents(atPath: argument) {
+        if FileManager.default.fileExists(atPath: argument) {
+            let data: Data
+            do {
+                data = try RegularFile.data(argument)
+            } catch {
+                throw ValidationError("\(error)")
+            }
             text = String(decoding: data, as: UTF8.self)
             if text.drop(while: \.isWhitespace).first == "{" {
                 do {
+                    try JSONNesting.check(data)
                     return try JSONDecoder().decode(QueryGraph.self, from: data)
                 } catch {
                     throw ValidationError("\(argument) is not a graph JSON file (\(error)). Expected {\"nodes\": [...], \"edges\": [[s, t, \"label\"]]}.")
@@ -192,7 +205,13 @@ struct GEDCommand: AsyncParsableCommand {
         } catch {
             let shown = argument.count > 60 ? String(argument.prefix(60)) + "…" : argument
             let name = language.displayName
-            throw ValidationError("cannot parse \(shown) as \(name): \(error). Give \(name) text, a file of \(name), or a graph JSON file.")
+            // One line: the position says where, without the excerpt of the query's line.
+            var reason = "\(error)"
+            if var queryError = error as? QueryError {
+                queryError.excerpt = nil
+                reason = "\(queryError)"
+            }
+            throw ValidationError("cannot parse \(shown) as \(name): \(reason). Give \(name) text, a file of \(name), or a graph JSON file.")
         }
     }
 

@@ -36,10 +36,10 @@ struct ScoreCypherCommand: AsyncParsableCommand {
     @Option(help: "Result comparison: strict (default), neo4j-labs (pass@1 = row Jaccard 1), struct-llm (GED reward as STRuCT-LLM).")
     var semantics: CypherComparisonSemantics = .strict
 
-    @Option(help: "Per-query timeout in seconds.")
+    @Option(parsing: .unconditional, help: "Per-query timeout in seconds (positive, at most a year).")
     var timeout: Double = 10
 
-    @Option(help: "Worker threads (each loads its own copy of the graph).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1,024 (each loads its own copy of the graph).")
     var jobs: Int = 1
 
     @Option(help: "Write one JSON line per example to this file (schemas/cypher-score-example.schema.json).")
@@ -50,7 +50,7 @@ struct ScoreCypherCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         try TimeoutSeconds.validate(timeout)
-        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        try CountOption.validate(jobs, "--jobs", in: 1...CountOption.maximumJobs)
     }
 
     func run() async throws {

@@ -31,13 +31,13 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Option(help: "Result comparison: strict (default), spider-test-suite, bird.")
     var semantics: ComparisonSemantics = .strict
 
-    @Option(help: "Per-query timeout in seconds.")
+    @Option(parsing: .unconditional, help: "Per-query timeout in seconds (positive, at most a year).")
     var timeout: Double = 30
 
-    @Option(help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to 1,024 (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Row cap per result; a larger result is an error of that query.")
+    @Option(parsing: .unconditional, help: "Row cap per result (at least 1); a larger result is an error of that query.")
     var maxRows: Int = 1_000_000
 
     @Option(help: "Execute on PostgreSQL at this URL instead (each db_id is a schema; see --load-postgres).")
@@ -61,7 +61,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Flag(help: "strict: skip re-running gold queries to detect non-deterministic results.")
     var noDeterminismCheck = false
 
-    @Option(help: "Measure BIRD VES and R-VES with this many timed runs per query (e.g. 10; 0 = off).")
+    @Option(parsing: .unconditional, help: "Measure BIRD VES and R-VES with this many timed runs per query (e.g. 10; 0 = off).")
     var ves: Int = 0
 
     @Option(help: "Write one JSON line per example to this file.")
@@ -72,8 +72,9 @@ struct ScoreSQLCommand: AsyncParsableCommand {
 
     mutating func validate() throws {
         try TimeoutSeconds.validate(timeout)
-        guard ves >= 0 else { throw ValidationError("--ves must be 0 (off) or a number of runs, got \(ves)") }
-        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        try CountOption.validate(ves, "--ves", in: 0...1_000, meaning: "timed runs per query; 0 = off")
+        try CountOption.validate(jobs, "--jobs", in: 1...CountOption.maximumJobs)
+        try CountOption.validate(maxRows, "--max-rows", in: 1...Int.max)
         if dbRoot == nil && postgres == nil {
             throw ValidationError("give --db-root (the folder of <db_id>/<db_id>.sqlite files) or --postgres URL")
         }

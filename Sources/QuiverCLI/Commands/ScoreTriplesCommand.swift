@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuiverCore
 import Scoring
 
 /// `quiver score triples`: triplet-set rewards (R1-SGG, CheXPO-v2, SC-Captioner) per example.
@@ -22,21 +23,26 @@ struct ScoreTriplesCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Name similarity for R1-SGG and SC-Captioner: exact or tokens.")
     var similarity: String = "exact"
 
-    @Option(name: .long, help: "R1-SGG node weight.")
+    @Option(name: .long, parsing: .unconditional, help: "R1-SGG node weight (a finite number ≥ 0).")
     var nodeWeight: Double = 2
 
-    @Option(name: .long, help: "R1-SGG edge weight.")
+    @Option(name: .long, parsing: .unconditional, help: "R1-SGG edge weight (a finite number ≥ 0).")
     var edgeWeight: Double = 5
 
     func validate() throws {
         if TextSimilarity(rawValue: similarity) == nil {
             throw ValidationError("--similarity must be exact or tokens (got '\(similarity)')")
         }
+        try CountOption.validate(nodeWeight, "--node-weight", in: 0...Double.greatestFiniteMagnitude)
+        try CountOption.validate(edgeWeight, "--edge-weight", in: 0...Double.greatestFiniteMagnitude)
     }
 
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read \(file): give a UTF-8 JSONL file of {\"gold\", \"prediction\"} lines")
+        let text: String
+        do {
+            text = try RegularFile.text(file)
+        } catch {
+            throw ValidationError("\(error); give a UTF-8 JSONL file of {\"gold\", \"prediction\"} lines")
         }
         let scorer = TripletScorer(similarity: TextSimilarity(rawValue: similarity) ?? .exact,
                                    nodeWeight: nodeWeight, edgeWeight: edgeWeight)
@@ -50,6 +56,7 @@ struct ScoreTriplesCommand: AsyncParsableCommand {
             if trimmed.isEmpty { continue }
             let example: TripletExample
             do {
+                try JSONNesting.check(trimmed.utf8)
                 example = try decoder.decode(TripletExample.self, from: Data(trimmed.utf8))
             } catch {
                 throw ValidationError("\(file):\(number + 1): not a triples example (\(error)). Expected {\"gold\": [[s, r, o]], \"prediction\": [[s, r, o]]}.")

@@ -25,17 +25,20 @@ struct SynthDBCommand: ParsableCommand {
     @Option(help: "The SQLite file to write (replaced if it exists).")
     var out: String
 
-    @Option(help: "Rows per table.")
+    @Option(parsing: .unconditional, help: "Rows per table (1 to 10,000,000).")
     var rows: Int = 50
 
-    @Option(help: "Seed of the random values.")
+    @Option(parsing: .unconditional, help: "Seed of the random values (0 to 2^64 - 1).")
     var seed: UInt64 = 1
 
     @Option(help: "Gold file whose queries on --db shape the values (dev.json, mini-dev JSON, or SQL<TAB>db_id lines).")
     var queries: String?
 
+    /// The most rows per table `--rows` accepts: ten million, a database of gigabytes.
+    static let maximumRows = 10_000_000
+
     mutating func validate() throws {
-        guard rows > 0 else { throw ValidationError("--rows must be at least 1, got \(rows)") }
+        try CountOption.validate(rows, "--rows", in: 1...SynthDBCommand.maximumRows)
     }
 
     func run() throws {

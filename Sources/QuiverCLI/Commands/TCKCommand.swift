@@ -42,13 +42,14 @@ struct TCKCommand: AsyncParsableCommand {
         valueName: "file"))
     var jsonFile: String?
 
-    @Option(help: ArgumentHelp("Seconds a scenario may run before it counts as failed.", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(
+        "Seconds a scenario may run before it counts as failed (positive, at most a year).", valueName: "seconds"))
     var timeout: Double = 20
 
     @Flag(help: "Print every failed scenario with its reason before the table.")
     var failures = false
 
-    @Option(help: ArgumentHelp("Exit non-zero when fewer scenarios pass than this.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Exit non-zero when fewer scenarios pass than this.", valueName: "n"))
     var minPassed: Int?
 
     @Option(help: ArgumentHelp(
@@ -58,8 +59,14 @@ struct TCKCommand: AsyncParsableCommand {
     @Flag(help: "Run scenarios in this process instead of in worker processes (a crash then ends the run).")
     var inProcess = false
 
-    @Option(help: .hidden)
+    @Option(parsing: .unconditional, help: .hidden)
     var workerFrom: Int?
+
+    func validate() throws {
+        try TimeoutSeconds.validate(timeout)
+        try CountOption.validate(minPassed, "--min-passed", in: 0...Int.max)
+        try CountOption.validate(workerFrom, "--worker-from", in: 0...Int.max)
+    }
 
     func run() async throws {
         let directory = try resolveFeaturesDirectory()
@@ -97,9 +104,9 @@ struct TCKCommand: AsyncParsableCommand {
         if let baseline {
             let data: Data
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: baseline))
+                data = try RegularFile.data(baseline)
             } catch {
-                throw ValidationError("cannot read the baseline \(baseline): \(error.localizedDescription)")
+                throw ValidationError("cannot read the baseline: \(error)")
             }
             let changes = try report.changes(since: data)
             for result in changes.regressed {

@@ -22,10 +22,33 @@ public enum NestingLimit {
     /// - Parameters:
     ///   - what: what is nested, e.g. `expression`, `JSON value`, `subquery`.
     ///   - location: where the limit was crossed, when the input is text with positions.
-    public static func exceeded(_ what: String, at location: SourceLocation? = nil) -> QueryError {
+    ///   - advice: what the user can do instead.
+    public static func exceeded(
+        _ what: String, at location: SourceLocation? = nil,
+        advice: String = "flatten it, e.g. split long operator chains or pass large values as parameters"
+    ) -> QueryError {
         QueryError(.resourceLimit, code: "NestingLimit", phase: .compileTime,
-                   message: "\(what) is nested more than \(depth) levels deep (the nesting limit); "
-                       + "flatten it, e.g. split long operator chains or move parts into parameters",
+                   message: "\(what) is nested more than \(depthText) levels deep (the nesting limit); \(advice)",
                    location: location)
+    }
+
+    /// The error for a sequence whose elements each add a level of recursion (clauses of one query,
+    /// steps of a pattern) longer than ``depth``.
+    public static func tooLong(_ what: String, at location: SourceLocation? = nil, advice: String) -> QueryError {
+        QueryError(.resourceLimit, code: "NestingLimit", phase: .compileTime,
+                   message: "\(what) has more than \(depthText) steps (the nesting limit: each step is a level of "
+                       + "recursion when the query runs); \(advice)",
+                   location: location)
+    }
+
+    /// ``depth`` with thousands separators, as messages print it.
+    private static var depthText: String {
+        var digits = Array(String(depth))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 }

@@ -9,7 +9,7 @@ extension ExtractiveAnswerer {
 
     /// "Who is older, Annie Morton or Terry Richardson?": the alternative whose passage gives the earlier
     /// (or later) date; nil when the question compares something else or a date is missing.
-    func compare(_ analysis: QuestionAnalysis, passages: [RankedPassage]) -> Answer? {
+    func compare(_ analysis: AnswerExpectation, passages: [RankedPassage]) -> Answer? {
         let wantsEarlier = analysis.words.contains { Self.earlierWords.contains($0) }
         let wantsLater = analysis.words.contains { Self.laterWords.contains($0) }
         guard wantsEarlier != wantsLater else { return nil }
@@ -41,7 +41,7 @@ extension ExtractiveAnswerer {
     }
 
     /// "yes" when every question entity's best passage holds most of the question's other words, else "no".
-    func yesNo(_ analysis: QuestionAnalysis, question: String, passages: [RankedPassage], seeds: Seeds) -> Answer {
+    func yesNo(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage], seeds: Seeds) -> Answer {
         let graph = index.graph
         var entityWords = Set<String>()
         for seed in seeds.entities { entityWords.formUnion(graph.entities[Int(seed.entity)].key.split(separator: " ").map(String.init)) }

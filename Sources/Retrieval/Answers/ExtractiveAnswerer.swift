@@ -6,7 +6,7 @@ import TextAnalysis
 ///
 /// Candidates are the entity mentions, dates, numbers and subjects of the best `answerPassageCount`
 /// passages (see `AnswerCandidates`). Each occurrence is scored by
-/// - the expected answer type (`QuestionAnalysis`): a candidate of the expected category gains
+/// - the expected answer type (`AnswerExpectation`): a candidate of the expected category gains
 ///   `typeWeight`, one of another known category loses it; dates and numbers answer only date and number
 ///   questions; a candidate whose IS_A class or name holds the question's class noun ("which company")
 ///   gains `classWeight`;
@@ -48,7 +48,7 @@ public struct ExtractiveAnswerer: Sendable {
         /// UTF-8 offset one past the span.
         public var end: Int
         /// The answer type the question asked for.
-        public var expected: QuestionAnalysis.AnswerType
+        public var expected: AnswerExpectation.AnswerType
     }
 
     /// An answerer.
@@ -59,7 +59,7 @@ public struct ExtractiveAnswerer: Sendable {
 
     /// The best answer to a question from its ranked passages, or nil when nothing fits.
     public func answer(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> Answer? {
-        let analysis = QuestionAnalysis(question)
+        let analysis = AnswerExpectation(question)
         let passages = Array(ranking.prefix(parameters.answerPassageCount))
         guard !passages.isEmpty else { return nil }
         if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return choice }
@@ -70,11 +70,11 @@ public struct ExtractiveAnswerer: Sendable {
     /// Every span answer, best first (what `answer` picks the first of, for questions that are no yes/no
     /// question or comparison).
     public func rankedAnswers(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> [Answer] {
-        rankedCandidates(QuestionAnalysis(question), question: question,
+        rankedCandidates(AnswerExpectation(question), question: question,
                          passages: Array(ranking.prefix(parameters.answerPassageCount)), seeds: seeds)
     }
 
-    private func rankedCandidates(_ analysis: QuestionAnalysis, question: String, passages: [RankedPassage],
+    private func rankedCandidates(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage],
                                   seeds: Seeds) -> [Answer]
     {
         let questionTerms = Set(index.analyzer.terms(analysis.mainClause))
@@ -160,7 +160,7 @@ public struct ExtractiveAnswerer: Sendable {
     }
 
     /// Whether a candidate may answer at all: the right kind for dates and numbers, not named by the question.
-    private func admissible(_ candidate: AnswerCandidate, analysis: QuestionAnalysis, questionWords: Set<String>,
+    private func admissible(_ candidate: AnswerCandidate, analysis: AnswerExpectation, questionWords: Set<String>,
                             questionEntities: Set<Int32>) -> Bool
     {
         if candidate.entity >= 0, questionEntities.contains(candidate.entity) { return false }
@@ -175,7 +175,7 @@ public struct ExtractiveAnswerer: Sendable {
     }
 
     /// The type part of a candidate's score.
-    private func typeScore(_ candidate: AnswerCandidate, _ analysis: QuestionAnalysis) -> Double {
+    private func typeScore(_ candidate: AnswerCandidate, _ analysis: AnswerExpectation) -> Double {
         var score = 0.0
         if let expected = analysis.expected.category {
             if candidate.category == expected {

@@ -18,7 +18,7 @@ public struct FrequencyBaseline: Sendable {
 
     /// The baseline's answer, or "" when the passages mention nothing of the expected type.
     public func answer(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> String {
-        let analysis = QuestionAnalysis(question)
+        let analysis = AnswerExpectation(question)
         if analysis.expected == .yesNo { return "yes" }
         let expected = analysis.expected.category
         let named = Set(seeds.entities.map(\.entity))

@@ -1,9 +1,11 @@
 import QuiverCore
 
 extension SQLParser {
-    /// An expression at the loosest binding (OR).
+    /// An expression at the loosest binding (OR), one level deeper than its context.
     mutating func parseExpression() throws(QueryError) -> Expression {
-        try parseOr()
+        try descend("expression")
+        defer { depth -= 1 }
+        return try parseOr()
     }
 
     mutating func parseExpressionList() throws(QueryError) -> [Expression] {
@@ -15,7 +17,11 @@ extension SQLParser {
     mutating func parseOr() throws(QueryError) -> Expression {
         let start = current.start
         var left = try parseAnd()
+        var levels = 0
+        defer { depth -= levels }
         while accept("or") {
+            try descend("chain of OR")
+            levels += 1
             left = Expression(.binary(.or, left, try parseAnd()), span: span(from: start))
         }
         return left
@@ -24,7 +30,11 @@ extension SQLParser {
     mutating func parseAnd() throws(QueryError) -> Expression {
         let start = current.start
         var left = try parseNot()
+        var levels = 0
+        defer { depth -= levels }
         while accept("and") {
+            try descend("chain of AND")
+            levels += 1
             left = Expression(.binary(.and, left, try parseNot()), span: span(from: start))
         }
         return left
@@ -34,6 +44,8 @@ extension SQLParser {
         let start = current.start
         if current.isWord("not"), peek().isWord("exists") {
             index += 1
+            try descend("NOT")
+            defer { depth -= 1 }
             let primary = try parsePostfix()
             if case .exists(let query, _) = primary.kind {
                 return Expression(.exists(query, negated: true), span: span(from: start))
@@ -41,6 +53,8 @@ extension SQLParser {
             return Expression(.unary(.not, primary), span: span(from: start))
         }
         if accept("not") {
+            try descend("NOT")
+            defer { depth -= 1 }
             return Expression(.unary(.not, try parseNot()), span: span(from: start))
         }
         return try parseEquality()
@@ -50,7 +64,12 @@ extension SQLParser {
     mutating func parseEquality() throws(QueryError) -> Expression {
         let start = current.start
         var left = try parseComparison()
-        while true {
+        var levels = 0
+        defer { depth -= levels }
+        while startsPredicate {
+            // Each predicate wraps the one before it: `a = b = c IS NULL` is a tree three deep.
+            try descend("chain of comparisons")
+            levels += 1
             let kind: Expression.Kind
             if current.isSymbol("=") || current.isSymbol("==") {
                 index += 1
@@ -82,6 +101,20 @@ extension SQLParser {
             }
             left = Expression(kind, span: span(from: start))
         }
+        return left
+    }
+
+    /// Whether the current token starts a predicate of the equality level.
+    var startsPredicate: Bool {
+        func isPatternOperator(_ token: SQLToken) -> Bool {
+            PatternOperator.allCases.contains { token.isWord($0.rawValue.lowercased()) }
+        }
+        if current.isWord("not") {
+            let next = peek()
+            return ["null", "in", "between"].contains { next.isWord($0) } || isPatternOperator(next)
+        }
+        return ["=", "==", "!=", "<>"].contains { current.isSymbol($0) }
+            || ["is", "isnull", "notnull", "in", "between"].contains { current.isWord($0) } || isPatternOperator(current)
     }
 
     /// `[NOT] IN`, `[NOT] BETWEEN`, `[NOT] LIKE|GLOB|REGEXP|MATCH`; nil when none is next.
@@ -153,8 +186,13 @@ extension SQLParser {
     ) throws(QueryError) -> Expression {
         let start = current.start
         var left = try next(&self)
+        var levels = 0
+        defer { depth -= levels }
         outer: while current.kind == .symbol {
             for (symbol, op) in operators where current.text == symbol {
+                // `1 + 1 + … + 1` is a tree as deep as it is long.
+                try descend("operator chain")
+                levels += 1
                 index += 1
                 left = Expression(.binary(op, left, try next(&self)), span: span(from: start))
                 continue outer
@@ -167,6 +205,8 @@ extension SQLParser {
     mutating func parseUnary() throws(QueryError) -> Expression {
         let start = current.start
         for op in [UnaryOperator.negate, .plus, .bitwiseNot] where current.isSymbol(op.rawValue) {
+            try descend("prefix operator")
+            defer { depth -= 1 }
             index += 1
             return Expression(.unary(op, try parseUnary()), span: span(from: start))
         }
@@ -177,7 +217,13 @@ extension SQLParser {
     mutating func parsePostfix() throws(QueryError) -> Expression {
         let start = current.start
         var expression = try parsePrimary()
+        var levels = 0
+        defer { depth -= levels }
         while true {
+            if current.isWord("collate") || current.isSymbol("::") {
+                try descend("chain of COLLATE and ::")
+                levels += 1
+            }
             if accept("collate") {
                 let name = try parseIdentifier(allowReserved: true)
                 expression = Expression(.collate(expression, collation: name.name), span: span(from: start))

@@ -3,6 +3,8 @@ import QuiverCore
 extension SQLParser {
     /// `[WITH ...] body [ORDER BY ...] [LIMIT ...]`.
     mutating func parseSelectStatement() throws(QueryError) -> SelectStatement {
+        try descend("query")
+        defer { depth -= 1 }
         let start = current.start
         var with: WithClause?
         if accept("with") {
@@ -47,7 +49,12 @@ extension SQLParser {
     /// Select cores joined by compound operators, left to right.
     mutating func parseQueryBody() throws(QueryError) -> QueryBody {
         var body = try parseQueryPrimary()
+        var levels = 0
+        defer { depth -= levels }
         while let op = parseCompoundOperator() {
+            // `A UNION B UNION …` nests to the left, one level per operator.
+            try descend("chain of UNION, INTERSECT and EXCEPT")
+            levels += 1
             body = .compound(op, body, try parseQueryPrimary())
         }
         return body
@@ -124,9 +131,16 @@ extension SQLParser {
 
     /// FROM items joined by commas and JOIN operators, left to right.
     mutating func parseJoinedTables() throws(QueryError) -> TableReference {
+        try descend("FROM clause")
+        defer { depth -= 1 }
         let start = current.start
         var left = try parseTableOrSubquery()
+        var levels = 0
+        defer { depth -= levels }
         while let op = try parseJoinOperator() {
+            // Joins nest to the left, one level per join.
+            try descend("chain of joins")
+            levels += 1
             let right = try parseTableOrSubquery()
             var constraint: JoinConstraint?
             if accept("on") {

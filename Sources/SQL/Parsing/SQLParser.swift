@@ -13,6 +13,8 @@ public struct SQLParser {
     var tokens: [SQLToken]
     var index = 0
     let source: String
+    /// How deep the tree under construction is at the current token (see ``descend(_:)``).
+    var depth = 0
 
     init(source: String) throws(QueryError) {
         self.source = source
@@ -20,22 +22,42 @@ public struct SQLParser {
     }
 
     /// Parses one SELECT statement (trailing semicolons allowed) into an AST with source spans.
+    ///
+    /// Input nested deeper than ``NestingLimit/depth`` (parentheses, subqueries, operator chains)
+    /// is a `ResourceLimit` / `NestingLimit` error at the token where the limit was crossed.
     public static func parse(_ source: String) throws(QueryError) -> SelectStatement {
-        var parser = try SQLParser(source: source)
-        let statement = try parser.parseSelectStatement()
-        while parser.current.isSymbol(";") { parser.index += 1 }
-        guard parser.current.kind == .end else {
-            throw parser.unexpected("the end of the query")
+        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
+            var parser = try SQLParser(source: source)
+            let statement = try parser.parseSelectStatement()
+            while parser.current.isSymbol(";") { parser.index += 1 }
+            guard parser.current.kind == .end else {
+                throw parser.unexpected("the end of the query")
+            }
+            return statement
         }
-        return statement
     }
 
     /// Parses one expression, e.g. for tests and for DDL defaults.
     public static func parseExpression(_ source: String) throws(QueryError) -> Expression {
-        var parser = try SQLParser(source: source)
-        let expression = try parser.parseExpression()
-        guard parser.current.kind == .end else { throw parser.unexpected("the end of the expression") }
-        return expression
+        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
+            var parser = try SQLParser(source: source)
+            let expression = try parser.parseExpression()
+            guard parser.current.kind == .end else { throw parser.unexpected("the end of the expression") }
+            return expression
+        }
+    }
+
+    // MARK: - Nesting
+
+    /// Enters one more level of the tree: a parenthesis, a subquery, an operand of an operator
+    /// chain. Throws before the tree gets deeper than ``NestingLimit/depth``, so neither the
+    /// parser nor any later pass over the tree (printer, query graphs, scoring, and the tree's
+    /// own deallocation) recurses deeper than that. Pair each call with `depth -= 1`.
+    mutating func descend(_ what: String) throws(QueryError) {
+        guard depth < NestingLimit.depth else {
+            throw NestingLimit.exceeded(what, at: SourceLocation(offset: current.start, in: source)).withSource(source)
+        }
+        depth += 1
     }
 
     // MARK: - Token helpers

@@ -119,10 +119,11 @@ extension SQLPrinter {
     }
 
     func functionCall(_ call: FunctionCall) -> String {
-        if isPostgres, let translated = postgresFunction(call) { return translated }
+        let arguments = call.arguments.map(print)
+        if isPostgres, let translated = postgresFunction(call, arguments: arguments) { return translated }
         var text = identifier(call.name) + "("
         if call.distinct { text += "DISTINCT " }
-        text += call.arguments.map(print).joined(separator: ", ") + ")"
+        text += arguments.joined(separator: ", ") + ")"
         if let filter = call.filter { text += " FILTER (WHERE " + print(filter) + ")" }
         if let over = call.over { text += " OVER " + windowSpecification(over) }
         return text

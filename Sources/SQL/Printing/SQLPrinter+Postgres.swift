@@ -12,8 +12,11 @@ extension SQLPrinter {
     }
 
     /// PostgreSQL equivalents of SQLite functions that PostgreSQL lacks or spells differently; nil keeps the call.
-    func postgresFunction(_ call: FunctionCall) -> String? {
-        let arguments = call.arguments.map(print)
+    ///
+    /// `arguments` are the call's arguments already printed: each is printed once, whether the call
+    /// is translated or kept (printing them here and again for a kept call would double the work at
+    /// every level of nested calls).
+    func postgresFunction(_ call: FunctionCall, arguments: [String]) -> String? {
         switch (call.name.normalized, arguments.count) {
         case ("iif", 3):
             return "CASE WHEN " + arguments[0] + " THEN " + arguments[1] + " ELSE " + arguments[2] + " END"
@@ -35,13 +38,13 @@ extension SQLPrinter {
         case ("min", 2...) where call.over == nil:
             return "LEAST(" + arguments.joined(separator: ", ") + ")"
         case ("datetime", 1):
-            return "CAST(" + timestamp(call.arguments[0]) + " AS TIMESTAMP)"
+            return "CAST(" + timestamp(call.arguments[0], printed: arguments[0]) + " AS TIMESTAMP)"
         case ("date", 1):
-            return "CAST(" + timestamp(call.arguments[0]) + " AS DATE)"
+            return "CAST(" + timestamp(call.arguments[0], printed: arguments[0]) + " AS DATE)"
         case ("julianday", 1):
-            return "(EXTRACT(EPOCH FROM CAST(" + timestamp(call.arguments[0]) + " AS TIMESTAMP)) / 86400.0 + 2440587.5)"
+            return "(EXTRACT(EPOCH FROM CAST(" + timestamp(call.arguments[0], printed: arguments[0]) + " AS TIMESTAMP)) / 86400.0 + 2440587.5)"
         case ("strftime", 2...):
-            return strftime(call)
+            return strftime(call, arguments: arguments)
         case ("sum", 1), ("avg", 1), ("total", 1):
             // SQLite sums comparison results as 0/1; PostgreSQL needs the boolean cast to an integer.
             guard Self.isBooleanValued(call.arguments[0]) else { return nil }
@@ -52,15 +55,16 @@ extension SQLPrinter {
         }
     }
 
-    func timestamp(_ value: Expression) -> String {
+    /// A time value as PostgreSQL reads it: SQLite's `'now'` is `NOW()`; `printed` is `value` printed.
+    func timestamp(_ value: Expression, printed: String) -> String {
         if case .literal(.string(let text)) = value.kind, text.lowercased() == "now" { return "NOW()" }
-        return print(value)
+        return printed
     }
 
     /// `strftime(format, time)` as `TO_CHAR` when the format is a literal with known directives.
-    func strftime(_ call: FunctionCall) -> String? {
+    func strftime(_ call: FunctionCall, arguments: [String]) -> String? {
         guard case .literal(.string(let format)) = call.arguments[0].kind else { return nil }
-        let time = "CAST(" + timestamp(call.arguments[1]) + " AS TIMESTAMP)"
+        let time = "CAST(" + timestamp(call.arguments[1], printed: arguments[1]) + " AS TIMESTAMP)"
         if format == "%s" { return "CAST(EXTRACT(EPOCH FROM " + time + ") AS BIGINT)" }
         let directives: [Character: String] = [
             "Y": "YYYY", "m": "MM", "d": "DD", "H": "HH24", "M": "MI", "S": "SS", "j": "DDD", "W": "WW", "%": "%",

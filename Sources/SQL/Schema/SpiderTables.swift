@@ -83,13 +83,14 @@ public enum SpiderTables {
     /// other entries are parsed but not built, which is most of the cost when a run uses 20 of
     /// Spider's 166 schemas.
     public static func load(from url: URL, databaseIDs: Set<String>? = nil) throws -> [String: Schema] {
-        try decode(Data(contentsOf: url), databaseIDs: databaseIDs)
+        try decode(RegularFile.data(url.path), databaseIDs: databaseIDs)
     }
 
     /// The schemas of `tables.json` content, keyed by `db_id`; only those in `databaseIDs` when given.
     public static func decode(_ data: Data, databaseIDs: Set<String>? = nil) throws -> [String: Schema] {
         let entries: [Entry]
         do {
+            try JSONNesting.check(data)
             let decoder = JSONDecoder()
             if let databaseIDs, let key = WantedEntry.wanted { decoder.userInfo[key] = databaseIDs }
             entries = try decoder.decode([WantedEntry].self, from: data).compactMap(\.entry)

@@ -7,7 +7,11 @@ import QuiverCore
 /// closed on every path (`defer`, `deinit`).
 final class SQLiteConnection {
     private let handle: OpaquePointer
-    let deadline = SQLiteDeadline()
+    /// Stops a running statement at its timeout.
+    private let deadline: SQLiteDeadline
+    /// `printf` and `format`, checked before SQLite formats (installed on the connection, so it
+    /// lives as long as the connection).
+    private let printf = SQLitePrintf(maxLength: SQLiteConnection.maxValueBytes)
 
     /// Opens `path` read-only; `immutable` also tells SQLite the file cannot change, so it takes no locks.
     init(path: String, immutable: Bool) throws(SQLExecutionError) {
@@ -24,21 +28,22 @@ final class SQLiteConnection {
                 message: "cannot open SQLite database '\(path)': \(message)", sql: "")
         }
         handle = db
+        deadline = SQLiteDeadline(handle: db)
         sqlite3_enable_load_extension(db, 0)
-        // One value may not exceed 100 MB: `zeroblob(2e9)` or `printf('%.*c', 1e9, 'x')` would otherwise
+        // `zeroblob(2e9)`, `randomblob(…)` or `replace` doubling a string would otherwise
         // allocate gigabytes inside a single step, where no timeout can stop them.
         sqlite3_limit(db, SQLITE_LIMIT_LENGTH, SQLiteConnection.maxValueBytes)
         sqlite3_set_authorizer(db, SQLiteAuthorizer.callback, nil)
-        sqlite3_progress_handler(
-            db, SQLiteDeadline.instructionsPerCheck, SQLiteDeadline.callback,
-            Unmanaged.passUnretained(deadline).toOpaque())
+        printf.install(on: db)
     }
 
-    /// The largest string or blob a statement may make or read.
-    static let maxValueBytes: Int32 = 100_000_000
+    /// The largest string, blob or row a statement may make or read: 10 MB. Any one function call
+    /// then costs at most milliseconds (`randomblob` of 10 MB: ~50 ms), so a statement stops
+    /// within its timeout plus one call; rows of the benchmark databases are far smaller.
+    static let maxValueBytes: Int32 = 10_000_000
 
     deinit {
-        sqlite3_progress_handler(handle, 0, nil, nil)
+        deadline.close()
         sqlite3_close_v2(handle)
     }
 
@@ -146,6 +151,12 @@ final class SQLiteConnection {
         if primary == SQLITE_INTERRUPT, deadline.fired {
             return SQLExecutionError(
                 kind: .timeout, code: "Timeout", message: "the statement ran past its timeout and was stopped", sql: sql)
+        }
+        if primary == SQLITE_TOOBIG {
+            return SQLExecutionError(
+                kind: .runtime, code: SQLiteConnection.codeName(status),
+                message: "a string or blob would be longer than \(SQLiteConnection.maxValueBytes) bytes, the limit for "
+                    + "untrusted SQL (\(String(cString: sqlite3_errmsg(handle))))", sql: sql)
         }
         let kind: SQLExecutionError.Kind = primary == SQLITE_AUTH || primary == SQLITE_READONLY ? .denied : .runtime
         return SQLExecutionError(

@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// A read-only connection to one SQLite database file that runs untrusted SQL safely.
 ///
@@ -22,6 +23,12 @@ public final class SQLiteDatabase: QueryExecutor {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SQLExecutionError(
                 kind: .connection, code: "SQLITE_CANTOPEN", message: "no SQLite database at '\(path)'", sql: "")
+        }
+        // SQLite would wait for ever to open a FIFO for reading.
+        do {
+            try RegularFile.check(path)
+        } catch {
+            throw SQLExecutionError(kind: .connection, code: "SQLITE_CANTOPEN", message: "\(error)", sql: "")
         }
         self.path = path
         connection = try SQLiteConnection(path: path, immutable: immutable)

@@ -53,6 +53,7 @@ public enum CypherDatasetReader {
     /// A JSON array of strings (or of objects with a prediction field), else JSONL objects.
     private static func jsonPredictions(_ text: String, _ url: URL) throws(DatasetError) -> [String] {
         if text.drop(while: { $0.isWhitespace }).first == "[" {
+            try DatasetError.checkNesting(text, file: url.path)
             guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
                 throw DatasetError(file: url.path, message: "expected a JSON array of query strings")
             }
@@ -115,6 +116,7 @@ public enum CypherDatasetReader {
     }
 
     private static func cySpider(_ text: String, _ url: URL) throws(DatasetError) -> [CypherExample] {
+        try DatasetError.checkNesting(text, file: url.path)
         let items: [CySpiderItem]
         do {
             items = try JSONDecoder().decode([CySpiderItem].self, from: Data(text.utf8))
@@ -151,6 +153,7 @@ public enum CypherDatasetReader {
         var objects: [(line: Int, object: [String: Any])] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            try DatasetError.checkNesting(line, file: url.path, line: number + 1)
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 throw DatasetError(file: url.path, message: "line \(number + 1) is not a JSON object")
             }

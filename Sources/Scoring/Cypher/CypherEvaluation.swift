@@ -165,7 +165,9 @@ public struct CypherEvaluation: Sendable {
         }
         guard case .query(let goldQuery)? = try? gold.parsed.get() else { return nil }
         guard case .query(let predQuery)? = try? prediction.parsed.get() else { return 0 }
-        return GraphEditDistance(budget: budget).similarity(CypherQueryGraph.build(predQuery), CypherQueryGraph.build(goldQuery))
+        guard let goldGraph = try? CypherQueryGraph.build(goldQuery) else { return nil }
+        guard let predictionGraph = try? CypherQueryGraph.build(predQuery) else { return 0 }
+        return GraphEditDistance(budget: budget).similarity(predictionGraph, goldGraph)
     }
 }
 

@@ -75,12 +75,7 @@ public enum CypherGraphLoader {
     /// Runs every statement of the script at `path` on `store`, schema commands on `schema`; the
     /// first failing statement stops it.
     static func run(script path: String, importDirectory: String, on store: GraphStore, schema: SchemaCatalog) throws(FileError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw FileError(path: path, message: "cannot read the script: \(error.localizedDescription)")
-        }
+        let text = try RegularFile.text(path)
         let options = ExecutionOptions(importDirectory: importDirectory, remoteURLsFromImportDirectory: true)
         for statement in CypherScript.split(text) {
             do {

@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// A data-set file that could not be read: which file, where, and what to do.
 public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -20,12 +21,23 @@ public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
     }
 
+    /// Throws when JSON `text` (of `file`, at `line` of a JSONL file) nests deeper than the JSON
+    /// decoders read (``QuiverCore/JSONNesting``), before a decoder tries and says only "not valid JSON".
+    static func checkNesting(_ text: some StringProtocol, file: String, line: Int? = nil) throws(DatasetError) {
+        do {
+            try JSONNesting.check(text.utf8)
+        } catch {
+            let column = error.location.map { " (column \($0.column))" } ?? ""
+            throw DatasetError(file: file, line: line ?? error.location?.line, message: error.message + column)
+        }
+    }
+
     /// The text of the data-set file at `url`, or the error every reader gives when it cannot be read.
     static func readText(_ url: URL) throws(DatasetError) -> String {
         do {
-            return try String(contentsOf: url, encoding: .utf8)
+            return try RegularFile.text(url.path)
         } catch {
-            throw DatasetError(file: url.path, message: "cannot be read (\(error.localizedDescription)); check the path")
+            throw DatasetError(file: url.path, message: error.message)
         }
     }
 }

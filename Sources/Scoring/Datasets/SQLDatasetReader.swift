@@ -45,6 +45,7 @@ public enum SQLDatasetReader {
     }
 
     private static func goldFromJSON(_ text: String, file: String) throws(DatasetError) -> [SQLExample] {
+        try DatasetError.checkNesting(text, file: file)
         let records: [[String: Any]]
         do {
             guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
@@ -89,6 +90,7 @@ public enum SQLDatasetReader {
 
     /// BIRD's `{idx: "sql\t----- bird -----\tdb_id"}`; keys are indexes, in any order.
     private static func predictionsFromBIRDJSON(_ text: String, file: String) throws(DatasetError) -> [String] {
+        try DatasetError.checkNesting(text, file: file)
         guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
             throw DatasetError(file: file, message: "is not a JSON object `{\"0\": \"sql\\t----- bird -----\\tdb_id\"}`")
         }

@@ -1,3 +1,4 @@
+import QuiverCore
 import SQL
 
 extension ExactSetMatch {
@@ -16,21 +17,26 @@ extension ExactSetMatch {
     public static func structuralScorer(schemas: [String: Schema]) -> StructuralScorer {
         let indexes = schemas.mapValues(SpiderSchemaIndex.init)
         return { example, prediction in
-            var score = StructuralScore()
-            // One parse of the gold serves hardness and exact match.
-            let goldTree = try? SQLParser.parse(example.gold)
-            if example.difficulty == nil, let goldTree {
-                score.hardness = SpiderHardness.classify(goldTree).rawValue
-            }
-            guard let index = indexes[example.databaseID] else { return score }
-            let result = goldTree.map { evaluate(goldTree: $0, goldText: example.gold, prediction: prediction, index: index) }
-                ?? evaluate(gold: example.gold, prediction: prediction, index: index)
-            score.exactMatch = result.match
-            score.predictionParsed = result.predictionParsed
-            for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }
-            score.components["exact_match_official"] = result.officialMatch ? 1 : 0
-            score.components["official_parser_accepts"] = result.officialParserWouldReject ? 0 : 1
-            return score
+            StackGuard.run(needing: StackGuard.queryStack) { score(example, prediction: prediction, indexes: indexes) }
         }
+    }
+
+    /// One example's structural verdicts, on the calling thread.
+    private static func score(_ example: SQLExample, prediction: String, indexes: [String: SpiderSchemaIndex]) -> StructuralScore {
+        var score = StructuralScore()
+        // One parse of the gold serves hardness and exact match.
+        let goldTree = try? SQLParser.parse(example.gold)
+        if example.difficulty == nil, let goldTree {
+            score.hardness = SpiderHardness.classify(goldTree).rawValue
+        }
+        guard let index = indexes[example.databaseID] else { return score }
+        let result = goldTree.map { evaluate(goldTree: $0, goldText: example.gold, prediction: prediction, index: index) }
+            ?? evaluate(gold: example.gold, prediction: prediction, index: index)
+        score.exactMatch = result.match
+        score.predictionParsed = result.predictionParsed
+        for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }
+        score.components["exact_match_official"] = result.officialMatch ? 1 : 0
+        score.components["official_parser_accepts"] = result.officialParserWouldReject ? 0 : 1
+        return score
     }
 }

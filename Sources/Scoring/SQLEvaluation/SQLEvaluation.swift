@@ -82,8 +82,17 @@ public struct SQLEvaluation: Sendable {
         return groups
     }
 
-    /// Scores one example on the calling thread.
+    /// Scores one example on the calling thread (or, when it has too little stack for a query
+    /// nested to the nesting limit, on a thread that has).
     func score(
+        _ example: SQLExample, prediction: String, connections: inout Connections, goldCache: LockedValue<[GoldKey: GoldOutcome]>
+    ) -> SQLExampleResult {
+        StackGuard.run(needing: StackGuard.queryStack) {
+            scoreHere(example, prediction: prediction, connections: &connections, goldCache: goldCache)
+        }
+    }
+
+    private func scoreHere(
         _ example: SQLExample, prediction: String, connections: inout Connections, goldCache: LockedValue<[GoldKey: GoldOutcome]>
     ) -> SQLExampleResult {
         var result = SQLExampleResult(index: example.index, databaseID: example.databaseID, difficulty: example.difficulty, execMatch: false)

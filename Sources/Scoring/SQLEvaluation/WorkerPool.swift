@@ -1,4 +1,5 @@
 import Foundation
+import QuiverCore
 
 /// Runs `count` items on `jobs` threads; each thread makes its own state (e.g. its connections) first.
 ///
@@ -25,7 +26,10 @@ enum WorkerPool {
                 }
                 group.leave()
             }
-            thread.stackSize = 8 << 20  // deep recursion in result comparison of wide results
+            // Parsing, printing and scoring a query nested to the nesting limit need
+            // StackGuard.queryStack; so does deep recursion in the comparison of wide results.
+            // Only address space is reserved up front.
+            thread.stackSize = StackGuard.queryStack + (16 << 20)
             thread.start()
         }
         group.wait()

@@ -2,15 +2,15 @@ import Foundation
 import KnowledgeGraph
 import TextAnalysis
 
-/// What a question asks for, read from its words: the expected answer type, the class noun it names
+/// What a question expects as its answer, read from its words: the expected answer type, the class noun it names
 /// ("which company"), whether it is a yes/no or a two-way comparison question, and its content terms.
 ///
 /// ```swift
-/// let analysis = QuestionAnalysis("In which city was the founder of the school born?")
-/// analysis.expected    // .place
-/// analysis.classNoun   // "city"
+/// let expectation = AnswerExpectation("In which city was the founder of the school born?")
+/// expectation.expected    // .place
+/// expectation.classNoun   // "city"
 /// ```
-public struct QuestionAnalysis: Sendable, Hashable {
+public struct AnswerExpectation: Sendable, Hashable {
     /// The kind of answer a question expects.
     public enum AnswerType: String, Sendable, Hashable, Codable {
         /// A person ("who", "which actor").

@@ -1,0 +1,93 @@
+import QuiverCore
+
+/// The memory one query may hold, and what holds it now.
+///
+/// Operators that gather rows or values (sorting, grouping, `collect`, `DISTINCT`, eager barriers,
+/// buffered results, variable-length and shortest-path frontiers, an `UNWIND` list) hold a
+/// ``MemoryReservation`` sized as they grow; functions that build one large value (`range`,
+/// comprehensions, `reduce`, string building) check first that it fits beside what is held. Past
+/// the limit the query stops with `ResourceLimit` / `MemoryLimit`, before the memory is taken.
+final class MemoryBudget {
+    /// The budget in bytes.
+    let limit: Int
+    /// Bytes held by live reservations.
+    private(set) var held = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Fails unless a value of `bytes` fits beside what the query already holds.
+    @inline(__always)
+    func requireRoom(_ bytes: Int, for what: @autoclosure () -> String) throws(QueryError) {
+        if bytes > limit &- held { throw QueryError.memoryLimit(limit, what()) }
+    }
+
+    /// A reservation that starts empty and is resized as `what` grows.
+    func track(_ what: String) -> MemoryReservation { MemoryReservation(self, what) }
+
+    fileprivate func adjust(by delta: Int, for what: String) throws(QueryError) {
+        if delta > 0, delta > limit &- held { throw QueryError.memoryLimit(limit, what) }
+        held &+= delta
+    }
+}
+
+/// Memory held by one operator or walk, counted against its query's ``MemoryBudget``.
+final class MemoryReservation {
+    private let budget: MemoryBudget
+    private let what: String
+    private(set) var bytes = 0
+
+    fileprivate init(_ budget: MemoryBudget, _ what: String) {
+        self.budget = budget
+        self.what = what
+    }
+
+    /// Sets the reservation to `newBytes`; fails (holding what it held) when that does not fit.
+    @inline(__always)
+    func resize(to newBytes: Int) throws(QueryError) {
+        guard newBytes != bytes else { return }
+        try budget.adjust(by: newBytes &- bytes, for: what)
+        bytes = newBytes
+    }
+
+    /// Adds `more` bytes.
+    @inline(__always)
+    func grow(by more: Int) throws(QueryError) {
+        try budget.adjust(by: more, for: what)
+        bytes &+= more
+    }
+
+    /// Gives everything back (the operator emptied its buffers).
+    func release() {
+        try? budget.adjust(by: -bytes, for: what)
+        bytes = 0
+    }
+}
+
+extension QueryError {
+    /// The query needed more memory than its budget (`ResourceLimit` / `MemoryLimit`).
+    static func memoryLimit(_ limit: Int, _ what: String) -> QueryError {
+        .runtime(.resourceLimit, "MemoryLimit",
+                 "the query needs more than its \(ByteCount.describe(limit)) memory budget (\(what)); "
+                     + "narrow it (LIMIT, fewer rows or smaller lists) or allow more with --max-memory")
+    }
+}
+
+extension MemoryBudget {
+    /// The reservation in `slot`, made on first use (operators are built before the query's
+    /// context exists, so they reserve lazily).
+    @inline(__always)
+    static func reservation(_ slot: inout MemoryReservation?, _ context: ExecutionContext, _ what: String) -> MemoryReservation {
+        if let existing = slot { return existing }
+        let made = context.memory.track(what)
+        slot = made
+        return made
+    }
+
+    /// The estimated bytes of a buffered row.
+    @inline(__always)
+    static func footprint<C: Collection<Value>>(ofRow row: C) -> Int {
+        var total = 32
+        for value in row { total &+= value.footprint }
+        return total
+    }
+}
