@@ -74,19 +74,23 @@ extension KnowledgeGraph {
                 "start": mentions.map { scalar($0.start, in: $0.passage) }, "end": mentions.map { scalar($0.end, in: $0.passage) },
                 "sentence": mentions.map { .int(Int64($0.sentence)) },
             ])
-        var byType: [String: [Relation]] = [:]
-        for relation in relations { byType[relation.type, default: []].append(relation) }
-        for type in byType.keys.sorted() {
-            let list = byType[type] ?? []
-            try store.bulkAddRelationships(
-                type: type, starts: list.map { entityNodes.lowerBound + Int($0.subject) },
-                ends: list.map { entityNodes.lowerBound + Int($0.object) },
-                properties: [
-                    "phrase": list.map { .string($0.phrase) }, "confidence": list.map { .float(Double($0.confidence)) },
-                    "passage": list.map { .int(Int64($0.passage)) }, "passageId": list.map { .string(passages[Int($0.passage)].id) },
-                    "sentence": list.map { .int(Int64($0.sentence)) },
-                    "start": list.map { scalar($0.start, in: $0.passage) }, "end": list.map { scalar($0.end, in: $0.passage) },
-                ])
+        // Every relation type at once: one adjacency build however many types the corpus has.
+        var typeIndex: [String: Int32] = [:]
+        var typeNames: [String] = []
+        for relation in relations where typeIndex[relation.type] == nil {
+            typeIndex[relation.type] = Int32(typeNames.count)
+            typeNames.append(relation.type)
         }
+        try store.bulkAddRelationships(
+            typeNames: typeNames, types: relations.map { typeIndex[$0.type] ?? 0 },
+            starts: relations.map { Int32(entityNodes.lowerBound) + $0.subject },
+            ends: relations.map { Int32(entityNodes.lowerBound) + $0.object },
+            properties: [
+                "phrase": relations.map { .string($0.phrase) }, "confidence": relations.map { .float(Double($0.confidence)) },
+                "passage": relations.map { .int(Int64($0.passage)) },
+                "passageId": relations.map { .string(passages[Int($0.passage)].id) },
+                "sentence": relations.map { .int(Int64($0.sentence)) },
+                "start": relations.map { scalar($0.start, in: $0.passage) }, "end": relations.map { scalar($0.end, in: $0.passage) },
+            ])
     }
 }

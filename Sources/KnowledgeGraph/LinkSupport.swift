@@ -156,7 +156,7 @@ struct LinkSupport {
     /// The words of a title's disambiguation, without stop words ("(1945 film)" → ["1945", "film"];
     /// "Kirton, Nottinghamshire" → ["nottinghamshire"]).
     static func disambiguation(of name: String) -> [String] {
-        guard let start = EntityKey.qualifierStart(name) else { return [] }
+        guard name.utf8.contains(where: { $0 == 40 || $0 == 44 }), let start = EntityKey.qualifierStart(name) else { return [] }
         let inner = String(name[name.index(after: start)...])
         return EntityKey.tokenizer.tokenize(inner).map(\.text).filter { !StopWords.extended.contains($0) }
     }

@@ -128,14 +128,18 @@ public enum RelationType {
 
     /// An upper-case type name from words: letters and digits kept, words joined by underscores.
     public static func name(_ words: [String]) -> String {
-        let parts = words.map { word in
-            String(String.UnicodeScalarView(word.uppercased().unicodeScalars.map {
-                ($0.properties.isAlphabetic || ("0"..."9").contains($0)) && $0.isASCII ? $0 : "_"
-            }))
-        }.filter { !$0.isEmpty }
-        var text = parts.joined(separator: "_")
-        while text.contains("__") { text = text.replacingOccurrences(of: "__", with: "_") }
-        text = String(text.drop { $0 == "_" })
+        var text = ""
+        for word in words {
+            for scalar in word.uppercased().unicodeScalars {
+                let keep = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+                if keep {
+                    text.unicodeScalars.append(scalar)
+                } else if !text.isEmpty, text.last != "_" {
+                    text.append("_")
+                }
+            }
+            if !text.isEmpty, text.last != "_" { text.append("_") }
+        }
         while text.hasSuffix("_") { text.removeLast() }
         if let first = text.first, first.isNumber { text = "R_" + text }
         return text.isEmpty ? "RELATED" : text
