@@ -92,10 +92,11 @@ public struct KnowledgeGraph: Sendable {
         let firstNewRelation = relations.count
         let longTitles = Set(titleEntity.filter { entities[Int($0)].key.contains(" ") })
         let knownNames = EntityMatcher(entities: entities, candidates: longTitles, includingAliases: false)
+        var unlinkedQuotes: [(Int32, ExtractedMention)] = []
         for passage in firstNewPassage..<passages.count {
             let text = passages[passage].text
             let extraction = extract(text, passages[passage].title, knownNames)
-            resolve(extraction, in: Int32(passage), title: titleEntity[passage], text: text)
+            resolve(extraction, in: Int32(passage), title: titleEntity[passage], text: text, unlinkedQuotes: &unlinkedQuotes)
         }
         relations[firstNewRelation...].sort(by: Relation.canonicalOrder)
         let linker = EntityMatcher(entities: entities, candidates: Set(titleEntity), includingAliases: true)
@@ -113,7 +114,31 @@ public struct KnowledgeGraph: Sendable {
             }
             link(with: newLinker, passages: candidates.map(Int.init).filter { $0 < firstNewPassage }.sorted())
         }
+        addUnlinkedQuotes(unlinkedQuotes)
         inferCategories()
+    }
+
+    /// A quoted name that neither the reading nor the title linker attached to an entity (its words first
+    /// named another thing: "Charmed" the series, where the graph knows the title "Charmed (season 4)")
+    /// is still a name: it becomes an entity of its own, which its key names from now on.
+    private mutating func addUnlinkedQuotes(_ quotes: [(Int32, ExtractedMention)]) {
+        guard !quotes.isEmpty else { return }
+        let wanted = Set(quotes.map(\.0))
+        var spans: [Int32: [Range<Int32>]] = [:]
+        for mention in mentions where mention.end > mention.start && wanted.contains(mention.passage) {
+            spans[mention.passage, default: []].append(mention.start..<mention.end)
+        }
+        for (passage, quote) in quotes {
+            let start = Int32(quote.start), end = Int32(quote.end)
+            guard !(spans[passage] ?? []).contains(where: { $0.lowerBound <= start && $0.upperBound >= end }) else { continue }
+            var entity = keyMap[quote.key] ?? -1
+            if entity < 0 || entities[Int(entity)].kind != .quoted || entities[Int(entity)].key != quote.key {
+                entity = Int32(entities.count)
+                entities.append(Entity(name: quote.surface, key: quote.key, kind: .quoted))
+                keyMap[quote.key] = entity
+            }
+            mentions.append(Mention(entity: entity, passage: passage, start: start, end: end, sentence: Int32(quote.sentence)))
+        }
     }
 
     /// Indexes the words of every passage (for a graph loaded from a store, before its first insert).
@@ -180,7 +205,9 @@ public struct KnowledgeGraph: Sendable {
 
     /// Turns extracted mentions into entity mentions, linking parts of the title to the title entity, and
     /// their relations into typed relations with provenance.
-    private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32, text: String) {
+    private mutating func resolve(_ extraction: Extraction, in passage: Int32, title: Int32, text: String,
+                                  unlinkedQuotes: inout [(Int32, ExtractedMention)])
+    {
         let titleKey = entities[Int(title)].key
         let titleIsPerson = Self.describesPerson(extraction)
         let tokens = EntityKey.tokenizer.tokenize(text)
@@ -207,7 +234,12 @@ public struct KnowledgeGraph: Sendable {
                 }
             } else if let existing = keyMap[mention.key] {
                 let range = Self.tokenRange(mention.start, mention.end, in: tokens)
-                entity = support.allows(entities[Int(existing)], key: mention.key, at: range) ? existing : -1
+                if support.allows(entities[Int(existing)], key: mention.key, at: range) {
+                    entity = existing
+                } else {
+                    if mention.kind == .quoted { unlinkedQuotes.append((passage, mention)) }
+                    entity = -1
+                }
             } else {
                 entity = Int32(entities.count)
                 entities.append(Entity(name: mention.surface, key: mention.key, kind: mention.kind))

@@ -179,8 +179,10 @@ extension SentenceReading {
         {
             return true
         }
-        // "science fiction role-playing game": a verb form joined by a hyphen is part of a compound.
-        return view.isJoinedToNext(position - 1, bytes: bytes) && view.word(position) != nil && !view.isCapitalized(position)
+        // "science fiction role-playing game", "best-selling author": words joined by a hyphen are part of a
+        // compound.
+        guard view.word(position) != nil, !view.isCapitalized(position) else { return false }
+        return view.isJoinedToNext(position - 1, bytes: bytes) || view.isJoinedToNext(position, bytes: bytes)
     }
 
     static let adjectiveSuffixes = ["al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ese", "ish", "ern", "ent", "ant"]

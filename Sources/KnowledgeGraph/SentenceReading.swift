@@ -72,6 +72,8 @@ struct SentenceReading {
         if view.isJoinedToNext(position, bytes: bytes) { return true }
         if let before = view.word(position - 1), before.first?.isNumber == true || numberWords.contains(before) { return true }
         guard let next = view.word(position + 1), !view.isCapitalized(position + 1) else { return false }
+        // "American award-winning author": a compound after the name.
+        if view.isJoinedToNext(position + 1, bytes: bytes) { return true }
         switch WordClass.of(next) {
         case .other: return true
         case .verb:

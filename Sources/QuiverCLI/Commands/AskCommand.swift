@@ -34,7 +34,7 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON: one object, or one line per question with --questions.")
     var json = false
 
-    @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
+    @Option(name: .customLong("parameter"), help: "Override a retrieval or answer constant, name=value (repeatable).")
     var parameters: [String] = []
 
     @Flag(help: "Also write an answer with a model (OpenAI-compatible endpoint) that cites the passages.")
@@ -64,7 +64,8 @@ struct AskCommand: AsyncParsableCommand {
         let asked = try questions.map(Self.readQuestions) ?? [(nil, question ?? "")]
         let model = try llm ? modelClient() : nil
         let index = try IndexLoading.load(graph, command: "ask")
-        let answering = QuestionAnswering(index: index, parameters: tuned)
+        let answering = QuestionAnswering(index: index, parameters: tuned,
+                                          answerParameters: try ParameterOverrides.answerParameters(parameters))
         for (id, text) in asked {
             let report: AskReport
             do { report = try answering.ask(text, method: method, limit: limit) } catch {

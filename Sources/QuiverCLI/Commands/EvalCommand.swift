@@ -30,7 +30,7 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "bm25, spreading, ppr, hybrid, bridge or tree-search.")
     var method: RetrievalMethod = .hybrid
 
-    @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
+    @Option(name: .customLong("parameter"), help: "Override a retrieval or answer constant, name=value (repeatable).")
     var parameters: [String] = []
 
     @Flag(help: "Print one JSON object {\"R@2\", \"R@5\", \"R@10\", \"questions\"} (and EM/F1 with --answer).")
@@ -92,7 +92,9 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
         var scores: AnswerEvaluation.Scores?
         if answer {
             scores = llm ? try await modelScores(questionList, report: report, graph: graph)
-                : AnswerEvaluation(answering: QuestionAnswering(index: index, parameters: tuned)).evaluate(questionList, method: method)
+                : AnswerEvaluation(answering: QuestionAnswering(
+                    index: index, parameters: tuned, answerParameters: try ParameterOverrides.answerParameters(parameters)
+                )).evaluate(questionList, method: method)
         }
         if json {
             var fields = [#""R@2": \#(percent(r2))"#, #""R@5": \#(percent(r5))"#, #""R@10": \#(percent(r10))"#,

@@ -16,15 +16,22 @@ public struct AnswerCandidate: Sendable, Hashable {
     public var text: String
     /// What the span is.
     public var category: EntityCategory
+    /// Whether the span modifies the noun after it ("an American comedy film", "a Mumbai-based firm"):
+    /// such a span says what kind of thing the noun is, and answers only questions about kinds
+    /// ("what nationality").
+    public var isModifier: Bool
 
     /// A candidate.
-    public init(entity: Int32, passage: Int32, start: Int, end: Int, text: String, category: EntityCategory) {
+    public init(entity: Int32, passage: Int32, start: Int, end: Int, text: String, category: EntityCategory,
+                isModifier: Bool = false)
+    {
         self.entity = entity
         self.passage = passage
         self.start = start
         self.end = end
         self.text = text
         self.category = category
+        self.isModifier = isModifier
     }
 }
 
@@ -61,10 +68,14 @@ public struct AnswerCandidates: Sendable {
             guard end > start, end <= bytes.count else { continue }
             let entity = graph.entities[Int(mention.entity)]
             let surface = String(decoding: bytes[start..<end], as: UTF8.self)
-            // "The council", "She": a reference answers with the name it stands for.
-            let text = Self.isReference(surface) ? Self.displayName(entity.name) : surface
+            // "The council", "She": a reference answers with the name it stands for; "Leo Eric Varadkar
+            // (born …) is …" opening the passage "Leo Varadkar" answers with the name its title gives.
+            let opensAsTitle = start == 0 && mention.entity != title
+                && Set(graph.entities[Int(title)].key.split(separator: " ")).isSubset(of: entity.key.split(separator: " "))
+            let text = opensAsTitle ? Self.displayName(graph.entities[Int(title)].name)
+                : Self.isReference(surface) ? Self.displayName(entity.name) : surface
             result.append(AnswerCandidate(entity: mention.entity, passage: Int32(passage), start: start, end: end,
-                                          text: text, category: entity.category))
+                                          text: text, category: entity.category, isModifier: Self.modifies(bytes, end: end)))
             covered.append(start..<end)
         }
         result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
@@ -110,6 +121,18 @@ public struct AnswerCandidates: Sendable {
             index = last + 1
         }
         return result
+    }
+
+    /// Whether the span ending at `end` is followed, after one space or a hyphen, by a lower-case word that
+    /// can be a noun or an adjective ("American comedy", "Mumbai-based").
+    static func modifies(_ bytes: [UInt8], end: Int) -> Bool {
+        guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "-") else { return false }
+        var stop = end + 1
+        while stop < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[stop]) { stop += 1 }
+        guard stop > end + 1 else { return false }
+        if bytes[end] == UInt8(ascii: "-") { return true }
+        let word = String(decoding: bytes[(end + 1)..<stop], as: UTF8.self)
+        return WordClass.of(word) == .other
     }
 
     /// Whether a mention's surface refers to an entity without naming it: a pronoun, or "the" and a

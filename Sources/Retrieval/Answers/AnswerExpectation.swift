@@ -73,7 +73,7 @@ public struct AnswerExpectation: Sendable, Hashable {
         let words = tokens.map(\.text)
         self.words = words
         self.alternatives = Self.alternatives(in: question)
-        let (expected, noun) = Self.answerType(words)
+        let (expected, noun) = Self.answerType(tokens, in: main)
         self.expected = expected
         self.classNoun = noun
     }
@@ -82,23 +82,30 @@ public struct AnswerExpectation: Sendable, Hashable {
         "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would",
     ]
 
+    static let whWords: Set<String> = ["who", "whom", "whose", "what", "which", "where", "when", "how"]
+
     /// The answer type and class noun of a question's words.
-    static func answerType(_ words: [String]) -> (AnswerType, String?) {
+    static func answerType(_ tokens: [Token], in text: String) -> (AnswerType, String?) {
+        let words = tokens.map(\.text)
         guard let first = words.first else { return (.other, nil) }
-        if auxiliaryStarts.contains(first), !words.contains(where: { ["who", "what", "which", "where", "when", "how"].contains($0) }) {
-            return (.yesNo, nil)
-        }
-        // The wh-word may stand anywhere ("The arena … can seat how many people?").
-        for (index, word) in words.enumerated() {
+        if auxiliaryStarts.contains(first), !words.contains(where: whWords.contains) { return (.yesNo, nil) }
+        // The wh-word may stand anywhere ("The arena … can seat how many people?"); the one that asks is the
+        // first that does not open a relative clause ("the manager who recruited …").
+        let positions = words.indices.filter { whWords.contains(words[$0]) }
+        let asking = positions.filter { !opensRelativeClause(at: $0, tokens, in: text) }
+        for index in asking.isEmpty ? positions : asking {
+            let word = words[index]
             let next = index + 1 < words.count ? words[index + 1] : ""
             switch word {
             case "who", "whom", "whose": return (.person, nil)
             case "when": return (.date, nil)
             case "where": return (.place, nil)
             case "how" where ["many", "much", "long", "old", "far", "tall", "big", "large", "high"].contains(next):
-                return (.number, nil)
+                // "how many people": what is counted.
+                let counted = next == "many" ? head(tokens, from: index + 2, in: text)?.word : nil
+                return (.number, counted)
             case "which", "what":
-                if let typed = classAfter(words, from: index + 1) { return typed }
+                if let typed = classAfter(tokens, from: index + 1, in: text) { return typed }
             default:
                 continue
             }
@@ -106,35 +113,83 @@ public struct AnswerExpectation: Sendable, Hashable {
         return (.other, nil)
     }
 
-    /// The head of the noun phrase that starts at `start` (determiners skipped): "American film
-    /// director" → "director".
-    static func head(_ words: [String], from start: Int) -> (word: String, end: Int)? {
+    /// Whether the wh-word at `index` starts a relative clause: a verb follows, and it follows a noun ("the
+    /// manager who recruited"), or a preposition after a noun and is followed by a name, a determiner or a
+    /// pronoun ("the battle in which Giuseppe Arimondi died"). A comma before it makes it a question
+    /// ("According to the census, what was …").
+    static func opensRelativeClause(at index: Int, _ tokens: [Token], in text: String) -> Bool {
+        guard index > 0, tokens[(index + 1)...].contains(where: { [.verb, .auxiliary].contains(WordClass.of($0.text)) })
+        else { return false }
+        let bytes = text.utf8
+        func commaBefore(_ position: Int) -> Bool {
+            let gap = bytes[bytes.index(bytes.startIndex, offsetBy: tokens[position - 1].end)..<bytes.index(bytes.startIndex, offsetBy: tokens[position].start)]
+            return gap.contains(UInt8(ascii: ",")) || gap.contains(UInt8(ascii: ";"))
+        }
+        if commaBefore(index) { return false }
+        if isNounLike(tokens[index - 1].text) { return true }
+        guard WordClass.of(tokens[index - 1].text) == .preposition, index > 1, !commaBefore(index - 1),
+            isNounLike(tokens[index - 2].text), index + 1 < tokens.count
+        else { return false }
+        let next = tokens[index + 1]
+        return next.isCapitalized || [.determiner, .pronoun].contains(WordClass.of(next.text))
+    }
+
+    /// The head of the noun phrase that starts at `start` (determiners and "other" skipped): "American film
+    /// director" → "director", with where the phrase starts and ends. Words joined by a hyphen
+    /// ("jet-powered") and capitalised words stay in the phrase; an inflected verb ends it ("which film
+    /// starred").
+    static func head(_ tokens: [Token], from start: Int, in text: String) -> (word: String, start: Int, end: Int)? {
         var index = start
-        while index < words.count, WordClass.of(words[index]) == .determiner { index += 1 }
-        var head: String?
-        while index < words.count, index < start + 6, WordClass.of(words[index]) == .other || (head == nil && VerbForms.lemma(of: words[index]) == words[index]) {
-            head = words[index]
+        while index < tokens.count, WordClass.of(tokens[index].text) == .determiner || ["other", "s"].contains(tokens[index].text) {
             index += 1
         }
-        return head.map { ($0, index) }
+        let phraseStart = index
+        var head: String?
+        let bytes = Array(text.utf8)
+        while index < tokens.count, index < phraseStart + 8 {
+            let word = tokens[index].text
+            func joined(_ left: Int) -> Bool {
+                left >= phraseStart && left + 1 < tokens.count && tokens[left + 1].start == tokens[left].end + 1
+                    && bytes[tokens[left].end] == UInt8(ascii: "-")
+            }
+            let nounLike = isNounLike(word)
+            // "Formula One race car driver", "first-generation jet-powered bomber".
+            guard nounLike || tokens[index].isCapitalized || joined(index - 1) || joined(index) else { break }
+            head = word
+            index += 1
+        }
+        return head.map { ($0, phraseStart, index) }
     }
+
+    /// Whether a word can be a noun: not a closed-class word, not an inflected verb ("battle", "film").
+    static func isNounLike(_ word: String) -> Bool {
+        let wordClass = WordClass.of(word)
+        return wordClass == .other || (wordClass == .verb && VerbForms.lemma(of: word) == word)
+    }
+
+    static let dateNouns: Set<String> = ["year", "date", "decade", "century", "month", "day", "timeframe", "period", "era"]
+    static let numberNouns: Set<String> = [
+        "number", "population", "amount", "percentage", "capacity", "many", "size", "length", "height", "distance",
+    ]
 
     /// "which city", "what government position", "what is the name of the director": the class the
     /// question names after its wh-word.
-    static func classAfter(_ words: [String], from start: Int) -> (AnswerType, String)? {
+    static func classAfter(_ tokens: [Token], from start: Int, in text: String) -> (AnswerType, String)? {
         var index = start
-        if index < words.count, WordClass.copulas.contains(words[index]) { index += 1 }
-        guard var (noun, end) = head(words, from: index) else { return nil }
-        if ["name", "title"].contains(noun), end < words.count, words[end] == "of", let inner = head(words, from: end + 1) {
-            (noun, end) = inner
+        if index < tokens.count, WordClass.copulas.contains(tokens[index].text) || tokens[index].text == "s" { index += 1 }
+        guard var (noun, phraseStart, end) = head(tokens, from: index, in: text) else { return nil }
+        // "the name of the director" asks for a director; "the middle name of the actress" does not.
+        if ["name", "title"].contains(noun), end == phraseStart + 1, end < tokens.count, tokens[end].text == "of",
+            let inner = head(tokens, from: end + 1, in: text)
+        {
+            (noun, phraseStart, end) = inner
         }
-        if ["kind", "type", "sort", "form"].contains(noun), end < words.count, words[end] == "of" {
-            return (.other, head(words, from: end + 1)?.word ?? noun)
+        if ["kind", "type", "sort", "form"].contains(noun), end < tokens.count, tokens[end].text == "of" {
+            return (.other, head(tokens, from: end + 1, in: text)?.word ?? noun)
         }
-        if ["year", "date", "decade", "century", "month", "day"].contains(noun) { return (.date, noun) }
-        if ["number", "population", "amount", "percentage", "capacity", "many", "size", "length", "height"].contains(noun) {
-            return (.number, noun)
-        }
+        let singular = noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
+        if dateNouns.contains(noun) || dateNouns.contains(singular) { return (.date, noun) }
+        if numberNouns.contains(noun) { return (.number, noun) }
         guard let category = EntityCategory.of(classNoun: noun, usingSuffixes: false) else { return (.other, noun) }
         switch category {
         case .person: return (.person, noun)

@@ -7,8 +7,10 @@
 public struct AnswerParameters: Sendable, Hashable, Codable {
     /// How many of the ranked passages are read.
     public var answerPassageCount = 5
-    /// Gain of a candidate of the expected category (and loss of one of another known category).
+    /// Gain of a candidate of the expected category.
     public var typeWeight = 1.0
+    /// Loss of a candidate of another known category than the expected one.
+    public var mismatchWeight = 1.0
     /// Gain of a candidate whose name or IS_A class holds the question's class noun.
     public var classWeight = 2.0
     /// Weight of the share of the question that the candidate's sentence holds.

@@ -7,7 +7,7 @@ import TextAnalysis
 /// Candidates are the entity mentions, dates, numbers and subjects of the best `answerPassageCount`
 /// passages (see `AnswerCandidates`). Each occurrence is scored by
 /// - the expected answer type (`AnswerExpectation`): a candidate of the expected category gains
-///   `typeWeight`, one of another known category loses it; dates and numbers answer only date and number
+///   `typeWeight`, one of another known category loses `mismatchWeight`; dates and numbers answer only date and number
 ///   questions; a candidate whose IS_A class or name holds the question's class noun ("which company")
 ///   gains `classWeight`;
 /// - proximity: how much of the question (idf-weighted, the candidate's own words left out) its sentence
@@ -106,9 +106,9 @@ public struct ExtractiveAnswerer: Sendable {
             } })
             let reachedByBridge = !bridges.isEmpty
             let related = relatedEntities(in: passage, questionTerms: questionTerms, known: questionEntities.union(bridges))
-            for candidate in reader.candidates(in: passage) {
-                guard admissible(candidate, analysis: analysis, questionWords: questionWords,
-                                 questionEntities: questionEntities)
+            for read in reader.candidates(in: passage) {
+                let candidate = Self.narrowed(read, to: analysis)
+                guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
                 else { continue }
                 var score = typeScore(candidate, analysis)
                 score += parameters.proximityWeight * context.coverage(at: candidate.start, excluding: candidate.text)
@@ -159,19 +159,57 @@ public struct ExtractiveAnswerer: Sendable {
         }
     }
 
-    /// Whether a candidate may answer at all: the right kind for dates and numbers, not named by the question.
+    /// Class nouns of questions about a kind, which a modifier answers ("What nationality were …?").
+    static let kindNouns: Set<String> = [
+        "nationality", "nationalities", "language", "languages", "color", "colour", "ethnicity", "origin", "descent",
+        "citizenship", "religion", "genre",
+    ]
+
+    /// Whether a candidate may answer at all: the right kind for dates and numbers, not named by the question,
+    /// not a modifier unless the question asks for a kind, not a year where a count is asked.
     private func admissible(_ candidate: AnswerCandidate, analysis: AnswerExpectation, questionWords: Set<String>,
                             questionEntities: Set<Int32>) -> Bool
     {
         if candidate.entity >= 0, questionEntities.contains(candidate.entity) { return false }
+        if candidate.isModifier, !(analysis.classNoun.map(Self.kindNouns.contains) ?? false) { return false }
         let isDate = candidate.category == .date, isNumber = candidate.category == .number
         switch analysis.expected {
         case .date: guard isDate else { return false }
-        case .number: guard isNumber else { return false }
+        case .number: guard isNumber, !Self.isYear(candidate.text) else { return false }
         default: guard !isDate, !isNumber else { return false }
         }
         let words = EntityKey.tokenizer.tokenize(candidate.text).map(\.text).filter { !StopWords.extended.contains($0) }
-        return !words.isEmpty && !words.allSatisfy { questionWords.contains($0) }
+        // A date or a number the question writes ("the 1925 Birthday Honours") is what it asks from, not about.
+        let asked = isDate || isNumber ? Set(analysis.words) : questionWords
+        return !words.isEmpty && !words.allSatisfy { asked.contains($0) }
+    }
+
+    /// Whether two nouns are one, singular or plural ("country", "countries").
+    static func sameNoun(_ first: String, _ second: String) -> Bool {
+        func stem(_ word: String) -> String {
+            if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+            if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+            return word
+        }
+        return stem(first) == stem(second)
+    }
+
+    /// Whether a text is a bare year ("1920"): a count question is not answered by one.
+    static func isYear(_ text: String) -> Bool {
+        text.count == 4 && text.allSatisfy(\.isNumber) && Int(text).map { (1000...2100).contains($0) } == true
+    }
+
+    /// The candidate cut to what the question asks: the year of a date when it asks "what year".
+    static func narrowed(_ candidate: AnswerCandidate, to analysis: AnswerExpectation) -> AnswerCandidate {
+        guard candidate.category == .date, analysis.classNoun == "year",
+            let year = EntityKey.tokenizer.tokenize(candidate.text).last(where: { isYear($0.text) })
+        else { return candidate }
+        var narrowed = candidate
+        narrowed.text = year.text
+        if candidate.end > candidate.start {
+            (narrowed.start, narrowed.end) = (candidate.start + year.start, candidate.start + year.end)
+        }
+        return narrowed
     }
 
     /// The type part of a candidate's score.
@@ -181,10 +219,16 @@ public struct ExtractiveAnswerer: Sendable {
             if candidate.category == expected {
                 score += parameters.typeWeight
             } else if candidate.category != .other {
-                score -= parameters.typeWeight
+                score -= parameters.mismatchWeight
             }
         }
         if let noun = analysis.classNoun, candidate.entity >= 0, hasClass(candidate.entity, noun) {
+            score += parameters.classWeight
+        }
+        // "how many people" and "3,677 people".
+        if let noun = analysis.classNoun, candidate.category == .number,
+            let unit = candidate.text.split(separator: " ").last?.lowercased(), Self.sameNoun(unit, noun)
+        {
             score += parameters.classWeight
         }
         return score
