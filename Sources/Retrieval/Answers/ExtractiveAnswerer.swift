@@ -146,8 +146,10 @@ public struct ExtractiveAnswerer: Sendable {
         }
         // A chain of two or more typed relations that reads the question's words is stronger evidence than
         // anything a passage says near them: the ends of the longest such walks come first.
+        // (A question for a kind — "what nationality" — is answered by a modifier, not by where a walk ends.)
+        let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
         func strong(_ candidate: AnswerCandidate) -> Bool {
-            longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
+            !asksForKind && longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
                 && walk[candidate.entity].map { Double($0.score) == longest } == true
         }
         return best.sorted {
@@ -171,7 +173,10 @@ public struct ExtractiveAnswerer: Sendable {
                             questionEntities: Set<Int32>) -> Bool
     {
         if candidate.entity >= 0, questionEntities.contains(candidate.entity) { return false }
-        if candidate.isModifier, !(analysis.classNoun.map(Self.kindNouns.contains) ?? false) { return false }
+        // A kind ("What nationality …?") is written as a modifier, and is no person, place or work.
+        let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
+        if candidate.isModifier, !asksForKind { return false }
+        if asksForKind, !candidate.isModifier, candidate.category != .other { return false }
         let isDate = candidate.category == .date, isNumber = candidate.category == .number
         switch analysis.expected {
         case .date: guard isDate else { return false }
@@ -223,6 +228,10 @@ public struct ExtractiveAnswerer: Sendable {
             }
         }
         if let noun = analysis.classNoun, candidate.entity >= 0, hasClass(candidate.entity, noun) {
+            score += parameters.classWeight
+        }
+        // "What nationality …?" asks for a modifier ("an American actress").
+        if candidate.isModifier, let noun = analysis.classNoun, Self.kindNouns.contains(noun) {
             score += parameters.classWeight
         }
         // "how many people" and "3,677 people".
