@@ -5,7 +5,7 @@ import PackageDescription
 /// `scripts/bench-graph.sh` builds and runs them in release mode against peers in the same run.
 let package = Package(
     name: "QuiverBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Quiver", path: "..")],
     targets: [
         .executableTarget(name: "GraphBenchmark", dependencies: [

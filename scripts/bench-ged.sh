@@ -31,4 +31,11 @@ python3 -c "print($end - $start)" > "$OUT/query.approx.wall"
 head -n 200 "$OUT/query_pairs.jsonl" > "$OUT/query_pairs.200.jsonl"
 $PIN "$BIN" ged --pairs "$OUT/query_pairs.200.jsonl" --time-limit 1 > "$OUT/query.exact.jsonl"
 
+# Deadlines: unrelated query graphs of 12-40 nodes (the worst case for exact search), 0.5 s each.
+python3 Benchmarks/ged/make_query_pairs.py 40 16 12 40 1 > "$OUT/deadline_pairs.jsonl"
+for semantics in exact networkx; do
+  echo "Quiver $semantics with --time-limit 0.5 on 40 unrelated pairs of 12-40 nodes ..." >&2
+  $PIN "$BIN" ged --pairs "$OUT/deadline_pairs.jsonl" --semantics $semantics --time-limit 0.5 > "$OUT/deadline.$semantics.jsonl"
+done
+
 python3 Benchmarks/ged/summarize.py "$OUT" "$DATA"

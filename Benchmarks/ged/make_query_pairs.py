@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Writes random query-sized graph pairs (6-12 nodes) for the approximation throughput benchmark.
+"""Writes random query-sized graph pairs for the GED benchmarks.
 
-Usage: make_query_pairs.py COUNT SEED > pairs.jsonl
+Usage: make_query_pairs.py COUNT SEED [MIN_NODES MAX_NODES [UNRELATED_EVERY]] > pairs.jsonl
 Graphs look like query graphs: a connected backbone plus extra edges up to 1.3 n, 6 node labels,
 5 edge labels; g2 is g1 after a few random edits (relabel, retype, add/remove edge, add node) with
-node ids shuffled, or (every fourth pair) an unrelated graph.
+node ids shuffled, or (every UNRELATED_EVERY-th pair, default 4) an unrelated graph. Sizes default
+to 6-12 nodes; UNRELATED_EVERY 1 makes every pair unrelated (the hard case for exact search).
 """
 import json
 import random
@@ -49,12 +50,14 @@ def as_json(nodes, edges):
 
 def main():
     count, seed = int(sys.argv[1]), int(sys.argv[2])
+    low, high = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (6, 12)
+    every = int(sys.argv[5]) if len(sys.argv) > 5 else 4
     rng = random.Random(seed)
     for k in range(count):
-        n = rng.randint(6, 12)
+        n = rng.randint(low, high)
         nodes, edges = random_graph(rng, n)
-        if k % 4 == 3:
-            other = random_graph(rng, rng.randint(6, 12))
+        if k % every == every - 1:
+            other = random_graph(rng, rng.randint(low, high))
         else:
             other = edited(rng, nodes, edges, rng.randint(1, 4))
         print(json.dumps({"g1": as_json(nodes, edges), "g2": as_json(*other)}))

@@ -50,6 +50,20 @@ def main():
     bp_exact = sum(1 for r in exact12 if r["proven"] and r["approx"] == r["ged"])
     print(f"exact on the first {len(exact12)} of them (budget 1 s): {proven} proven, total {sum(r['seconds'] for r in exact12):.2f} s; "
           f"approximation equal to the proven distance on {bp_exact}/{proven}")
+    deadlines(out)
+
+
+def deadlines(out):
+    """The slowest pair of each deadline run (per-pair compute time, 0.5 s limit)."""
+    for semantics in ("exact", "networkx"):
+        path = os.path.join(out, f"deadline.{semantics}.jsonl")
+        if not os.path.exists(path):
+            continue
+        rows = load(path)
+        slowest = max(r["seconds"] for r in rows)
+        unproven = sum(1 for r in rows if not r["proven"])
+        print(f"deadline {semantics}: {len(rows)} pairs of 12-40 nodes, limit 0.5 s: slowest {slowest:.4f} s, "
+              f"mean {sum(r['seconds'] for r in rows) / len(rows):.4f} s, {unproven} unproven")
 
 
 if __name__ == "__main__":

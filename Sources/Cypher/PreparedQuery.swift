@@ -62,3 +62,25 @@ public struct PreparedQuery: Sendable {
         }
     }
 }
+
+extension CypherEngine {
+    /// The words that can make a statement write or change the schema (`CALL` and `LOAD` may, through
+    /// a writing procedure or the clauses after them).
+    private static let writingWords: Set<String> = [
+        "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "FOREACH", "CALL", "LOAD", "DROP",
+    ]
+
+    /// Whether `text` certainly only reads, judged from its words alone (no parse): true when no
+    /// bare word of it is one that could write. A query with such a word may still only read
+    /// (`n.set` names a property): prepare it to know. Batch runners use this to parse reads on
+    /// their worker threads while writes keep their order.
+    ///
+    /// ```swift
+    /// CypherEngine.certainlyReads("MATCH (n) RETURN n")   // true
+    /// CypherEngine.certainlyReads("CREATE (n)")           // false
+    /// ```
+    public static func certainlyReads(_ text: String) -> Bool {
+        guard let tokens = try? Lexer.tokenize(text) else { return false }
+        return !tokens.contains { $0.kind == .identifier && $0.keyword.map(writingWords.contains) == true }
+    }
+}

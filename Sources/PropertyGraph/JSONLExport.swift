@@ -6,10 +6,11 @@ import QuiverCore
 /// `{"kind":"node","id":0,"labels":["Person"],"properties":{"age":42,"name":"Ann"}}`
 /// `{"kind":"relationship","id":0,"type":"KNOWS","start":0,"end":1,"properties":{}}`
 ///
-/// Property keys are sorted; integers are JSON integers; floats always carry a `.` or an
-/// exponent (`2.0`, `1e+100`), and the non-finite ones are written `{"$float":"NaN"}`,
-/// `{"$float":"Infinity"}` or `{"$float":"-Infinity"}`, and temporal values as their ISO text tagged
-/// with their kind (`{"$date":"2015-07-21"}`), so a reader can tell every type apart.
+/// Values are written by ``QuiverCore/ValueJSON`` with bare floats: property keys are sorted;
+/// integers are JSON integers; floats always carry a `.` or an exponent (`2.0`, `1e+100`), and the
+/// non-finite ones are written `{"$float":"NaN"}`, `{"$float":"Inf"}` or `{"$float":"-Inf"}`, and
+/// temporal values as their ISO text tagged with their kind (`{"$date":"2015-07-21"}`), so a reader
+/// can tell every type apart.
 extension GraphStore {
     /// Calls `body` with each JSONL line (without the newline): nodes first, then relationships.
     public func forEachJSONLine(_ body: (String) throws -> Void) rethrows {
@@ -48,42 +49,8 @@ extension GraphStore {
         "{" + pairs.map { jsonString($0.key) + ":" + jsonValue($0.value) }.joined(separator: ",") + "}"
     }
 
-    static func jsonValue(_ value: Value) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .float(let f):
-            if f.isNaN { return "{\"$float\":\"NaN\"}" }
-            if f.isInfinite { return f > 0 ? "{\"$float\":\"Infinity\"}" : "{\"$float\":\"-Infinity\"}" }
-            let text = "\(f)"
-            return text.contains(".") || text.contains("e") ? text : text + ".0"
-        case .string(let s): return jsonString(s)
-        case .list(let items): return "[" + items.map(jsonValue).joined(separator: ",") + "]"
-        case .map(let entries):
-            return jsonObject(entries.keys.sorted().map { ($0, entries[$0] ?? .null) })
-        case .node(let n): return "{\"$node\":\(n.id)}"
-        case .relationship(let r): return "{\"$relationship\":\(r.id)}"
-        case .path: return "null"
-        case .temporal(let t): return "{" + jsonString("$" + t.kind.rawValue) + ":" + jsonString(t.description) + "}"
-        }
-    }
+    /// A property value in the export's style: the package's one codec, floats written bare.
+    static func jsonValue(_ value: Value) -> String { ValueJSON.encode(value, floats: .bare) }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { ValueJSON.string(s) }
 }

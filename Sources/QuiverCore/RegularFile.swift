@@ -22,6 +22,16 @@ import Darwin
 public enum RegularFile {
     /// The bytes of the regular file at `path`.
     public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try forEachChunk(path, size: 1 << 20, sizeHint: { bytes.reserveCapacity($0) }) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Calls `body` with successive chunks of at most `size` bytes of the regular file at `path`, so
+    /// a large file is read without holding it; `sizeHint` first gets the file's size.
+    public static func forEachChunk(
+        _ path: String, size: Int, sizeHint: (Int) -> Void = { _ in }, _ body: (ArraySlice<UInt8>) -> Void
+    ) throws(FileError) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, message: "cannot be opened: \(reason()); check the path") }
         defer { close(fd) }
@@ -30,17 +40,16 @@ public enum RegularFile {
         try refuseUnlessRegular(info, path)
         // A regular file never blocks; clear the flag anyway so reads behave as usual.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        sizeHint(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: max(1, size))
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, message: "cannot be read: \(reason())")
             }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
+            if n == 0 { return }
+            body(chunk[0..<n])
         }
     }
 

@@ -1,7 +1,18 @@
 /// How much memory a value holds, approximately, for memory budgets.
 extension Value {
     /// The bytes a value occupies inline (in an array element or a row slot).
-    public static let inlineSize = MemoryLayout<Value>.stride
+    @inlinable
+    public static var inlineSize: Int { MemoryLayout<Value>.stride }
+
+    /// Whether the value holds nothing beyond its inline bytes (no string, list, map or entity
+    /// storage); checked without copying the value.
+    @inlinable
+    public var isInline: Bool {
+        switch self {
+        case .null, .bool, .int, .float, .temporal: true
+        default: false
+        }
+    }
 
     /// An estimate of the bytes this value holds: its inline size plus the storage its string,
     /// list, map, node, relationship or path points to (array and dictionary overheads included
@@ -10,6 +21,7 @@ extension Value {
     /// ```swift
     /// Value.list([1, 2, 3]).footprint   // about 4 × Value.inlineSize
     /// ```
+    @inlinable
     public var footprint: Int {
         switch self {
         case .null, .bool, .int, .float, .temporal:

@@ -32,7 +32,7 @@ struct JSONLExportTests {
 
     @Test("float formatting keeps floats distinguishable from integers", arguments: [
         (Value.float(3), "3.0"), (.float(-0.5), "-0.5"), (.float(1e100), "1e+100"), (.int(3), "3"),
-        (.float(-.infinity), #"{"$float":"-Infinity"}"#),
+        (.float(-.infinity), #"{"$float":"-Inf"}"#), (.float(.nan), #"{"$float":"NaN"}"#),
     ])
     func floatText(value: Value, text: String) {
         #expect(GraphStore.jsonValue(value) == text)

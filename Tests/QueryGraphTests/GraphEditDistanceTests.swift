@@ -101,7 +101,7 @@ struct GraphEditDistanceTests {
         for _ in 0..<60 {
             let g1 = RandomGraphs.graph(&rng, maxNodes: 5, selfLoops: false), g2 = RandomGraphs.graph(&rng, maxNodes: 5, selfLoops: false)
             let (a, b, nodeLabels, edgeLabels) = IndexedGraph.pair(g1, g2)
-            var search = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: .unit, budget: .unlimited)
+            var search = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: .unit, meter: SearchMeter(budget: .unlimited))
             search.run()
             #expect(search.best == Self.ged.compute(g1, g2).distance)
         }
@@ -124,5 +124,26 @@ struct GraphEditDistanceTests {
         let g2 = QueryGraph(nodes: ["Genre", "Genre"], edges: [.init(0, 1, "IN_GENRE")])
         #expect(GraphEditDistance(semantics: .networkx).compute(g1, g2).distance == 1)
         #expect(Self.ged.compute(g1, g2).distance == 2)
+    }
+}
+
+@Suite("networkx-compatible search: the textbook bound")
+struct NetworkXStructuralBoundTests {
+    @Test("pruning with the textbook bound less the self-loop slack changes no value", arguments: 0..<4)
+    func boundChangesNoValue(seed: UInt64) {
+        var rng = SplitMix(seed: 900 + seed)
+        for _ in 0..<40 {
+            let g1 = RandomGraphs.graph(&rng, maxNodes: 6), g2 = RandomGraphs.graph(&rng, maxNodes: 6)
+            let (a, b, nodeLabels, edgeLabels) = IndexedGraph.pair(g1, g2)
+            var plain = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: .unit,
+                                                 meter: SearchMeter(budget: .unlimited))
+            plain.prunesStructurally = false
+            plain.run()
+            var pruned = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: .unit,
+                                                  meter: SearchMeter(budget: .unlimited))
+            pruned.run()
+            #expect(pruned.best == plain.best)
+            #expect(pruned.expansions <= plain.expansions)
+        }
     }
 }

@@ -102,3 +102,27 @@ struct Failure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// A time limit ends a search within a few milliseconds of work, however large the pair (query
+/// graphs up to 40 nodes each, unrelated: the hard case), under both semantics.
+@Suite struct GEDDeadlineTests {
+    @Test(arguments: [GraphEditDistance.Semantics.exact, .networkx])
+    func theTimeLimitEndsEverySearchOnTime(semantics: GraphEditDistance.Semantics) {
+        var rng = SplitMix(seed: 1_616)
+        let limit = Duration.milliseconds(200)
+        let ged = GraphEditDistance(budget: SearchBudget(timeLimit: limit), semantics: semantics)
+        var worst = Duration.zero
+        for size in [12, 20, 28, 40] {
+            let g1 = RandomGraphs.queryGraph(&rng, nodes: size), g2 = RandomGraphs.queryGraph(&rng, nodes: size)
+            let start = ContinuousClock.now
+            let result = ged.compute(g1, g2)
+            let elapsed = ContinuousClock.now - start
+            worst = max(worst, elapsed)
+            #expect(result.lowerBound <= result.distance && result.distance <= result.approximation)
+            // A safety bound for a shared machine and a debug build, not a speed measurement: the
+            // overshoot itself is measured in release by scripts/bench-ged.sh (max seconds per pair).
+            #expect(elapsed < limit + .milliseconds(300), "\(size) nodes: \(elapsed)")
+        }
+        print("\(semantics): slowest pair \(worst) for a \(limit) limit")
+    }
+}

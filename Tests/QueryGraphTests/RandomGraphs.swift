@@ -29,6 +29,22 @@ enum RandomGraphs {
         return g
     }
 
+    /// A query-like digraph of `n` nodes: a random spanning backbone plus extra edges up to 1.3 n
+    /// (self-loops possible), 6 node labels and 5 edge labels, as `Benchmarks/ged/make_query_pairs.py`.
+    static func queryGraph(_ rng: inout SplitMix, nodes n: Int) -> QueryGraph {
+        let nodeLabels = ["Person", "Movie", "Genre", "op", "agg", "value"]
+        let edgeLabels = ["ACTED_IN", "DIRECTED", "IN_GENRE", "from", "where"]
+        var g = QueryGraph()
+        for _ in 0..<n { g.addNode(nodeLabels.randomElement(using: &rng) ?? "op") }
+        var seen = Set<[Int]>()
+        func add(_ s: Int, _ t: Int) {
+            if seen.insert([s, t]).inserted { g.addEdge(s, t, edgeLabels.randomElement(using: &rng) ?? "from") }
+        }
+        for k in 1..<max(1, n) { add(Int.random(in: 0..<k, using: &rng), k) }
+        while seen.count < (13 * n + 5) / 10 { add(Int.random(in: 0..<n, using: &rng), Int.random(in: 0..<n, using: &rng)) }
+        return g
+    }
+
     /// The same graph with its nodes renumbered by `permutation` (new index of node i = permutation[i]).
     static func renumbered(_ g: QueryGraph, _ permutation: [Int]) -> QueryGraph {
         var nodes = g.nodes

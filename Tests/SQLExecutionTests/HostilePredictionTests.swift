@@ -83,3 +83,35 @@ let runawayQueries: [String] = [
         #expect(error.kind == .rowLimit)
     }
 }
+
+/// What the sandbox lets through and how it says no.
+@Suite struct SandboxTests {
+    @Test(arguments: [
+        ("SELECT value FROM json_each('[1,2,3]')", 3),
+        ("SELECT count(*) FROM json_tree('{\"a\":[1,2]}')", 1),
+        ("SELECT name FROM pragma_table_info('singer')", 6),
+        ("SELECT count(*) FROM singer AS s, json_each(json_array(s.name, s.age))", 1),
+    ])
+    func readOnlyTableValuedFunctionsRun(sql: String, rows: Int) throws {
+        let fixture = try SQLiteFixture(bigRows: 3)
+        let before = try fixture.snapshot()
+        let result = try SQLiteDatabase(path: fixture.path).execute(sql)
+        #expect(result.rows.count == rows, "\(sql)")
+        #expect(try fixture.snapshot() == before)
+    }
+
+    @Test(arguments: [
+        ("DELETE FROM singer", "DELETE from singer"),
+        ("ATTACH DATABASE ':memory:' AS other", "ATTACH"),
+        ("PRAGMA journal_mode = WAL", "PRAGMA journal_mode"),
+        ("SELECT load_extension('/tmp/quiver-no-such-extension')", "load_extension()"),
+        ("CREATE TABLE evil (x)", "schema change"),
+    ])
+    func refusalsSayWhatWasRefusedAndWhy(sql: String, what: String) throws {
+        let fixture = try SQLiteFixture(bigRows: 3)
+        let error = try #require(throws: SQLExecutionError.self) { try SQLiteDatabase(path: fixture.path).execute(sql) }
+        #expect(error.kind == .denied)
+        #expect(error.message.hasPrefix("the read-only sandbox refused ") && error.message.contains(what) && error.message.contains("("),
+                "\(error.message)")
+    }
+}

@@ -67,6 +67,20 @@ struct ParserTests {
         #expect(tree.orderBy.count == 1)
     }
 
+    @Test("a parenthesised operand of a compound keeps its own ORDER BY and LIMIT")
+    func parenthesizedOperand() throws {
+        let query = try SQLParser.parse("SELECT a FROM t UNION (SELECT b FROM u ORDER BY b LIMIT 1)")
+        guard case .compound(.union, .select, .parenthesized(let inner)) = query.body else {
+            Issue.record("not a union with a parenthesised operand: \(query.body)")
+            return
+        }
+        #expect(inner.limit != nil && inner.orderBy.count == 1 && query.orderBy.isEmpty)
+        let printed = SQLPrinter().print(query)
+        #expect(printed == "SELECT a FROM t UNION (SELECT b FROM u ORDER BY b LIMIT 1)")
+        #expect(try SQLParser.parse(printed) == query)
+        #expect(try SQLParser.parse("(SELECT a FROM t) EXCEPT SELECT b FROM u").body.flattened.count == 2)
+    }
+
     @Test("aliases with and without AS, quoted or not")
     func aliases() throws {
         let tree = try SQLParser.parse("SELECT a AS x, b y, c \"z z\" FROM t1 AS p JOIN t2 q ON 1")

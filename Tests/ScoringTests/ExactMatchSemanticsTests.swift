@@ -47,6 +47,21 @@ struct ExactMatchSemanticsTests {
         #expect(!result.officialParserWouldReject)
     }
 
+    @Test("a parenthesised UNION operand is read as the official parser reads it")
+    func parenthesizedUnionOperand() {
+        let gold = "SELECT name FROM singer UNION SELECT name FROM stadium"
+        let result = ExactSetMatch.evaluate(gold: gold, prediction: "SELECT name FROM singer UNION (SELECT name FROM stadium)", schema: Self.schema)
+        #expect(!result.officialParserWouldReject && result.match && result.officialMatch)
+        // The official parser expects `)` after the first SELECT inside the parentheses.
+        let nested = ExactSetMatch.evaluate(
+            gold: gold, prediction: "SELECT name FROM singer UNION (SELECT name FROM stadium UNION SELECT name FROM singer)", schema: Self.schema)
+        #expect(nested.officialParserWouldReject && !nested.officialMatch)
+        // An ORDER BY after the closing parenthesis is never read by the official parser.
+        let trailing = ExactSetMatch.evaluate(
+            gold: gold, prediction: "SELECT name FROM singer UNION (SELECT name FROM stadium) ORDER BY name", schema: Self.schema)
+        #expect(trailing.officialMatch)
+    }
+
     @Test(
         "predictions the official parser rejects still get a structural verdict",
         arguments: [

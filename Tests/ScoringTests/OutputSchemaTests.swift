@@ -25,6 +25,19 @@ import Testing
         #expect(try keys(summary.all) == Set(group ?? []))
     }
 
+    @Test func runHeadersMatchTheirSchema() throws {
+        let schema = try schema("score-run.schema.json")
+        let header = ScoringRun(
+            command: "score sql", arguments: ["score", "sql"], options: ["timeout": .number(30), "postgres": .null],
+            inputs: [RunInput(role: "database", path: "/d.sqlite", databaseID: "d", sha256: String(repeating: "0", count: 64), bytes: 1)])
+        #expect(try keys(header) == Set(try #require(schema["required"] as? [String])))
+        let input = ((schema["$defs"] as? [String: Any])?["input"] as? [String: Any])?["properties"] as? [String: Any]
+        #expect(try keys(header.inputs[0]).isSubset(of: Set(input?.keys ?? [:].keys)))
+        #expect(try keys(ScoringRun.Line(header)) == ["quiver_run"])
+        let decoded = try JSONDecoder().decode(ScoringRun.self, from: JSONEncoder().encode(header))
+        #expect(decoded == header)
+    }
+
     @Test func dialectDifferencesMatchTheirSchema() throws {
         let schema = try schema("sql-score-dialect-difference.schema.json")
         let difference = DialectComparison.Difference(

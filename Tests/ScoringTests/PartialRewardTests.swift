@@ -36,3 +36,26 @@ import Testing
         #expect(abs(ValidEfficiencyScore.rewardVESTerm(ratio) - reward.squareRoot()) < 1e-12)
     }
 }
+
+@Suite struct ComponentAverageTests {
+    /// Three examples: a clause both sides lack (counts towards nothing), one both have and match,
+    /// one only gold has (recall 0).
+    @Test func averagesCountOnlyExamplesThatHaveTheClause() throws {
+        let none = ComponentVerdict(ComponentScore(matched: 0, predictionCount: 0, goldCount: 0), of: .iuen)
+        let both = ComponentVerdict(ComponentScore(matched: 1, predictionCount: 1, goldCount: 1), of: .iuen)
+        let goldOnly = ComponentVerdict(ComponentScore(matched: 0, predictionCount: 0, goldCount: 1), of: .iuen)
+        let averages = try #require(ComponentAverages.of([["IUEN": none], ["IUEN": both], ["IUEN": goldOnly]])["IUEN"])
+        #expect(averages.accuracy == 1 && averages.recall == 0.5)
+        #expect(abs(averages.f1 - 2.0 / 3.0) < 1e-12)
+        // A plain mean of the per-example verdicts would say 2/3 everywhere.
+        let nothing = try #require(ComponentAverages.of([["IUEN": none]])["IUEN"])
+        #expect(nothing.accuracy == 0 && nothing.recall == 0 && nothing.f1 == 1)
+    }
+
+    @Test func andOrTotalsTradePlacesAsTheOfficialCallerReadsThem() {
+        let differ = ComponentVerdict(ComponentScore(matched: 0, predictionCount: 2, goldCount: 1), of: .andOr)
+        #expect(differ.predictionTotal == 1 && differ.goldTotal == 2 && !differ.match)
+        let other = ComponentVerdict(ComponentScore(matched: 0, predictionCount: 2, goldCount: 1), of: .select)
+        #expect(other.predictionTotal == 2 && other.goldTotal == 1)
+    }
+}

@@ -1,4 +1,5 @@
 import QuiverCore
+import SQL
 import Testing
 @testable import Scoring
 
@@ -117,20 +118,30 @@ let comparisonCases: [ComparisonCase] = [
 
     @Test(arguments: [
         ("SELECT a FROM t ORDER BY b DESC, c LIMIT 3", ["b", "c"], nil as [Int]?, 3 as Int?),
-        ("SELECT a FROM t UNION SELECT b FROM u ORDER BY 1", ["1"], [0], nil),
-        ("SELECT a FROM t ORDER BY count(*) DESC LIMIT 1 OFFSET 2", ["count(*)"], nil, nil),
+        ("SELECT a FROM t UNION SELECT b FROM u ORDER BY 1", ["a"], [0], nil),
+        ("SELECT a FROM t ORDER BY count(*) DESC LIMIT 1 OFFSET 2", ["count(*)"], nil, 1),
+        ("SELECT a AS x, count(*) FROM t GROUP BY a ORDER BY x, count(*)", ["a", "count(*)"], [0, 1], nil),
+        ("SELECT T1.Name FROM t AS T1 ORDER BY t1.name", ["T1.Name"], [0], nil),
         ("SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 1)", [], nil, nil),
     ])
-    func orderClauseIsFoundAtTopLevel(sql: String, keys: [String], positions: [Int]?, limit: Int?) {
-        let clause = OrderClause(sql: sql, scan: SQLTokenScan(sql))
-        #expect((clause?.keys ?? []) == keys)
-        #expect(clause?.positions == positions)
-        #expect(clause?.limit == limit)
+    func orderKeysAreFoundAtTopLevel(sql: String, keys: [String], positions: [Int]?, limit: Int?) {
+        let found = OrderKeys(sql: sql)
+        let items = found.map { OrderKeys.resultItems($0.statement.body) } ?? []
+        let printed = (found?.keys ?? []).map { key -> String in
+            switch key {
+            case .expression(let e): SQLPrinter().print(e)
+            case .column(let i): i < items.count ? items[i].map { SQLPrinter().print($0.expression) } ?? "?" : "?"
+            }
+        }
+        #expect(printed == keys)
+        #expect(found?.positions == positions)
+        #expect(found?.limit == limit)
     }
 
     @Test func keysAreProjectedAfterTheTopLevelSelect() throws {
-        let sql = "SELECT name FROM item ORDER BY price DESC LIMIT 1"
-        let clause = try #require(OrderClause(sql: sql, scan: SQLTokenScan(sql)))
-        #expect(clause.withKeysProjected(limit: 2) == "SELECT price, name FROM item ORDER BY price DESC LIMIT 2")
+        let keys = try #require(OrderKeys(sql: "SELECT name FROM item ORDER BY price DESC LIMIT 1"))
+        #expect(keys.projected(limit: 2).map(SQLPrinter().print) == "SELECT price, name FROM item ORDER BY price DESC LIMIT 2")
+        let distinct = try #require(OrderKeys(sql: "SELECT DISTINCT name FROM item ORDER BY price"))
+        #expect(distinct.projected(limit: nil).map(SQLPrinter().print) == "SELECT DISTINCT price, name FROM item ORDER BY price")
     }
 }

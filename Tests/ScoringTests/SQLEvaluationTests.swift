@@ -68,6 +68,32 @@ final class ShopDatabase {
         #expect(shop.evaluate([tiesSwapped], semantics: .spiderTestSuite)[0].execMatch == false)
     }
 
+    @Test func strictLetsTiesOfADistinctGoldComeInAnyOrder() throws {
+        let shop = try ShopDatabase()
+        // pen and pad cost the same: their order is a tie, whichever DISTINCT list they are in.
+        let gold = "SELECT DISTINCT name FROM item ORDER BY price"
+        let results = shop.evaluate([
+            (gold: gold, pred: "SELECT DISTINCT name FROM item ORDER BY price, name"),
+            (gold: gold, pred: "SELECT DISTINCT name FROM item ORDER BY price DESC"),
+        ])
+        #expect(results.map(\.execMatch) == [true, false])
+    }
+
+    @Test(arguments: ["", "   ", "-- no query, only a comment", "/* nothing */ ;"])
+    func aPredictionWithoutAStatementIsAnEmptyResultInTheCompatibilityModes(prediction: String) throws {
+        let shop = try ShopDatabase()
+        let empty = (gold: "SELECT name FROM item WHERE stock > 100", pred: prediction)
+        let some = (gold: "SELECT name FROM item", pred: prediction)
+        for semantics in [ComparisonSemantics.bird, .spiderTestSuite] {
+            let results = shop.evaluate([empty, some], semantics: semantics)
+            // As Python's sqlite3 runs it in BIRD's and the test-suite's evaluators: no rows, no error.
+            #expect(results[0].execMatch && results[0].flags == [.bothEmpty, .goldEmpty], "\(semantics)")
+            #expect(!results[1].execMatch && results[1].error == nil && results[1].partial["syntax_ok"] == 1, "\(semantics)")
+        }
+        let strict = shop.evaluate([empty], semantics: .strict)[0]
+        #expect(!strict.execMatch && strict.flags == [.goldEmpty, .predError] && strict.errorCode == "EmptyStatement")
+    }
+
     @Test func testSuiteStripsDistinctUnlessKept() throws {
         let shop = try ShopDatabase()
         let pair = (gold: "SELECT DISTINCT price FROM item", pred: "SELECT price FROM item")

@@ -49,6 +49,15 @@ final class ExecutionContext: EntityReader {
         if timed { try deadline?.tick() }
     }
 
+    /// Counts one step of work like ``tick()``, and says (instead of throwing) whether the query
+    /// is past its timeout: for tight recursive walks, which unwind by themselves and throw after.
+    @inline(__always)
+    func pastDeadline() -> Bool {
+        guard timed else { return false }
+        do { try deadline?.tick() } catch { return true }
+        return false
+    }
+
     /// Fails unless a value of `bytes` fits in the query's memory budget beside what it holds.
     @inline(__always)
     func requireRoom(_ bytes: Int, for what: @autoclosure () -> String) throws(QueryError) {

@@ -31,10 +31,18 @@ final class MemoryBudget {
 }
 
 /// Memory held by one operator or walk, counted against its query's ``MemoryBudget``.
+///
+/// Operators that buffer row by row add to ``pending`` and settle it in batches of
+/// ``batchBytes`` (one budget check per batch, not per row): the budget may be passed by at most
+/// one batch per operator before the query stops.
 final class MemoryReservation {
     private let budget: MemoryBudget
     private let what: String
     private(set) var bytes = 0
+    /// Bytes taken since the last settlement.
+    private var pending = 0
+    /// How much a reservation takes before it checks with the budget.
+    static let batchBytes = 64 << 10
 
     fileprivate init(_ budget: MemoryBudget, _ what: String) {
         self.budget = budget
@@ -56,8 +64,20 @@ final class MemoryReservation {
         bytes &+= more
     }
 
+    /// Adds `more` bytes, checking with the budget once ``batchBytes`` have gathered.
+    @inline(__always)
+    func add(_ more: Int) throws(QueryError) {
+        pending &+= more
+        if pending >= Self.batchBytes {
+            let settled = pending
+            pending = 0
+            try grow(by: settled)
+        }
+    }
+
     /// Gives everything back (the operator emptied its buffers).
     func release() {
+        pending = 0
         try? budget.adjust(by: -bytes, for: what)
         bytes = 0
     }
@@ -83,11 +103,25 @@ extension MemoryBudget {
         return made
     }
 
-    /// The estimated bytes of a buffered row.
+    /// The estimated bytes of a buffered row: its inline bytes, plus what its strings, lists,
+    /// maps and entities hold (only those are looked into, so a row of numbers costs one multiply).
     @inline(__always)
-    static func footprint<C: Collection<Value>>(ofRow row: C) -> Int {
-        var total = 32
-        for value in row { total &+= value.footprint }
+    static func footprint(ofRow row: [Value]) -> Int {
+        row.withUnsafeBufferPointer(footprint(of:))
+    }
+
+    /// The estimated bytes of a buffered part of a row.
+    @inline(__always)
+    static func footprint(ofRow row: ArraySlice<Value>) -> Int {
+        row.withUnsafeBufferPointer(footprint(of:))
+    }
+
+    @inline(__always)
+    private static func footprint(of values: UnsafeBufferPointer<Value>) -> Int {
+        var total = 32 &+ values.count &* Value.inlineSize
+        for index in values.indices where !values[index].isInline {
+            total &+= values[index].footprint &- Value.inlineSize
+        }
         return total
     }
 }

@@ -147,7 +147,8 @@ final class AggregateOperator: Operator {
     private var groupKeys: [Value] = []
     private var groupCount = 0
     private var states: [AggregateState] = []
-    private var memory: MemoryReservation?
+    // Unchecked: touched only by this operator's own process/complete, which never overlap.
+    @exclusivity(unchecked) private var memory: MemoryReservation?
 
     init(keys: [Expr], specs: [AggregationCollector.Spec], outputs: [Expr]) {
         self.keys = keys
@@ -221,7 +222,7 @@ final class AggregateOperator: Operator {
                 if try states[base + index].add(value, try spec.arguments[1].evaluate(row, context)) { held += value.footprint }
             }
         }
-        if held > 0 { try MemoryBudget.reservation(&memory, context, "grouping and aggregation").grow(by: held) }
+        if held > 0 { try MemoryBudget.reservation(&memory, context, "grouping and aggregation").add(held) }
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
@@ -254,14 +255,15 @@ final class AggregateOperator: Operator {
 final class DistinctOperator: Operator {
     let width: Int
     private var seen: Set<ArraySlice<Value>> = []
-    private var memory: MemoryReservation?
+    // Unchecked: touched only by this operator's own process/complete, which never overlap.
+    @exclusivity(unchecked) private var memory: MemoryReservation?
 
     init(width: Int) { self.width = width }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let key = row[0..<min(width, row.count)]
         guard seen.insert(key).inserted else { return }
-        try MemoryBudget.reservation(&memory, context, "DISTINCT").grow(by: MemoryBudget.footprint(ofRow: key))
+        try MemoryBudget.reservation(&memory, context, "DISTINCT").add(MemoryBudget.footprint(ofRow: key))
         try next?.push(&row, context)
     }
 }
@@ -280,7 +282,8 @@ final class SortOperator: Operator {
     private var scratch: [Value] = []
     /// The keys of the last kept row once `keep` rows are held: the bar a new row must beat.
     private var threshold: [Value]?
-    private var memory: MemoryReservation?
+    // Unchecked: touched only by this operator's own process/complete, which never overlap.
+    @exclusivity(unchecked) private var memory: MemoryReservation?
 
     /// The row slot of every key when all keys are plain columns (ORDER BY on projected items):
     /// keys are then compared in place, not evaluated into copies.
@@ -327,11 +330,11 @@ final class SortOperator: Operator {
         for key in keys { scratch.append(try key.evaluate(row, context)) }
         let held = MemoryBudget.reservation(&memory, context, "ORDER BY")
         guard let keep = insertionKeep else {
-            try held.grow(by: MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row))
+            try held.add(MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row))
             rows.append((scratch, sequence, row))
             return
         }
-        if rows.count < keep { try held.grow(by: MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row)) }
+        if rows.count < keep { try held.add(MemoryBudget.footprint(ofRow: scratch) + MemoryBudget.footprint(ofRow: row)) }
         var low = 0, high = rows.count
         while low < high {
             let mid = (low + high) / 2
@@ -420,10 +423,11 @@ final class TruncateOperator: Operator {
 /// A barrier: every input row is read before any is passed on, so a write clause never sees its own writes.
 final class EagerOperator: Operator {
     private var rows: [[Value]] = []
-    private var memory: MemoryReservation?
+    // Unchecked: touched only by this operator's own process/complete, which never overlap.
+    @exclusivity(unchecked) private var memory: MemoryReservation?
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
-        try MemoryBudget.reservation(&memory, context, "rows held before a write").grow(by: MemoryBudget.footprint(ofRow: row))
+        try MemoryBudget.reservation(&memory, context, "rows held before a write").add(MemoryBudget.footprint(ofRow: row))
         rows.append(row)
     }
 
@@ -442,14 +446,15 @@ final class CollectOperator: Operator {
     let width: Int
     /// Receives each row instead of the buffer, when the caller streams the result.
     var consumer: (([Value]) throws(QueryError) -> Void)?
-    private var memory: MemoryReservation?
+    // Unchecked: touched only by this operator's own process/complete, which never overlap.
+    @exclusivity(unchecked) private var memory: MemoryReservation?
 
     init(width: Int) { self.width = width }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let out = row.count == width ? row : Array(row.prefix(width))
         if let consumer { return try consumer(out) }
-        try MemoryBudget.reservation(&memory, context, "the result rows").grow(by: MemoryBudget.footprint(ofRow: out))
+        try MemoryBudget.reservation(&memory, context, "the result rows").add(MemoryBudget.footprint(ofRow: out))
         rows.append(out)
     }
 

@@ -240,11 +240,16 @@ final class PatternMatcher {
             try run(pc + 1, &row, &used, context, emit)
         }
 
+        // The frontier is charged in steps of 4,096 entries, so the budget is asked once per step.
+        var charged = 0
         func open(_ node: Int) throws(QueryError) {
             let start = pending.count
             forEachNeighbor(node, rel, store) { relationship, neighbor in pending.append((relationship, neighbor)) }
             frames.append((start, start, pending.count))
-            try frontier.resize(to: pending.count * 16 + frames.count * 24 + trail.count * 16)
+            if pending.count + frames.count > charged {
+                charged = pending.count + frames.count + 4096
+                try frontier.resize(to: charged * 40)
+            }
         }
 
         try reached(source, &row, &used)

@@ -44,12 +44,16 @@ extension Analyzer {
         }
         if let predicate {
             // WITH … WHERE also sees the variables bound before WITH unless it aggregates.
+            var groupingKeys: [String: StaticType] = [:]
             if !aggregating {
                 for name in projected.names { env.bind(name, projected[name] ?? .any) }
             } else {
                 env = projected
+                for (item, type) in zip(projection.items, types) where !containsAggregate(item.expression) {
+                    groupingKeys[item.expression.structuralKey] = type
+                }
             }
-            try checkPredicate(predicate)
+            try checkPredicate(predicate, projected: groupingKeys)
         }
         env = projected
         return columns

@@ -183,9 +183,13 @@ struct Analyzer {
         return .any
     }
 
-    mutating func checkPredicate(_ predicate: Expression) throws {
+    /// Checks a WHERE; `projected` are expressions (by structural key) that the predicate may use
+    /// as written although their variables are out of scope — the grouping keys of an
+    /// aggregating WITH (`WITH m.t AS t, count(*) AS c WHERE m.t = 'a'`, as Neo4j accepts).
+    mutating func checkPredicate(_ predicate: Expression, projected: [String: StaticType] = [:]) throws {
         var context = Context()
         context.predicate = true
+        context.projected = projected
         context.aggregation = .forbidden
         let type = try check(predicate, context)
         if type.isKnownNonBoolean {

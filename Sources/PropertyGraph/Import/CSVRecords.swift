@@ -20,13 +20,22 @@ public enum CSVRecords {
         } catch {
             throw GraphStoreError.importFailed(file: path, line: 0, message: error.message)
         }
-        return try bytes.withUnsafeBufferPointer { buffer in
-            let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: path)
-            var records: [[String?]] = []
-            try scanner.forEachRecord { fields, _ in
-                records.append(fields.map { field in
+        return try numbered(bytes, file: path, delimiter: delimiter).map(\.fields)
+    }
+
+    /// Every record of `bytes` (the contents of `file`) with the line it starts on (1-based).
+    ///
+    /// - Throws: `GraphStoreError.importFailed` with the line of a malformed record.
+    public static func numbered(
+        _ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ",")
+    ) throws -> [(line: Int, fields: [String?])] {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let scanner = CSVScanner(bytes: buffer, delimiter: delimiter, file: file)
+            var records: [(line: Int, fields: [String?])] = []
+            try scanner.forEachRecord { fields, line in
+                records.append((line, fields.map { field in
                     field.isEmpty && !field.quoted ? nil : scanner.text(field)
-                })
+                }))
             }
             return records
         }

@@ -7,8 +7,12 @@
 /// multiset rule); deleting u or inserting v likewise. Each edge between two open nodes is charged
 /// half at each end, so the minimum-cost assignment never exceeds the cost of any completion.
 extension ExactSearch {
-    /// Whether the bound is worth its O((m+n)³) cost at this depth: only with several nodes still open.
-    func usesAssignmentBound(depth k: Int) -> Bool { n1 - k >= 3 && !openStars1.isEmpty }
+    /// Whether the bound is worth its O((m+n)³) cost at this depth: only with several nodes still
+    /// open, and not past ``SearchMeter/assignmentSizeLimit``, where one bound would cost more than
+    /// the meter's granularity.
+    func usesAssignmentBound(depth k: Int) -> Bool {
+        n1 - k >= 3 && !openStars1.isEmpty && n1 - k + openNodes2 <= SearchMeter.assignmentSizeLimit
+    }
 
     mutating func prepareAssignmentBound() {
         guard n1 >= 5 else { return }
@@ -32,6 +36,7 @@ extension ExactSearch {
         for v in 0..<n2 where preimage[v] < 0 { cols.append(v) }
         let m = rows.count, n = cols.count, size = m + n
         if size == 0 { return 0 }
+        _ = meter.charge(SearchMeter.assignmentWork(size) &+ size &* size &* L)
         if assignmentSolver.n != size { assignmentSolver = LinearSumAssignment.Solver(size: size) }
         let big = 1e9
         if assignmentMatrix.count != size * size { assignmentMatrix = Array(repeating: 0, count: size * size) }

@@ -9,7 +9,6 @@ struct ExactSearch {
     let a: IndexedGraph
     let b: IndexedGraph
     let costs: EditCosts
-    let budget: SearchBudget
 
     let n1: Int
     let n2: Int
@@ -38,23 +37,20 @@ struct ExactSearch {
     var preimage: [Int]
     private(set) var best: Double
     private(set) var bestMapping: [Int]
-    private(set) var expansions = 0
-    private(set) var exhausted = false
-    private let start = ContinuousClock.now
+    /// The budget's meter: expansions, work and the clock (see ``SearchMeter``).
+    var meter: SearchMeter
+    var expansions: Int { meter.expansions }
+    var exhausted: Bool { meter.exhausted }
     private let epsilon = 1e-9
-    /// The clock is read when `expansions & clockMask == 0`: every 1,024 expansions for small
-    /// pairs (microseconds each), every one for larger pairs, whose assignment bound is cubic.
-    private let clockMask: Int
 
     init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts,
-         budget: SearchBudget, upperBound: Double, mapping: [Int]) {
+         meter: SearchMeter, upperBound: Double, mapping: [Int]) {
         self.a = a
         self.b = b
         self.costs = costs
-        self.budget = budget
+        self.meter = meter
         n1 = a.count
         n2 = b.count
-        clockMask = n1 + n2 > 32 ? 0 : 1023
         nodeLabelCount = nodeLabels
         edgeLabelCount = edgeLabels
         best = upperBound
@@ -81,6 +77,9 @@ struct ExactSearch {
         prepareOrder()
         prepareAssignmentBound()
     }
+
+    /// The number of g2 nodes not yet used.
+    var openNodes2: Int { open2NodeTotal }
 
     /// The lower bound on the whole distance before any node is placed.
     var rootLowerBound: Double { openBound(depth: 0) }
@@ -199,13 +198,6 @@ struct ExactSearch {
         }
     }
 
-    private mutating func outOfBudget() -> Bool {
-        if exhausted { return true }
-        if let limit = budget.maxExpansions, expansions >= limit { exhausted = true }
-        if let limit = budget.timeLimit, expansions & clockMask == 0, ContinuousClock.now - start > limit { exhausted = true }
-        return exhausted
-    }
-
     private mutating func dive(depth k: Int, cost: Double) {
         if k == n1 {
             let total = cost + Double(open2NodeTotal) * costs.nodeInsertion + Double(open2EdgeTotal) * costs.edgeInsertion
@@ -215,8 +207,8 @@ struct ExactSearch {
             }
             return
         }
-        expansions += 1
-        if outOfBudget() { return }
+        // Each candidate's step cost reads the k placed nodes; the sort is n log n.
+        if meter.expand(work: (n2 &+ 1) &* (k &+ 8)) { return }
         let u = order[k]
         var candidates: [(v: Int, step: Double)] = []
         candidates.reserveCapacity(n2 + 1)

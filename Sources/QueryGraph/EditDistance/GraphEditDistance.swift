@@ -55,11 +55,12 @@ public struct GraphEditDistance: Sendable {
         // networkx departs from the textbook definition only through self-loops (see Semantics), so
         // loop-free pairs take the faster exact search under either semantics.
         let hasLoops = a.edges.contains { $0.source == $0.target } || b.edges.contains { $0.source == $0.target }
+        let meter = SearchMeter(budget: budget)
         switch semantics {
         case .exact,
              .networkx where !hasLoops:
             var search = ExactSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: costs,
-                                     budget: budget, upperBound: start.cost, mapping: start.mapping)
+                                     meter: meter, upperBound: start.cost, mapping: start.mapping)
             let root = search.rootLowerBound
             search.run()
             return EditDistanceResult(
@@ -70,16 +71,19 @@ public struct GraphEditDistance: Sendable {
         case .networkx:
             // networkx's value never exceeds the exact distance, so the exact search (fast, strong
             // bounds) supplies the starting bound and the emulation only has to look below it.
+            // One budget for both searches: the emulation gets what the exact search left.
             var exact = ExactSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels, costs: costs,
-                                    budget: budget, upperBound: start.cost, mapping: start.mapping)
+                                    meter: meter, upperBound: start.cost, mapping: start.mapping)
             exact.run()
+            let rest = SearchMeter(deadline: meter.deadline, maxExpansions: budget.maxExpansions.map { max(1, $0 - exact.expansions) })
             var search = NetworkXCompatibleSearch(a, b, nodeLabels: nodeLabels, edgeLabels: edgeLabels,
-                                                  costs: costs, budget: budget, upperBound: exact.best)
-            search.run()
+                                                  costs: costs, meter: rest, upperBound: exact.best)
+            if !exact.exhausted { search.run() }
+            let exhausted = exact.exhausted || search.exhausted
             return EditDistanceResult(
-                distance: search.best, proven: !search.exhausted,
-                lowerBound: search.exhausted ? min(search.rootLowerBound, search.best) : search.best,
-                approximation: start.cost, mapping: nil, expansions: search.expansions)
+                distance: search.best, proven: !exhausted,
+                lowerBound: exhausted ? min(search.rootLowerBound, search.best) : search.best,
+                approximation: start.cost, mapping: nil, expansions: exact.expansions + search.expansions)
         }
     }
 

@@ -15,7 +15,6 @@ struct NetworkXCompatibleSearch {
     let a: IndexedGraph
     let b: IndexedGraph
     let costs: EditCosts
-    let budget: SearchBudget
 
     /// A node cost matrix with the assignment networkx keeps alongside it.
     struct CostMatrix {
@@ -27,14 +26,17 @@ struct NetworkXCompatibleSearch {
         @inline(__always) subscript(i: Int, j: Int) -> Double { c[i * size + j] }
     }
 
-    private var pendingU: [Int]
-    private var pendingV: [Int]
+    var pendingU: [Int]
+    var pendingV: [Int]
     private var matched: [(u: Int, v: Int)] = []
-    private var partner1: [Int]
-    private var decided1: [Bool]
-    private var decided2: [Bool]
-    private var pendingG: [Bool]
-    private var pendingH: [Bool]
+    /// The g2 node each decided g1 node went to (-1: deleted, or undecided).
+    var partner1: [Int]
+    /// The g1 node each decided g2 node came from (-1: inserted, or undecided).
+    var partner2: [Int]
+    var decided1: [Bool]
+    var decided2: [Bool]
+    var pendingG: [Bool]
+    var pendingH: [Bool]
     private var openG: [Int]
     private var openH: [Int]
     private var openGTotal: Int
@@ -42,27 +44,30 @@ struct NetworkXCompatibleSearch {
     private var infinity = 0.0
     private var rootMatrix: CostMatrix
     private(set) var best = Double.infinity
-    private(set) var expansions = 0
-    private(set) var exhausted = false
-    private let start = ContinuousClock.now
-    private let epsilon = 1e-9
-    /// The clock is read when `expansions & clockMask == 0`: every 256 expansions for small
-    /// pairs, every one for larger pairs, whose assignments are cubic.
-    private let clockMask: Int
+    /// The budget's meter: expansions, work and the clock (see ``SearchMeter``).
+    var meter: SearchMeter
+    var expansions: Int { meter.expansions }
+    var exhausted: Bool { meter.exhausted }
+    let epsilon = 1e-9
+    /// The textbook bound of ``structuralBound()``, and what it needs.
+    var structure: StructuralBoundData
+    /// Whether to prune with ``structuralBound()`` (tests turn it off to check it changes no value).
+    var prunesStructurally = true
 
     /// A search that only looks for paths cheaper than `upperBound` (networkx's value never exceeds
     /// the exact distance, so that is a valid start).
-    init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts, budget: SearchBudget,
+    init(_ a: IndexedGraph, _ b: IndexedGraph, nodeLabels: Int, edgeLabels: Int, costs: EditCosts, meter: SearchMeter,
          upperBound: Double = .infinity) {
         best = upperBound
         self.a = a
         self.b = b
-        clockMask = a.count + b.count > 32 ? 0 : 255
         self.costs = costs
-        self.budget = budget
+        self.meter = meter
+        structure = StructuralBoundData(a, b, edgeLabels: edgeLabels, costs: costs)
         pendingU = Array(0..<a.count)
         pendingV = Array(0..<b.count)
         partner1 = Array(repeating: -1, count: a.count)
+        partner2 = Array(repeating: -1, count: b.count)
         decided1 = Array(repeating: false, count: a.count)
         decided2 = Array(repeating: false, count: b.count)
         pendingG = Array(repeating: true, count: a.edges.count)
@@ -159,8 +164,9 @@ struct NetworkXCompatibleSearch {
             best = cost
             return
         }
-        expansions += 1
-        if outOfBudget() { return }
+        // The first reduction copies the matrix; each other candidate is charged as it is built.
+        if meter.expand(work: (m &+ n) &* (m &+ n)) { return }
+        if prunesStructurally, cost + structuralBound() >= best - epsilon { return }
         var (i, j) = (Int.max, Int.max)
         for k in 0..<cv.size where cv.rows[k] < m || cv.cols[k] < n {
             if (cv.rows[k], cv.cols[k]) < (i, j) { (i, j) = (cv.rows[k], cv.cols[k]) }
@@ -183,6 +189,7 @@ struct NetworkXCompatibleSearch {
         for (ci, cj) in candidates where cv[ci, cj] < infinity {
             if cost + cv[ci, cj] >= best - epsilon { continue }
             let mPrime = ci < m ? m - 1 : m, nPrime = cj < n ? n - 1 : n
+            if meter.charge(SearchMeter.assignmentWork(m &+ n)) { return }
             let cells = Self.reduce(cv, ci, cj, m: m, n: n)
             let matrix = Self.makeCostMatrix(cells.c, size: cells.size, m: mPrime, n: nPrime)
             others.append(makeStep(ci, cj, matrix: matrix, nodeCost: cv[ci, cj], m: m, n: n))
@@ -210,7 +217,10 @@ struct NetworkXCompatibleSearch {
             decided1[u] = true
             partner1[u] = v
         }
-        if v >= 0 { decided2[v] = true }
+        if v >= 0 {
+            decided2[v] = true
+            partner2[v] = u
+        }
         for g in step.edges1 {
             pendingG[g] = false
             openG[a.edges[g].label] -= 1
@@ -239,6 +249,7 @@ struct NetworkXCompatibleSearch {
         }
         if v >= 0 {
             decided2[v] = false
+            partner2[v] = -1
             pendingV.insert(v, at: step.j)
         }
         matched.removeLast()
@@ -281,12 +292,5 @@ struct NetworkXCompatibleSearch {
         }
         for y in 0..<q { for k in 0..<q { c[(p + y) * size + k] = k == y ? costs.edgeInsertion : forbidden } }
         return (LinearSumAssignment.solve(c, size: size).cost, g, h)
-    }
-
-    private mutating func outOfBudget() -> Bool {
-        if exhausted { return true }
-        if let limit = budget.maxExpansions, expansions >= limit { exhausted = true }
-        if let limit = budget.timeLimit, expansions & clockMask == 0, ContinuousClock.now - start > limit { exhausted = true }
-        return exhausted
     }
 }

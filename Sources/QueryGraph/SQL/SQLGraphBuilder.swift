@@ -123,6 +123,9 @@ struct SQLGraphBuilder {
             }
             scopes.removeLast()
             return node
+        case .parenthesized(let statement):
+            // A parenthesised operand is the query it holds, ORDER BY and LIMIT included.
+            return addStatement(statement)
         case .compound(let op, _, _):
             // UNION, UNION ALL and INTERSECT are commutative and associative: a chain of one of them
             // is one node over its parts. EXCEPT keeps its two sides apart.

@@ -5,6 +5,6 @@ struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score text-to-SQL and text-to-Cypher predictions, or triplet sets.",
-        subcommands: [ScoreSQLCommand.self, ScoreCypherCommand.self, ScoreTriplesCommand.self]
+        subcommands: [ScoreSQLCommand.self, ScoreCypherCommand.self, ScoreTriplesCommand.self, ScoreReplayCommand.self]
     )
 }

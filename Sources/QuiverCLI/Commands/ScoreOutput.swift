@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 
 /// How the `score sql` and `score cypher` commands write JSON: keys sorted, slashes unescaped, one
 /// object per line in an `--out` file (the layouts of `schemas/*-score-*.schema.json`).
@@ -13,10 +14,12 @@ enum ScoreOutput {
         String(decoding: try encoder().encode(value), as: UTF8.self)
     }
 
-    /// One JSON line per result, written atomically to `path`; an unwritable path is an ``InputError``.
-    static func writeJSONL(_ results: [some Encodable], to path: String) throws {
+    /// The run's header line, then one JSON line per result, written atomically to `path`; an
+    /// unwritable path is an ``InputError`` (commands check `--out` before they start, with ``OutputPath``).
+    static func writeJSONL(_ results: [some Encodable], header: ScoringRun, to path: String) throws {
         let encoder = encoder()
-        var data = Data()
+        var data = try encoder.encode(ScoringRun.Line(header))
+        data.append(UInt8(ascii: "\n"))
         for result in results {
             data.append(try encoder.encode(result))
             data.append(UInt8(ascii: "\n"))
@@ -28,7 +31,7 @@ enum ScoreOutput {
         }
     }
 
-    private static func encoder() -> JSONEncoder {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder

@@ -13,7 +13,10 @@ struct ScoreSQLCommand: AsyncParsableCommand {
             Gold: Spider or BIRD dev.json, BIRD mini-dev JSON, or a `SQL<TAB>db_id` file.
             Predictions: one SQL per line (cut at the first TAB), or BIRD's JSON
             {"0": "sql\\t----- bird -----\\tdb_id", …}. Prints a summary table by hardness (or
-            BIRD difficulty) on stdout; --json prints it as one JSON object instead.
+            BIRD difficulty) on stdout; --json prints it as one JSON object instead. Every input is
+            checked (files readable UTF-8, databases open, server reachable, --out writable) before
+            any query runs. --out starts with the run's header (version, commit, options, SHA-256
+            of every input): `quiver score replay FILE` repeats the run from it and compares.
             """)
 
     @Option(help: "Gold file: dev.json (Spider/BIRD), mini-dev JSON, or `SQL<TAB>db_id` lines.")
@@ -64,7 +67,7 @@ struct ScoreSQLCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Measure BIRD VES and R-VES with this many timed runs per query (e.g. 10; 0 = off).")
     var ves: Int = 0
 
-    @Option(help: "Write one JSON line per example to this file.")
+    @Option(help: "Write the run's header, then one JSON line per example, to this file.")
     var out: String?
 
     @Flag(help: "Print the summary as one JSON object.")
@@ -81,83 +84,49 @@ struct ScoreSQLCommand: AsyncParsableCommand {
         if (loadPostgres || compareDialects) && (postgres == nil || dbRoot == nil) {
             throw ValidationError("--load-postgres and --compare-dialects need both --postgres URL and --db-root")
         }
-        if let tables, !FileManager.default.fileExists(atPath: tables) {
-            throw ValidationError("--tables: no file at '\(tables)'")
-        }
+        try OutputPath.validate(out, option: "--out")
     }
 
     func run() async throws {
-        let examples: [SQLExample]
-        let predictions: [String]
-        do {
-            examples = try SQLDatasetReader.readGold(at: URL(fileURLWithPath: gold))
-            predictions = compareDialects ? examples.map(\.gold) : try SQLDatasetReader.readPredictions(at: URL(fileURLWithPath: pred), count: examples.count)
-        } catch {
-            throw InputError(error.description)
-        }
-        let databaseIDs = Set(examples.map(\.databaseID)).sorted()
-        let sqlite = dbRoot.map { SQLiteDatabaseFactory(root: URL(fileURLWithPath: $0)) }
-        if let sqlite {
-            let missing = databaseIDs.filter { !FileManager.default.fileExists(atPath: sqlite.path(for: $0)) }
-            if !missing.isEmpty, postgres == nil || loadPostgres {
-                throw InputError(
-                    "no database file for \(missing.count) db_id(s) (\(missing.prefix(5).joined(separator: ", "))), e.g. "
-                        + "'\(sqlite.path(for: missing[0]))'; --db-root must hold <db_id>/<db_id>.sqlite")
-            }
-        }
-        if let postgres, loadPostgres, let sqlite { try load(databaseIDs, from: sqlite, into: postgres) }
-
-        let options = SQLEvaluationOptions(
-            semantics: semantics, timeout: TimeoutSeconds.duration(timeout), maxRows: maxRows, jobs: jobs,
-            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
-        var translate: QueryTranslator?
-        if let postgres, translateToPostgres {
-            translate = PostgresTranslation.translator(knownColumns: try PostgresTranslation.knownColumns(url: postgres, databaseIDs: databaseIDs))
-        }
-        let executors: any QueryExecutorFactory =
-            postgres.map { PostgresDatabaseFactory(url: $0, role: postgresRole) } ?? (sqlite ?? SQLiteDatabaseFactory(root: URL(fileURLWithPath: ".")))
-
-        if compareDialects, let sqlite {
-            let differences = DialectComparison(reference: sqlite, other: executors, options: options, translateOther: translate)
-                .run(examples: examples)
+        let inputs = try loadInputs()
+        if compareDialects, let sqlite = inputs.sqlite {
+            let differences = DialectComparison(reference: sqlite, other: inputs.executors, options: options, translateOther: inputs.translate)
+                .run(examples: inputs.examples)
             for difference in differences { print(try ScoreOutput.json(difference)) }
-            FileHandle.standardError.write(Data("\(differences.count) of \(examples.count) gold queries differ between SQLite and PostgreSQL\n".utf8))
+            FileHandle.standardError.write(Data("\(differences.count) of \(inputs.examples.count) gold queries differ between SQLite and PostgreSQL\n".utf8))
             return
         }
-
+        let header = try header(for: inputs)
         let start = ContinuousClock.now
-        let results = SQLEvaluation(executors: executors, options: options, structural: try structuralScorer(for: Set(databaseIDs)), translate: translate).run(examples: examples, predictions: predictions) { done, total in
-            if done % 200 == 0 || done == total {
-                FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8))
-            }
-        }
+        let results = score(inputs, progress: true)
         let elapsed = ContinuousClock.now - start
-        if let out { try ScoreOutput.writeJSONL(results, to: out) }
-        let summary = SQLEvaluationSummary(results: results, semantics: semantics)
+        if let out { try ScoreOutput.writeJSONL(results, header: header, to: out) }
+        let summary = SQLEvaluationSummary(results: results, semantics: semantics, run: header)
         print(json ? try ScoreOutput.json(summary) : summary.table())
         FileHandle.standardError.write(Data("scored \(results.count) examples in \(elapsed)\n".utf8))
     }
 
-    /// Exact match, partial components and schema linking need the schemas of `--tables`; without it,
-    /// only the gold's hardness is computed.
-    private func structuralScorer(for databaseIDs: Set<String>) throws -> StructuralScorer {
-        guard let tables else { return ExactSetMatch.structuralScorer(schemas: [:]) }
-        let schemas: [String: Schema]
-        do {
-            // Only the schemas the examples use are indexed (Spider's tables.json has 166, dev uses 20).
-            schemas = try SpiderTables.load(from: URL(fileURLWithPath: tables), databaseIDs: databaseIDs)
-        } catch {
-            throw InputError("--tables: cannot read '\(tables)' as Spider/BIRD tables.json: \(error)")
-        }
-        return SchemaLinking(schemas: schemas).adding(to: ExactSetMatch.structuralScorer(schemas: schemas))
+    var options: SQLEvaluationOptions {
+        SQLEvaluationOptions(
+            semantics: semantics, timeout: TimeoutSeconds.duration(timeout), maxRows: maxRows, jobs: jobs,
+            keepDistinct: keepDistinct, checkDeterminism: !noDeterminismCheck, efficiencyIterations: ves)
     }
 
-    private func load(_ databaseIDs: [String], from sqlite: SQLiteDatabaseFactory, into url: String) throws {
-        let loader = try PostgresLoader(url: url, readerRole: postgresRole)
-        for (number, databaseID) in databaseIDs.enumerated() {
-            try loader.load(sqlitePath: sqlite.path(for: databaseID), schema: databaseID.lowercased())
-            FileHandle.standardError.write(Data("loaded \(databaseID) into PostgreSQL (\(number + 1)/\(databaseIDs.count))\n".utf8))
+    /// Scores the examples of `inputs`, reporting progress on stderr when asked.
+    func score(_ inputs: SQLRunInputs, progress: Bool) -> [SQLExampleResult] {
+        let evaluation = SQLEvaluation(executors: inputs.executors, options: options, structural: inputs.structural, translate: inputs.translate)
+        return evaluation.run(examples: inputs.examples, predictions: inputs.predictions) { done, total in
+            if progress, done % 200 == 0 || done == total {
+                FileHandle.standardError.write(Data("scored \(done)/\(total)\n".utf8))
+            }
         }
+    }
+}
+
+extension ScoreSQLCommand: ReplayableScoring {
+    func replay() async throws -> (header: ScoringRun, records: [any Encodable & Sendable]) {
+        let inputs = try loadInputs()
+        return (try header(for: inputs), score(inputs, progress: false))
     }
 }
 

@@ -94,6 +94,7 @@ extension SelectStatement {
         var result: [(String, String)] = []
         for cte in with?.tables ?? [] { result += cte.query.tableAliasesInTextOrder }
         for part in body.flattened {
+            if case .parenthesized(let statement) = part.body { result += statement.tableAliasesInTextOrder }
             guard case .select(let core) = part.body else { continue }
             for column in core.columns {
                 if case .expression(let e, _, _) = column { result += e.subqueries.flatMap(\.tableAliasesInTextOrder) }

@@ -67,11 +67,15 @@ public indirect enum QueryBody: Sendable, Hashable {
     case compound(CompoundOperator, QueryBody, QueryBody)
     /// `VALUES (..), (..)`.
     case values([[Expression]])
+    /// `(query)` as an operand of a compound, with its own ORDER BY and LIMIT: PostgreSQL's grammar
+    /// and Spider's official parser accept it, SQLite's does not (so such a query parses here and
+    /// fails when SQLite runs it).
+    case parenthesized(SelectStatement)
 
     /// The select cores from left to right, with the operator that precedes each (nil for the first).
     public var flattened: [(op: CompoundOperator?, body: QueryBody)] {
         switch self {
-        case .select, .values: [(nil, self)]
+        case .select, .values, .parenthesized: [(nil, self)]
         case .compound(let op, let left, let right): left.flattened + [(op, right)]
         }
     }

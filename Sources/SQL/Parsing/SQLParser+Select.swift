@@ -68,6 +68,12 @@ extension SQLParser {
     }
 
     mutating func parseQueryPrimary() throws(QueryError) -> QueryBody {
+        if current.isSymbol("("), peek().isWord("select") || peek().isWord("with") || peek().isWord("values") || peek().isSymbol("(") {
+            index += 1
+            let statement = try parseSelectStatement()
+            try expectSymbol(")")
+            return .parenthesized(statement)
+        }
         if accept("values") {
             var rows: [[Expression]] = []
             repeat {

@@ -86,6 +86,8 @@ public struct SQLPrinter: Sendable {
             return self.body(left) + " " + op.rawValue + " " + self.body(right)
         case .values(let rows):
             return "VALUES " + rows.map { "(" + $0.map(print).joined(separator: ", ") + ")" }.joined(separator: ", ")
+        case .parenthesized(let statement):
+            return "(" + print(statement) + ")"
         }
     }
 

@@ -1,26 +1,49 @@
 import QuiverCore
 
-/// Splits SQL text (SQLite dialect, as Spider, BIRD and LLMs write it) into tokens.
+/// Splits SQL text (SQLite dialect, as Spider, BIRD and LLMs write it) into tokens: the one
+/// tokenizer of the package, for the parser and for every scorer that reads query text.
+///
+/// ``tokenize(_:)`` is strict (the parser's input: a stray character or an unterminated quote is a
+/// located `SyntaxError`); ``scan(_:)`` reads any text, for facts about queries that may not parse
+/// (a prediction's words, bigrams, top-level ORDER BY).
 ///
 /// ```swift
 /// let tokens = try SQLLexer.tokenize("SELECT `a b` FROM t WHERE x >= 'it''s'")
+/// let words = SQLLexer.scan("SELECT 'unterminated").map(\.kind)   // [.word, .string]
 /// ```
 public enum SQLLexer {
     /// The tokens of `source`, ending with an `.end` token; throws a `SyntaxError` with line and column.
     public static func tokenize(_ source: String) throws(QueryError) -> [SQLToken] {
-        var scanner = Scanner(bytes: Array(source.utf8), source: source)
+        var scanner = Scanner(bytes: Array(source.utf8), source: source, lenient: false)
         return try scanner.run()
+    }
+
+    /// The tokens of any text, without the `.end` token and without failing: an unterminated quote
+    /// runs to the end of the text, and a character SQL has no use for is a one-character symbol.
+    public static func scan(_ source: String) -> [SQLToken] {
+        var scanner = Scanner(bytes: Array(source.utf8), source: source, lenient: true)
+        do {
+            return try scanner.run().dropLast()
+        } catch {
+            // Lenient scanning throws nowhere; the tokens read so far are the answer.
+            return scanner.tokens
+        }
     }
 
     private struct Scanner {
         let bytes: [UInt8]
         let source: String
+        /// Whether to recover from what ``SQLLexer/tokenize(_:)`` rejects.
+        let lenient: Bool
         var position = 0
         var tokens: [SQLToken] = []
+        /// Parentheses open before the current position.
+        var depth = 0
 
-        init(bytes: [UInt8], source: String) {
+        init(bytes: [UInt8], source: String, lenient: Bool) {
             self.bytes = bytes
             self.source = source
+            self.lenient = lenient
         }
 
         mutating func run() throws(QueryError) -> [SQLToken] {
@@ -67,7 +90,9 @@ public enum SQLLexer {
         }
 
         mutating func emit(_ kind: SQLToken.Kind, _ text: String, from start: Int) {
-            tokens.append(SQLToken(kind: kind, text: text, start: start, end: position))
+            if kind == .symbol, text == ")" { depth = max(0, depth - 1) }
+            tokens.append(SQLToken(kind: kind, text: text, start: start, end: position, depth: depth))
+            if kind == .symbol, text == "(" { depth += 1 }
         }
 
         static func isWordStart(_ byte: UInt8) -> Bool {
@@ -101,7 +126,11 @@ public enum SQLLexer {
             } else if byte == UInt8(ascii: "[") {
                 position += 1
                 while let next = peek(), next != UInt8(ascii: "]") { position += 1 }
-                guard position < bytes.count else { throw error("unterminated [identifier]", at: start) }
+                guard position < bytes.count else {
+                    guard lenient else { throw error("unterminated [identifier]", at: start) }
+                    emit(.quotedIdentifier(.bracket), text(start + 1, position), from: start)
+                    return
+                }
                 position += 1
                 emit(.quotedIdentifier(.bracket), text(start + 1, position - 1), from: start)
             } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@")
@@ -120,7 +149,10 @@ public enum SQLLexer {
             position += 1
             var content: [UInt8] = []
             while true {
-                guard let next = peek() else { throw error("unterminated quoted text", at: start) }
+                guard let next = peek() else {
+                    guard lenient else { throw error("unterminated quoted text", at: start) }
+                    break
+                }
                 position += 1
                 if next == closing {
                     if peek() == closing {
@@ -177,7 +209,7 @@ public enum SQLLexer {
             }
             let single = "(),.;*/%+-<>=&|~!"
             let byte = bytes[position]
-            guard single.utf8.contains(byte) else {
+            guard single.utf8.contains(byte) || lenient else {
                 throw error("unexpected character `\(text(start, start + 1))`", at: start)
             }
             position += 1

@@ -14,12 +14,16 @@ public struct SQLToken: Sendable, Hashable {
     public var end: Int
     /// For `.word` tokens, the lower-cased text, so keyword tests are plain comparisons.
     public var lowercased: String
+    /// How many parentheses enclose the token (0 = top level; a parenthesis itself counts as outside).
+    public var depth: Int
 
-    public init(kind: Kind, text: String, start: Int, end: Int) {
+    /// A token of `kind` spanning the UTF-8 offsets `start..<end`, `depth` parentheses deep.
+    public init(kind: Kind, text: String, start: Int, end: Int, depth: Int = 0) {
         self.kind = kind
         self.text = text
         self.start = start
         self.end = end
+        self.depth = depth
         self.lowercased = kind == .word ? text.lowercased() : ""
     }
 

@@ -12,6 +12,8 @@ final class SQLiteConnection {
     /// `printf` and `format`, checked before SQLite formats (installed on the connection, so it
     /// lives as long as the connection).
     private let printf = SQLitePrintf(maxLength: SQLiteConnection.maxValueBytes)
+    /// What the authorizer refused, so a denial can say what and why (it lives as long as the connection).
+    private let denials = SQLiteAuthorizer.Denials()
 
     /// Opens `path` read-only; `immutable` also tells SQLite the file cannot change, so it takes no locks.
     init(path: String, immutable: Bool) throws(SQLExecutionError) {
@@ -33,7 +35,7 @@ final class SQLiteConnection {
         // `zeroblob(2e9)`, `randomblob(…)` or `replace` doubling a string would otherwise
         // allocate gigabytes inside a single step, where no timeout can stop them.
         sqlite3_limit(db, SQLITE_LIMIT_LENGTH, SQLiteConnection.maxValueBytes)
-        sqlite3_set_authorizer(db, SQLiteAuthorizer.callback, nil)
+        sqlite3_set_authorizer(db, SQLiteAuthorizer.callback, Unmanaged.passUnretained(denials).toOpaque())
         printf.install(on: db)
     }
 
@@ -81,12 +83,13 @@ final class SQLiteConnection {
     /// Runs a trusted, internal statement with the authorizer switched off (e.g. a connection pragma).
     func runTrusted(_ sql: String) throws(SQLExecutionError) {
         sqlite3_set_authorizer(handle, nil, nil)
-        defer { sqlite3_set_authorizer(handle, SQLiteAuthorizer.callback, nil) }
+        defer { sqlite3_set_authorizer(handle, SQLiteAuthorizer.callback, Unmanaged.passUnretained(denials).toOpaque()) }
         _ = try run(sql, limits: .unlimited, requireReadOnly: false)
     }
 
     /// Prepares the first statement of `sql`; more than one statement (or none) is an error.
     private func prepareSingle(_ sql: String) throws(SQLExecutionError) -> OpaquePointer {
+        denials.last = nil
         var statement: OpaquePointer?
         var extra: OpaquePointer?
         let (status, extraStatus) = sql.withCString { base -> (Int32, Int32) in
@@ -138,11 +141,12 @@ final class SQLiteConnection {
         let offset = Int(sqlite3_error_offset(handle))
         let primary = status & 0xff
         let message = String(cString: sqlite3_errmsg(handle))
-        // A denial by the authorizer surfaces as SQLITE_AUTH, or as SQLITE_ERROR "not authorized to use function".
-        let denied = primary == SQLITE_AUTH || message.hasPrefix("not authorized")
+        // A denial by the authorizer surfaces as SQLITE_AUTH, or as SQLITE_ERROR "not authorized…" or
+        // (for a table-valued function) "vtable constructor failed"; the authorizer says what it refused.
+        let denied = primary == SQLITE_AUTH || message.hasPrefix("not authorized") || denials.last != nil
         return SQLExecutionError(
             kind: denied ? .denied : .compile, code: SQLiteConnection.codeName(status),
-            message: message, sql: sql,
+            message: denials.last.map { "the read-only sandbox refused \($0)" } ?? message, sql: sql,
             location: offset >= 0 ? SourceLocation(offset: offset, in: sql) : nil)
     }
 

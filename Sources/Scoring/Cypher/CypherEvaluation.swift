@@ -16,10 +16,19 @@ public struct CypherEvaluation: Sendable {
     /// Where the graphs are; `nil` scores text only (every example gets `gold_error`).
     public var catalog: CypherGraphCatalog?
     public var options: CypherEvaluationOptions
+    /// The graphs loaded so far, one read-only snapshot per location, shared by every worker.
+    private let graphs: GraphSnapshots
 
     public init(catalog: CypherGraphCatalog?, options: CypherEvaluationOptions = CypherEvaluationOptions()) {
         self.catalog = catalog
         self.options = options
+        graphs = GraphSnapshots(catalog: catalog)
+    }
+
+    /// Loads the graph of each of `databases` now, so that a graph that cannot be loaded is an error
+    /// before any example is scored (the run then reuses the loaded graphs).
+    public func preload(databases: [String?]) throws(FileError) {
+        try graphs.preload(databases)
     }
 
     /// Scores every example, on `options.jobs` threads; `progress(done, total)` after each.
@@ -28,10 +37,9 @@ public struct CypherEvaluation: Sendable {
     ) -> [CypherExampleResult] {
         let results = LockedValue([CypherExampleResult?](repeating: nil, count: examples.count))
         let done = LockedValue(0)
-        let catalog = catalog
-        WorkerPool.run(count: examples.count, jobs: options.jobs, makeState: { GraphCache(catalog: catalog) }) { cache, index in
+        WorkerPool.run(count: examples.count, jobs: options.jobs, makeState: { () }) { _, index in
             let example = examples[index]
-            let (graph, graphError) = cache.graph(for: example.database)
+            let (graph, graphError) = graphs.snapshot(for: example.database)
             let result = score(example, prediction: predictions[index], graph: graph, graphError: graphError)
             results.withLock { $0[index] = result }
             let count = done.withLock { value -> Int in
@@ -45,7 +53,7 @@ public struct CypherEvaluation: Sendable {
 
     /// Scores one example on `graph` (or, when `graph` is nil, by text only, with `graphError` as
     /// the reason execution could not run).
-    public func score(_ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?) -> CypherExampleResult {
+    public func score(_ example: CypherExample, prediction: String, graph: GraphSnapshot?, graphError: String?) -> CypherExampleResult {
         var flags: Set<ExecutionFlag> = []
         let start = ContinuousClock.now
         var result = score(example, prediction: prediction, graph: graph, graphError: graphError, flags: &flags)
@@ -55,20 +63,24 @@ public struct CypherEvaluation: Sendable {
     }
 
     private func score(
-        _ example: CypherExample, prediction: String, graph: GraphStore?, graphError: String?, flags: inout Set<ExecutionFlag>
+        _ example: CypherExample, prediction: String, graph: GraphSnapshot?, graphError: String?, flags: inout Set<ExecutionFlag>
     ) -> CypherExampleResult {
         var result = CypherExampleResult(index: example.index, database: example.database,
                                          exactMatch: CypherTextNormalization.equal(prediction, example.gold))
+        result.prediction = prediction
+        result.gold = example.gold
         result.bleu = GoogleBLEU.counts(prediction: prediction, reference: example.gold)
         result.partial["google_bleu"] = result.bleu.score
         // Each query is parsed once: the query graph, ORDER BY and execution all read that tree.
         let goldParsed = Self.parse(example.gold), predParsed = Self.parse(prediction)
+        if case .success = predParsed { result.parsed = true }
         if let similarity = gedSimilarity(prediction: (prediction, predParsed), gold: (example.gold, goldParsed)) {
             result.partial["ged_similarity"] = similarity
         }
         guard let graph else {
             flags.insert(.goldError)
             result.goldError = graphError ?? "no graph was given (--graph)"
+            result.goldErrorCode = "NoGraph"
             return result
         }
         let gold: QueryResult
@@ -78,6 +90,7 @@ public struct CypherEvaluation: Sendable {
             flags.insert(.goldError)
             if error.code == "Timeout" { flags.insert(.timeout) }
             result.goldError = error.description
+            result.goldErrorCode = error.code
             return result
         }
         let ordered = (try? goldParsed.get()).map(Self.orders) ?? false
@@ -94,6 +107,7 @@ public struct CypherEvaluation: Sendable {
             flags.insert(.predError)
             if error.code == "Timeout" { flags.insert(.timeout) }
             result.error = error.description
+            result.errorCode = error.code
             result.partial["row_jaccard"] = RowJaccard.score(gold: gold.rows, pred: RowJaccard.errorRows, ordered: true)
             result.execMatch = false
             return result
@@ -141,10 +155,10 @@ public struct CypherEvaluation: Sendable {
     }
 
     /// Analyses and runs a parsed statement read-only; no parameters are ever supplied to scored queries.
-    private func execute(_ statement: CypherStatement, text: String, on graph: GraphStore) -> Result<QueryResult, QueryError> {
+    private func execute(_ statement: CypherStatement, text: String, on graph: GraphSnapshot) -> Result<QueryResult, QueryError> {
         Result { () throws(QueryError) in
             let prepared = try CypherEngine.prepare(statement, text: text, parameterNames: [])
-            return try CypherEngine.execute(prepared, on: graph, readOnly: true, options: ExecutionOptions(timeout: options.timeout))
+            return try CypherEngine.execute(prepared, on: graph, options: ExecutionOptions(timeout: options.timeout))
         }
     }
 
@@ -171,24 +185,41 @@ public struct CypherEvaluation: Sendable {
     }
 }
 
-/// The graphs one worker has loaded, by location (each worker has its own: a query run begins a
-/// transaction on its graph, so threads must not share one).
-final class GraphCache {
+/// The graphs of a run, loaded once per location and shared by every worker as read-only snapshots
+/// (a read runs on a snapshot from any thread).
+final class GraphSnapshots: Sendable {
     let catalog: CypherGraphCatalog?
-    private var graphs: [String: Result<GraphStore, FileError>] = [:]
+    private let loaded = LockedValue([String: Result<GraphSnapshot, FileError>]())
 
     init(catalog: CypherGraphCatalog?) { self.catalog = catalog }
 
-    func graph(for database: String?) -> (GraphStore?, String?) {
+    /// Loads each database's graph; the first that cannot be loaded is the error.
+    func preload(_ databases: [String?]) throws(FileError) {
+        guard let catalog else { return }
+        for database in Set(databases.map { $0 ?? "" }).sorted() {
+            guard let location = catalog.location(for: database.isEmpty ? nil : database) else { continue }
+            if case .failure(let error) = load(location) { throw error }
+        }
+    }
+
+    func snapshot(for database: String?) -> (GraphSnapshot?, String?) {
         guard let catalog else { return (nil, "no graph was given (--graph)") }
         guard let location = catalog.location(for: database) else {
             return (nil, "no graph for database '\(database ?? "")' under \(catalog.path) (it has \(catalog.databases?.joined(separator: ", ") ?? ""))")
         }
-        let loaded = graphs[location] ?? Result { () throws(FileError) in try CypherGraphLoader.load(location) }
-        graphs[location] = loaded
-        switch loaded {
+        switch load(location) {
         case .success(let g): return (g, nil)
         case .failure(let e): return (nil, "the graph could not be loaded: \(e)")
+        }
+    }
+
+    /// The snapshot of `location`, loading it on first use (under the lock: each graph loads once).
+    private func load(_ location: String) -> Result<GraphSnapshot, FileError> {
+        loaded.withLock { graphs in
+            if let known = graphs[location] { return known }
+            let result = Result { () throws(FileError) in try CypherGraphLoader.load(location).snapshot() }
+            graphs[location] = result
+            return result
         }
     }
 }

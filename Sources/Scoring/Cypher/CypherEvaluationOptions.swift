@@ -18,7 +18,7 @@ public struct CypherEvaluationOptions: Sendable, Hashable {
     public var semantics: CypherComparisonSemantics
     /// Per-query time limit (gold and prediction each).
     public var timeout: Duration
-    /// Worker threads; each loads its own copy of the graphs it needs.
+    /// Worker threads; they share one read-only snapshot of each graph.
     public var jobs: Int
     /// The budget of each graph-edit-distance computation.
     public var gedTimeLimit: Duration

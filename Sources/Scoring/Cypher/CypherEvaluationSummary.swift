@@ -56,6 +56,8 @@ public struct CypherEvaluationSummary: Sendable, Hashable, Encodable {
     public var groups: [Group]
     /// Every example.
     public var all: Group
+    /// The run's header (what produced it), when the caller gives one.
+    public var run: ScoringRun?
 
     public init(results: [CypherExampleResult], semantics: CypherComparisonSemantics) {
         self.semantics = semantics

@@ -10,6 +10,12 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
     public var execMatch: Bool?
     /// Normalised exact match of the query texts (``CypherTextNormalization``).
     public var exactMatch: Bool
+    /// Whether Quiver's Cypher parser read the prediction.
+    public var parsed: Bool = false
+    /// The prediction as scored.
+    public var prediction: String = ""
+    /// The gold (or `--against` reference) query as scored.
+    public var gold: String = ""
     /// What the verdict hides (`gold_error`, `pred_error`, `timeout`, `gold_empty`, `both_empty`), sorted.
     public var flags: [ExecutionFlag]
     /// Scores in [0, 1] (`struct-llm`'s reward can be negative): `google_bleu`, `ged_similarity`,
@@ -22,8 +28,12 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
     public var predRows: Int?
     /// The prediction's error, if it failed.
     public var error: String?
+    /// The prediction's error code (openCypher's: `UnknownFunction`, `Timeout`, …), if it failed.
+    public var errorCode: String?
     /// The gold's error (or why there is no graph for it), if it failed.
     public var goldError: String?
+    /// The gold's error code, if it failed (`NoGraph` when there is no graph for it).
+    public var goldErrorCode: String?
     /// Wall-clock seconds spent scoring the example (both runs and every metric).
     public var seconds: Double = 0
     /// Google-BLEU n-gram counts, summed for the corpus score.
@@ -38,8 +48,9 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case index, database, execMatch = "exec_match", exactMatch = "exact_match", flags, partial, ordered
-        case goldRows = "gold_rows", predRows = "pred_rows", error, goldError = "gold_error", seconds
+        case index, database, execMatch = "exec_match", exactMatch = "exact_match", parsed, flags, partial, ordered
+        case goldRows = "gold_rows", predRows = "pred_rows", prediction, gold, error, errorCode = "error_code"
+        case goldError = "gold_error", goldErrorCode = "gold_error_code", seconds
     }
 
     /// Writes every key, `null` included, so each line has the same fields.
@@ -49,13 +60,18 @@ public struct CypherExampleResult: Sendable, Hashable, Encodable {
         try c.encode(database, forKey: .database)
         try c.encode(execMatch, forKey: .execMatch)
         try c.encode(exactMatch, forKey: .exactMatch)
+        try c.encode(parsed, forKey: .parsed)
         try c.encode(flags, forKey: .flags)
         try c.encode(partial, forKey: .partial)
         try c.encode(ordered, forKey: .ordered)
         try c.encode(goldRows, forKey: .goldRows)
         try c.encode(predRows, forKey: .predRows)
+        try c.encode(prediction, forKey: .prediction)
+        try c.encode(gold, forKey: .gold)
         try c.encode(error, forKey: .error)
+        try c.encode(errorCode, forKey: .errorCode)
         try c.encode(goldError, forKey: .goldError)
+        try c.encode(goldErrorCode, forKey: .goldErrorCode)
         try c.encode(seconds, forKey: .seconds)
     }
 }

@@ -32,6 +32,21 @@ public struct DatasetError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The offset of the first byte that is not valid UTF-8, or `nil` when all of `bytes` is.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
     /// The text of the data-set file at `url`, or the error every reader gives when it cannot be read.
     static func readText(_ url: URL) throws(DatasetError) -> String {
         do {

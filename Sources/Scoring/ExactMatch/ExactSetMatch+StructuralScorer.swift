@@ -5,10 +5,9 @@ extension ExactSetMatch {
     /// A ``StructuralScorer`` for ``SQLEvaluation``: Spider hardness of the gold, exact-set match and the
     /// ten partial components, for examples whose database has a schema in `schemas`.
     ///
-    /// `exactMatch` is Quiver's verdict (fair to predictions the official parser rejects). The
-    /// components hold each official partial verdict as 1/0 under its official name, plus
-    /// `exact_match_official` (what the official evaluator reports) and `official_parser_accepts`.
-    /// Hardness is left out for examples that carry a BIRD difficulty.
+    /// `exactMatch` is Quiver's verdict (fair to predictions the official parser rejects),
+    /// `officialExactMatch` what the official evaluator reports; the ten partial components come
+    /// both ways. Hardness is left out for examples that carry a BIRD difficulty.
     ///
     /// ```swift
     /// let scorer = ExactSetMatch.structuralScorer(schemas: try SpiderTables.load(from: tablesURL))
@@ -34,9 +33,13 @@ extension ExactSetMatch {
             ?? evaluate(gold: example.gold, prediction: prediction, index: index)
         score.exactMatch = result.match
         score.predictionParsed = result.predictionParsed
-        for (component, value) in result.partial { score.components[component.rawValue] = value.match ? 1 : 0 }
-        score.components["exact_match_official"] = result.officialMatch ? 1 : 0
-        score.components["official_parser_accepts"] = result.officialParserWouldReject ? 0 : 1
+        // The official evaluator cannot run on a gold outside its grammar (it fails on the gold).
+        let officialRuns = result.goldOutsideOfficialGrammar.isEmpty && goldTree != nil
+        score.officialExactMatch = officialRuns ? result.officialMatch : nil
+        score.officialParserAccepts = !result.officialParserWouldReject
+        score.officialRejections = result.officialRejectionReasons
+        score.quiverComponents = result.partial
+        score.officialComponents = officialRuns ? result.officialPartial : [:]
         return score
     }
 }

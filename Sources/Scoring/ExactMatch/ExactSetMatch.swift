@@ -50,37 +50,40 @@ public enum ExactSetMatch {
     /// Scores `prediction` against an already parsed gold; a prediction with the gold's exact text
     /// reuses the gold's tree instead of parsing it again (the parse would be the same).
     static func evaluate(goldTree: SelectStatement, goldText: String, prediction: String, index: SpiderSchemaIndex) -> ExactMatchResult {
-        var result: ExactMatchResult
         if prediction == goldText {
-            result = evaluate(gold: goldTree, prediction: goldTree, index: index, identical: true)
-        } else {
-            do {
-                result = evaluate(gold: goldTree, prediction: try SQLParser.parse(prediction), index: index)
-            } catch {
-                return ExactMatchResult.unparsed(goldError: nil, predictionError: error)
-            }
+            return evaluate(gold: goldTree, prediction: goldTree, index: index, identical: true, extraRejections: [])
+        }
+        let predictionTree: SelectStatement
+        do {
+            predictionTree = try SQLParser.parse(prediction)
+        } catch {
+            var result = ExactMatchResult.unparsed(goldError: nil, predictionError: error)
+            var goldBuilder = SpiderSQLBuilder(index: index, statement: goldTree)
+            let g = index.rebuild.rebuild(goldBuilder.build(goldTree))
+            result.officialPartial = SpiderComponents.scores(SpiderSQL(), g)
+            result.goldOutsideOfficialGrammar = goldBuilder.rejections
+            return result
         }
         // The official tokenizer splits `<>` into `<` `>`, which no condition can follow.
-        if let tokens = try? SQLLexer.tokenize(prediction), tokens.contains(where: { $0.isSymbol("<>") }) {
-            result.officialRejectionReasons.append("<>")
-            result.officialParserWouldReject = true
-            result.officialMatch = false
-        }
-        return result
+        let notEqual = SQLLexer.scan(prediction).contains { $0.isSymbol("<>") }
+        return evaluate(gold: goldTree, prediction: predictionTree, index: index, identical: false, extraRejections: notEqual ? ["<>"] : [])
     }
 
     /// Scores two parsed queries.
     public static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex) -> ExactMatchResult {
-        evaluate(gold: gold, prediction: prediction, index: index, identical: false)
+        evaluate(gold: gold, prediction: prediction, index: index, identical: false, extraRejections: [])
     }
 
-    /// `identical`: the prediction is the gold's own tree, so its official form is built once.
-    static func evaluate(gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex, identical: Bool) -> ExactMatchResult {
+    /// `identical`: the prediction is the gold's own tree, so its official form is built once;
+    /// `extraRejections`: reasons found in the text, beyond the tree.
+    static func evaluate(
+        gold: SelectStatement, prediction: SelectStatement, index: SpiderSchemaIndex, identical: Bool, extraRejections: [String]
+    ) -> ExactMatchResult {
         var goldBuilder = SpiderSQLBuilder(index: index, statement: gold)
         let goldSQL = goldBuilder.build(gold)
         let g = index.rebuild.rebuild(goldSQL)
         let p: SpiderSQL
-        let rejections: [String]
+        var rejections: [String]
         if identical {
             (p, rejections) = (g, goldBuilder.rejections)
         } else {
@@ -88,12 +91,15 @@ public enum ExactSetMatch {
             p = index.rebuild.rebuild(predictionBuilder.build(prediction))
             rejections = predictionBuilder.rejections
         }
+        rejections += extraRejections.filter { !rejections.contains($0) }
         let partial = SpiderComponents.scores(p, g)
         let match = exactMatch(p, g, scores: partial)
         return ExactMatchResult(
             match: match,
             officialMatch: match && rejections.isEmpty,
             partial: partial,
+            // The official evaluator scores a prediction its parser rejects as an empty query.
+            officialPartial: rejections.isEmpty ? partial : SpiderComponents.scores(SpiderSQL(), g),
             predictionParsed: true,
             officialParserWouldReject: !rejections.isEmpty,
             officialRejectionReasons: rejections,
@@ -121,8 +127,11 @@ public struct ExactMatchResult: Sendable, Hashable {
     public var match: Bool
     /// What the official evaluator reports: `match`, but false when its parser would reject the prediction.
     public var officialMatch: Bool
-    /// The ten partial components (empty when a query did not parse).
+    /// The ten partial components on Quiver's parse (empty when a query did not parse).
     public var partial: [ExactMatchComponent: ComponentScore]
+    /// The ten partial components as the official evaluator scores them: `partial`, or, when its
+    /// parser would reject the prediction, the empty query against gold (empty when gold did not parse).
+    public var officialPartial: [ExactMatchComponent: ComponentScore]
     /// Whether Quiver's parser read the prediction.
     public var predictionParsed: Bool
     /// Whether the official `process_sql` parser would fail on the prediction (an estimate from the
@@ -137,7 +146,8 @@ public struct ExactMatchResult: Sendable, Hashable {
 
     static func unparsed(goldError: QueryError?, predictionError: QueryError?) -> ExactMatchResult {
         ExactMatchResult(
-            match: false, officialMatch: false, partial: [:], predictionParsed: predictionError == nil && goldError == nil,
+            match: false, officialMatch: false, partial: [:], officialPartial: [:],
+            predictionParsed: predictionError == nil && goldError == nil,
             officialParserWouldReject: true, officialRejectionReasons: predictionError == nil ? [] : ["syntax error"],
             goldOutsideOfficialGrammar: [], error: goldError ?? predictionError)
     }

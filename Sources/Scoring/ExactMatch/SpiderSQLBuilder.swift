@@ -31,12 +31,19 @@ struct SpiderSQLBuilder {
         var built: [SpiderSQL] = []
         for (index, part) in parts.enumerated() {
             let isLast = index == parts.count - 1
-            guard case .select(let core) = part.body else {
+            switch part.body {
+            case .select(let core):
+                built.append(build(core, orderBy: isLast ? statement.orderBy : [], limit: isLast ? statement.limit : nil))
+            case .parenthesized(let inner):
+                // `parse_sql` reads `( SELECT … )` as an operand, with its own ORDER BY and LIMIT, and
+                // then expects the `)`: a compound inside is a rejection, and an ORDER BY or LIMIT after
+                // the last operand's `)` is never read.
+                if inner.body.flattened.count > 1 { reject("compound inside parentheses") }
+                built.append(build(inner))
+            case .values, .compound:
                 reject("VALUES")
                 built.append(SpiderSQL())
-                continue
             }
-            built.append(build(core, orderBy: isLast ? statement.orderBy : [], limit: isLast ? statement.limit : nil))
         }
         var result = built[built.count - 1]
         for index in stride(from: parts.count - 1, to: 0, by: -1) {

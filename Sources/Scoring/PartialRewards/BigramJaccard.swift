@@ -1,3 +1,5 @@
+import SQL
+
 /// Reasoning-SQL's n-gram reward as a true Jaccard: |A ∩ B| / |A ∪ B| over the sets of token bigrams.
 ///
 /// Tokens come from ``SQLTokenScan`` (so `count(*)` is four tokens whatever the spacing); words are
@@ -17,8 +19,9 @@ public enum BigramJaccard {
     }
 
     static func tokens(_ sql: String) -> [String] {
-        SQLTokenScan(sql).tokens.filter { $0.text != ";" }.map { token in
-            token.kind == .word ? token.text.lowercased() : String(token.text)
+        let scan = SQLTokenScan(sql)
+        return scan.tokens.filter { !$0.isSymbol(";") }.map { token in
+            token.kind == .word ? token.lowercased : String(scan.written(token))
         }
     }
 

@@ -40,10 +40,9 @@ public struct SchemaLinking: Sendable {
     static func referenced(_ sql: String, among schemaNames: Set<String>) -> Set<String> {
         var found: Set<String> = []
         for token in SQLTokenScan(sql).tokens {
-            let name: Substring
+            let name: String
             switch token.kind {
-            case .word: name = token.text
-            case .quotedIdentifier: name = token.text.dropFirst().dropLast()
+            case .word, .quotedIdentifier: name = token.text
             default: continue
             }
             let folded = name.lowercased()

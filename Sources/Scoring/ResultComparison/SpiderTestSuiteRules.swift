@@ -1,3 +1,5 @@
+import SQL
+
 /// The query-text rules the official Spider test-suite evaluator applies before executing.
 ///
 /// ```swift
@@ -12,13 +14,15 @@ public enum SpiderTestSuiteRules {
             .replacingOccurrences(of: "< =", with: "<=")
             .replacingOccurrences(of: "! =", with: "!=")
         guard !keepDistinct else { return joined }
-        let distinctTokens = SQLTokenScan(joined).tokens.filter { $0.kind == .word && $0.text.lowercased() == "distinct" }
+        let scan = SQLTokenScan(joined)
+        let distinctTokens = scan.tokens.filter { $0.isWord("distinct") }
         guard !distinctTokens.isEmpty else { return joined }
         var result = ""
         var cursor = joined.startIndex
         for token in distinctTokens {
-            result += joined[cursor..<token.text.startIndex]
-            cursor = token.text.endIndex
+            let written = scan.written(token)
+            result += joined[cursor..<written.startIndex]
+            cursor = written.endIndex
         }
         result += joined[cursor...]
         return result

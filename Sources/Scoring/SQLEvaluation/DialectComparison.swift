@@ -66,7 +66,9 @@ public struct DialectComparison: Sendable {
             guard var difference = Self.compare(example, left, right) else { return }
             if difference.kind == "different_rows", case .success(let rows) = left,
                 let executor = try? state.0.executor(for: example.databaseID, factory: reference),
-                GoldDeterminism.isNondeterministic(gold: example.gold, result: rows, executor: executor, limits: limits) {
+                GoldDeterminism.isNondeterministic(
+                    gold: example.gold, executed: example.gold, result: rows, executor: executor, limits: limits,
+                    run: { text throws(SQLExecutionError) in try executor.execute(text, limits: limits) }) {
                 difference.category = Category.nondeterministicGold.rawValue
             }
             found.withLock { $0[index] = difference }

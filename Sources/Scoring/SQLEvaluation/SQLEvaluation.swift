@@ -1,5 +1,6 @@
 import Foundation
 import QuiverCore
+import SQL
 import SQLExecution
 
 /// Scores predictions against gold by execution (and structurally, when given a scorer), in parallel.
@@ -95,24 +96,59 @@ public struct SQLEvaluation: Sendable {
     private func scoreHere(
         _ example: SQLExample, prediction: String, connections: inout Connections, goldCache: LockedValue<[GoldKey: GoldOutcome]>
     ) -> SQLExampleResult {
-        var result = SQLExampleResult(index: example.index, databaseID: example.databaseID, difficulty: example.difficulty, execMatch: false)
-        if let structural {
-            let score = structural(example, prediction)
-            result.hardness = score.hardness
-            result.exactMatch = score.exactMatch
-            result.partial.merge(score.components) { $1 }
-        }
+        let started = ContinuousClock.now
+        var result = SQLExampleResult(
+            index: example.index, databaseID: example.databaseID, difficulty: example.difficulty, execMatch: false,
+            prediction: prediction, gold: example.gold)
+        addStructure(to: &result, example: example, prediction: prediction)
         result.partial["bigram_jaccard"] = BigramJaccard.score(prediction, example.gold)
+        execute(into: &result, example: example, prediction: prediction, connections: &connections, goldCache: goldCache)
+        result.seconds = (ContinuousClock.now - started).inSeconds
+        return result
+    }
 
+    /// Parsing, exact match, hardness and components; the headline exact match as the semantics promise.
+    private func addStructure(to result: inout SQLExampleResult, example: SQLExample, prediction: String) {
+        let score = structural?(example, prediction) ?? StructuralScore()
+        result.hardness = score.hardness
+        result.parsed = score.predictionParsed ?? ((try? SQLParser.parse(prediction)) != nil)
+        result.partial.merge(score.components) { $1 }
+        guard score.exactMatch != nil else { return }
+        result.exactMatchQuiver = score.exactMatch
+        result.exactMatchOfficial = score.officialExactMatch
+        result.parsedOfficial = score.officialParserAccepts
+        result.officialRejections = score.officialRejections
+        let components: [ExactMatchComponent: ComponentScore]
+        switch options.semantics {
+        case .spiderTestSuite:
+            result.exactMatch = score.officialExactMatch
+            components = score.officialComponents
+        case .bird:
+            result.exactMatch = nil
+            components = score.quiverComponents
+        case .strict:
+            result.exactMatch = score.exactMatch
+            components = score.quiverComponents
+        }
+        if !components.isEmpty {
+            result.components = Dictionary(uniqueKeysWithValues: components.map { ($0.key.rawValue, ComponentVerdict($0.value, of: $0.key)) })
+        }
+    }
+
+    /// Runs gold and prediction and compares them.
+    private func execute(
+        into result: inout SQLExampleResult, example: SQLExample, prediction: String, connections: inout Connections,
+        goldCache: LockedValue<[GoldKey: GoldOutcome]>
+    ) {
         let executor: any QueryExecutor
         do {
             executor = try connections.executor(for: example.databaseID, factory: executors)
         } catch {
             result.flags = [.goldError, .predError]
-            result.goldError = error.description
-            result.error = error.description
+            (result.goldError, result.goldErrorCode) = (error.description, error.code)
+            (result.error, result.errorCode) = (error.description, error.code)
             result.partial["syntax_ok"] = 0
-            return result
+            return
         }
         let goldSQL = prepared(example.gold, databaseID: example.databaseID)
         let key = GoldKey(databaseID: example.databaseID, sql: goldSQL)
@@ -120,19 +156,22 @@ public struct SQLEvaluation: Sendable {
         if let cached = goldCache.withLock({ $0[key] }) {
             gold = cached
         } else {
-            gold = runGold(goldSQL, executor: executor)
+            gold = runGold(example, executed: goldSQL, executor: executor)
             goldCache.withLock { $0[key] = gold }
         }
+        result.goldSeconds = gold.seconds
 
         let predSQL = prepared(prediction, databaseID: example.databaseID)
         let predicted: Result<ResultSet, SQLExecutionError>
+        let predStarted = ContinuousClock.now
         if predSQL == goldSQL {
             // The same text on the same connection: the gold's result (and determinism check) is the prediction's.
             predicted = gold.result
-        } else if SQLEvaluation.isBlank(predSQL) {
-            predicted = .failure(SQLExecutionError(kind: .statementCount, code: "EmptyStatement", message: "empty prediction", sql: ""))
+        } else if SQLEvaluation.isEmptyQuery(predSQL) {
+            predicted = emptyPredictionResult()
         } else {
             predicted = Result { () throws(SQLExecutionError) in try executor.execute(predSQL, limits: options.limits) }
+            result.predSeconds = (ContinuousClock.now - predStarted).inSeconds
         }
 
         var flags: Set<ExecutionFlag> = gold.nondeterministic ? [.goldNondeterministic] : []
@@ -143,7 +182,7 @@ public struct SQLEvaluation: Sendable {
         case .failure(let error):
             result.partial["syntax_ok"] = 0
             result.partial["soft_f1"] = 0
-            result.error = error.description
+            (result.error, result.errorCode) = (error.description, error.code)
             flags.insert(.predError)
             if error.kind == .timeout { flags.insert(.timeout) }
         }
@@ -151,7 +190,7 @@ public struct SQLEvaluation: Sendable {
         case .failure(let error):
             flags.insert(.goldError)
             if error.kind == .timeout { flags.insert(.timeout) }
-            result.goldError = error.description
+            (result.goldError, result.goldErrorCode) = (error.description, error.code)
         case .success(let goldRows):
             if goldRows.isEmpty { flags.insert(.goldEmpty) }
             if case .success(let predRows) = predicted {
@@ -159,7 +198,7 @@ public struct SQLEvaluation: Sendable {
                 // Reused gold rows still go through the comparison: gold-as-prediction runs check that
                 // each semantics accepts a result equal to itself.
                 result.execMatch = matches(gold: goldRows, pred: predRows, goldSQL: example.gold) {
-                    orderKeys(key, rows: goldRows, executor: executor, cache: goldCache)
+                    orderKeys(key, gold: example, rows: goldRows, executor: executor, cache: goldCache)
                 }
             }
         }
@@ -172,18 +211,31 @@ public struct SQLEvaluation: Sendable {
             result.ves = ratio.map(ValidEfficiencyScore.vesTerm) ?? 0
             result.rves = ratio.map(ValidEfficiencyScore.rewardVESTerm) ?? 0
         }
-        return result
+    }
+
+    /// What a prediction with no statement (blank, comments, semicolons) gives: in the compatibility
+    /// modes an empty result, as Python's `sqlite3` returns for it in BIRD's and the test-suite's
+    /// evaluators (so it matches an empty gold); in `strict` an error of its own.
+    func emptyPredictionResult() -> Result<ResultSet, SQLExecutionError> {
+        switch options.semantics {
+        case .bird, .spiderTestSuite:
+            return .success(ResultSet(columns: [], rows: []))
+        case .strict:
+            return .failure(SQLExecutionError(
+                kind: .statementCount, code: "EmptyStatement", message: "the prediction holds no statement (blank or only comments)", sql: ""))
+        }
+    }
+
+    /// Whether `sql` holds no statement: blank, comments and semicolons only.
+    static func isEmptyQuery(_ sql: String) -> Bool {
+        SQLTokenScan(sql).tokens.allSatisfy { $0.isSymbol(";") }
     }
 
     /// The text actually executed: the test-suite evaluator rewrites both queries first.
     func prepared(_ sql: String, databaseID: String) -> String {
         let text = options.semantics == .spiderTestSuite ? SpiderTestSuiteRules.prepare(sql, keepDistinct: options.keepDistinct) : sql
-        guard let translate, !SQLEvaluation.isBlank(text) else { return text }
+        guard let translate, !SQLEvaluation.isEmptyQuery(text) else { return text }
         return translate(databaseID, text)
-    }
-
-    static func isBlank(_ sql: String) -> Bool {
-        sql.utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0d) }
     }
 
     /// Whether `pred` matches `gold`; `goldOrderKeys` is asked only when an ordered `strict`
@@ -208,31 +260,44 @@ public struct SQLEvaluation: Sendable {
 
     /// `strict`: the ORDER BY key values of each gold row, looked up once per gold query (found or
     /// not: a failed lookup costs a query run, which later predictions need not repeat) and shared.
-    func orderKeys(_ key: GoldKey, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>) -> [[Value]]? {
+    func orderKeys(
+        _ key: GoldKey, gold example: SQLExample, rows: ResultSet, executor: any QueryExecutor, cache: LockedValue<[GoldKey: GoldOutcome]>
+    ) -> [[Value]]? {
         guard options.semantics == .strict, rows.rows.count > 1 else { return nil }
         switch cache.withLock({ $0[key]?.orderKeys }) {
         case .found(let keys)?: return keys
         case .notFound?: return nil
         case .notLookedUp?, nil: break
         }
-        let keys = SQLTokenScan(key.sql).hasTopLevelOrderBy
-            ? GoldDeterminism.orderKeyValues(gold: key.sql, result: rows, executor: executor, limits: options.limits)
+        let keys = SQLTokenScan(example.gold).hasTopLevelOrderBy
+            ? GoldDeterminism.orderKeyValues(gold: example.gold, result: rows, run: rewrittenRun(example, executor: executor))
             : nil
         cache.withLock { $0[key]?.orderKeys = keys.map(OrderKeyLookup.found) ?? .notFound }
         return keys
     }
 
-    func runGold(_ sql: String, executor: any QueryExecutor) -> GoldOutcome {
+    /// Runs a rewrite of `example`'s gold (SQLite-dialect text) as the gold itself runs.
+    func rewrittenRun(_ example: SQLExample, executor: any QueryExecutor) -> GoldDeterminism.Run {
+        { text throws(SQLExecutionError) in
+            try executor.execute(prepared(text, databaseID: example.databaseID), limits: options.limits)
+        }
+    }
+
+    func runGold(_ example: SQLExample, executed sql: String, executor: any QueryExecutor) -> GoldOutcome {
+        let started = ContinuousClock.now
         do {
             let rows = try executor.execute(sql, limits: options.limits)
-            guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false) }
+            let seconds = (ContinuousClock.now - started).inSeconds
+            guard options.semantics == .strict else { return GoldOutcome(result: .success(rows), nondeterministic: false, seconds: seconds) }
             let unstable = options.checkDeterminism
-                && GoldDeterminism.isNondeterministic(gold: sql, result: rows, executor: executor, limits: options.limits)
+                && GoldDeterminism.isNondeterministic(
+                    gold: example.gold, executed: sql, result: rows, executor: executor, limits: options.limits,
+                    run: rewrittenRun(example, executor: executor))
             // Ties under ORDER BY may come in any order: strict finds the key of each gold row when a
             // prediction needs it (``orderKeys(_:rows:executor:cache:)``).
-            return GoldOutcome(result: .success(rows), nondeterministic: unstable)
+            return GoldOutcome(result: .success(rows), nondeterministic: unstable, seconds: seconds)
         } catch {
-            return GoldOutcome(result: .failure(error), nondeterministic: false)
+            return GoldOutcome(result: .failure(error), nondeterministic: false, seconds: (ContinuousClock.now - started).inSeconds)
         }
     }
 }
@@ -255,6 +320,8 @@ struct GoldKey: Hashable, Sendable {
 struct GoldOutcome: Sendable {
     var result: Result<ResultSet, SQLExecutionError>
     var nondeterministic: Bool
+    /// How long the gold took to run (its first run).
+    var seconds: Double
     /// `strict`: the ORDER BY key values of each gold row, looked up when a prediction first needs them.
     var orderKeys = OrderKeyLookup.notLookedUp
 }

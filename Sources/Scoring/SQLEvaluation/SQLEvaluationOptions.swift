@@ -42,24 +42,45 @@ public struct SQLEvaluationOptions: Sendable {
 /// Structural facts about one example that come from parsing (exact match, hardness, components).
 ///
 /// ```swift
-/// let score = StructuralScore(hardness: "easy", exactMatch: true, components: ["select": 1])
+/// let score = StructuralScore(hardness: "easy", exactMatch: true, components: ["schema_linking_recall": 1])
 /// ```
 public struct StructuralScore: Sendable, Hashable {
     /// Spider hardness of the gold query (`easy`, `medium`, `hard`, `extra`), when known.
     public var hardness: String?
-    /// Exact-set match of the prediction, when computed.
+    /// Quiver's exact-set match: the official rules on Quiver's parse, when computed.
     public var exactMatch: Bool?
-    /// Partial-match components (F1 in 0…1), keyed by the official component names.
+    /// The official evaluator's exact-set match (false when its parser would reject the prediction),
+    /// when computed; `nil` also when the gold is outside the official grammar (it would not run).
+    public var officialExactMatch: Bool?
+    /// Partial rewards from the query text and schema (e.g. `schema_linking_recall`), in 0…1.
     public var components: [String: Double]
-    /// Whether the prediction parsed (a prediction that does not parse scores 0 structurally).
+    /// Whether Quiver's parser read the prediction.
     public var predictionParsed: Bool?
+    /// Whether the official parser would read the prediction, when computed.
+    public var officialParserAccepts: Bool?
+    /// Why the official parser would reject the prediction (empty when it accepts it).
+    public var officialRejections: [String]
+    /// The ten partial components on Quiver's parse.
+    public var quiverComponents: [ExactMatchComponent: ComponentScore]
+    /// The ten partial components as the official evaluator scores them (the empty query stands
+    /// for a prediction its parser rejects).
+    public var officialComponents: [ExactMatchComponent: ComponentScore]
 
     /// A structural score; every part is optional.
-    public init(hardness: String? = nil, exactMatch: Bool? = nil, components: [String: Double] = [:], predictionParsed: Bool? = nil) {
+    public init(
+        hardness: String? = nil, exactMatch: Bool? = nil, officialExactMatch: Bool? = nil, components: [String: Double] = [:],
+        predictionParsed: Bool? = nil, officialParserAccepts: Bool? = nil, officialRejections: [String] = [],
+        quiverComponents: [ExactMatchComponent: ComponentScore] = [:], officialComponents: [ExactMatchComponent: ComponentScore] = [:]
+    ) {
         self.hardness = hardness
         self.exactMatch = exactMatch
+        self.officialExactMatch = officialExactMatch
         self.components = components
         self.predictionParsed = predictionParsed
+        self.officialParserAccepts = officialParserAccepts
+        self.officialRejections = officialRejections
+        self.quiverComponents = quiverComponents
+        self.officialComponents = officialComponents
     }
 }
 

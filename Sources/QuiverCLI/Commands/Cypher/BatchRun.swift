@@ -40,6 +40,17 @@ struct BatchRun {
                 continue
             }
             let parameters = entry.parameters ?? self.parameters
+            if CypherEngine.certainlyReads(entry.query) {
+                // Parsed on the worker: the dispatcher only keeps writes in order.
+                let job = ReadJob(id: entry.id, query: entry.query, prepared: nil, parameters: parameters,
+                                  snapshot: database.snapshot(), schema: schema, options: options)
+                pool.submit {
+                    let record = job.run()
+                    if record.failed { records.countFailure() }
+                    records.deliver(index, record.text)
+                }
+                continue
+            }
             let prepared: PreparedQuery
             do {
                 prepared = try CypherEngine.prepare(entry.query, parameterNames: Set(parameters.keys))
@@ -49,9 +60,8 @@ struct BatchRun {
                 continue
             }
             if prepared.isRead {
-                let snapshot = database.snapshot()
-                let job = ReadJob(id: entry.id, prepared: prepared, parameters: parameters, snapshot: snapshot,
-                                  schema: schema, options: options)
+                let job = ReadJob(id: entry.id, query: entry.query, prepared: prepared, parameters: parameters,
+                                  snapshot: database.snapshot(), schema: schema, options: options)
                 pool.submit {
                     let record = job.run()
                     if record.failed { records.countFailure() }
@@ -80,15 +90,23 @@ struct BatchRun {
 /// One read query with everything it needs, handed to a worker thread.
 private struct ReadJob: Sendable {
     let id: Value
-    let prepared: PreparedQuery
+    let query: String
+    /// The prepared statement, or nil to prepare `query` on the worker.
+    let prepared: PreparedQuery?
     let parameters: [String: Value]
     let snapshot: GraphSnapshot
     let schema: SchemaCatalog
     let options: ExecutionOptions
 
     func run() -> (text: String, failed: Bool) {
-        do {
-            let result = try CypherEngine.execute(prepared, parameters: parameters, on: snapshot, schema: schema,
+        do throws(QueryError) {
+            let statement: PreparedQuery
+            if let prepared {
+                statement = prepared
+            } else {
+                statement = try CypherEngine.prepare(query, parameterNames: Set(parameters.keys))
+            }
+            let result = try CypherEngine.execute(statement, parameters: parameters, on: snapshot, schema: schema,
                                                   options: options)
             return (BatchRecord.success(id: id, result), false)
         } catch {

@@ -1,67 +1,8 @@
-import QuiverCore
-
-/// The JSON encoding of values in `quiver cypher --format json` (schemas/cypher-result.schema.json).
-///
-/// Integers are JSON numbers; floats are tagged `{"$float": 1.5}` (or `"NaN"`, `"Inf"`, `"-Inf"`) so
-/// `1` and `1.0` stay apart; maps are `{"$map": {…}}`, nodes `{"$node": {id, labels, properties}}`,
-/// relationships `{"$relationship": {id, type, start, end, properties}}`, paths
-/// `{"$path": {nodes, relationships}}`; temporal values `{"$date": "2015-07-21"}` (also `$localtime`,
-/// `$time`, `$localdatetime`, `$datetime`, `$duration`) with their ISO 8601 text; lists are arrays, strings, booleans and null are themselves.
-public enum ValueJSON {
-    /// The value as JSON text.
-    public static func encode(_ value: Value) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .float(let f):
-            if f.isNaN { return #"{"$float":"NaN"}"# }
-            if f.isInfinite { return f < 0 ? #"{"$float":"-Inf"}"# : #"{"$float":"Inf"}"# }
-            return #"{"$float":"# + "\(f)" + "}"
-        case .string(let s): return string(s)
-        case .list(let items): return "[" + items.map(encode).joined(separator: ",") + "]"
-        case .map(let m): return #"{"$map":"# + object(m) + "}"
-        case .node(let n):
-            return #"{"$node":{"id":"# + "\(n.id)" + #","labels":"# + "[" + n.labels.map(string).joined(separator: ",")
-                + "]" + #","properties":"# + object(n.properties) + "}}"
-        case .relationship(let r):
-            return #"{"$relationship":{"id":"# + "\(r.id)" + #","type":"# + string(r.type) + #","start":"# + "\(r.startID)"
-                + #","end":"# + "\(r.endID)" + #","properties":"# + object(r.properties) + "}}"
-        case .path(let p):
-            return #"{"$path":{"nodes":["# + p.nodes.map { encode(.node($0)) }.joined(separator: ",")
-                + #"],"relationships":["# + p.relationships.map { encode(.relationship($0)) }.joined(separator: ",") + "]}}"
-        case .temporal(let t):
-            return "{" + string("$" + t.kind.rawValue) + ":" + string(t.description) + "}"
-        }
-    }
-
-    /// A JSON object of encoded values with sorted keys.
-    static func object(_ m: [String: Value]) -> String {
-        "{" + m.keys.sorted().map { string($0) + ":" + encode(m[$0] ?? .null) }.joined(separator: ",") + "}"
-    }
-
-    /// A JSON string literal.
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Parses JSON text to a value: integers stay integers, `{"$float": …}` and `{"$map": …}` are understood.
+/// Reading JSON text into values: the inverse of ``ValueJSON/encode(_:floats:)``.
+extension ValueJSON {
+    /// Parses JSON text to a value: integers stay integers, numbers with a fraction or exponent are
+    /// floats, and the tags ``encode(_:floats:)`` writes (`{"$float": …}`, `{"$map": …}`, temporal
+    /// kinds) are understood; `{"$float": "Infinity"}` is read as well as `"Inf"`.
     ///
     /// Arrays and objects nested deeper than ``NestingLimit/depth`` are a `ResourceLimit` /
     /// `NestingLimit` error at the bracket that crossed the limit; the reader never recurses deeper.
@@ -180,9 +121,9 @@ public enum ValueJSON {
             if m.count == 1, let tagged = m["$float"] {
                 switch tagged {
                 case .float, .int: return .float(tagged.numericValue ?? 0)
-                case .string("NaN"): return .float(.nan)
-                case .string("Inf"): return .float(.infinity)
-                case .string("-Inf"): return .float(-.infinity)
+                case .string(let spelling):
+                    guard let special = ValueJSON.nonFinite(spelling) else { throw failure("bad $float value") }
+                    return .float(special)
                 default: throw failure("bad $float value")
                 }
             }
