@@ -136,7 +136,9 @@ enum AskOutput {
         lines.append("Question entities: \(report.entities.isEmpty ? "(none)" : report.entities.joined(separator: "; "))")
         for passage in report.passages {
             lines.append("\(passage.rank). [\(passage.id)] \(passage.title)  score \(String(format: "%.4f", passage.score))")
-            let excerpt = passage.text.count > 240 ? String(passage.text.prefix(240)) + "…" : passage.text
+            // One line per passage: paragraph breaks read as spaces.
+            let flat = passage.text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let excerpt = flat.count > 240 ? String(flat.prefix(240)) + "…" : flat
             lines.append("   \(excerpt)")
             lines.append("   path: \(passage.path)")
         }
