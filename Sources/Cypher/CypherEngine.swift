@@ -67,21 +67,28 @@ public enum CypherEngine {
     ) throws(QueryError) -> PreparedQuery {
         try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
             let statement: CypherStatement
+            let (mode, body) = PlanMode.split(text)
             do {
-                statement = try CypherParser.parseStatement(text)
+                statement = try CypherParser.parseStatement(body)
             } catch let error as QueryError {
-                throw error
+                throw error.withSource(text)
             } catch {
                 throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime, message: "\(error)")
             }
-            return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames)
+            if mode != .run, !statement.isQuery {
+                throw QueryError(.syntaxError, code: "InvalidSyntax", phase: .compileTime,
+                                 message: "EXPLAIN and PROFILE take a query, not a schema command; leave the word out",
+                                 location: statement.range.start).withSource(text)
+            }
+            return try prepare(statement, text: text, procedures: procedures, parameterNames: parameterNames, mode: mode)
         }
     }
 
     /// Analyses a statement already parsed from `text` (by ``CypherParser/parseStatement(_:)``), for
     /// callers that read the syntax tree themselves and should not parse twice.
     public static func prepare(
-        _ statement: CypherStatement, text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
+        _ statement: CypherStatement, text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil,
+        mode: PlanMode = .run
     ) throws(QueryError) -> PreparedQuery {
         try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
             do {
@@ -94,7 +101,7 @@ public enum CypherEngine {
                     analysis = nil
                 }
                 return PreparedQuery(text: text, statement: statement, analysis: analysis, procedures: procedures,
-                                     parameterNames: parameterNames)
+                                     parameterNames: parameterNames, mode: mode)
             } catch let error as QueryError {
                 throw error.withSource(text)
             } catch {
@@ -147,7 +154,7 @@ public enum CypherEngine {
                 let context = PlanContext(parameters: parameters, source: prepared.text, store: graph,
                                           procedures: prepared.procedures)
                 let firstNewNode = graph.nodeIDLimit
-                let result = try runPlanned(query, context, options, handler: handler)
+                let result = try runPlanned(query, context, options, handler: handler, mode: prepared.mode)
                 if let schema, !readOnly, !result.statistics.isEmpty {
                     try verify(query, against: schema, on: graph, firstNewNode: firstNewNode, procedures: prepared.procedures)
                 }
@@ -194,7 +201,7 @@ public enum CypherEngine {
         case .query(let query):
             let context = PlanContext(parameters: parameters, source: prepared.text, store: snapshot.store,
                                       procedures: prepared.procedures, snapshot: snapshot)
-            return try runPlanned(query, context, options, handler: handler)
+            return try runPlanned(query, context, options, handler: handler, mode: prepared.mode)
         }
     }
 
@@ -222,9 +229,12 @@ public enum CypherEngine {
     /// (and the result holds none), else into the result. UNION without ALL holds its rows to
     /// drop duplicates either way.
     private static func runPlanned(
-        _ query: Query, _ plan: PlanContext, _ options: ExecutionOptions, handler: RowHandler?
+        _ query: Query, _ plan: PlanContext, _ options: ExecutionOptions, handler: RowHandler?, mode: PlanMode = .run
     ) throws(QueryError) -> QueryResult {
         let context = ExecutionContext(store: plan.store, options: options, snapshot: plan.snapshot)
+        if mode != .run {
+            return try handler.stream(describe(query, plan, context, profile: mode == .profile))
+        }
         let deduplicates = query.unions.contains(where: { !$0.all })
         var columns: [String] = []
         var rows: [[Value]] = []
@@ -258,11 +268,42 @@ public enum CypherEngine {
         return QueryResult(columns: columns, rows: materialized, statistics: context.statistics)
     }
 
+    /// EXPLAIN: the operators of each part; PROFILE: also run them (rows dropped) and report what
+    /// each produced and the time spent in it.
+    private static func describe(
+        _ query: Query, _ plan: PlanContext, _ context: ExecutionContext, profile: Bool
+    ) throws(QueryError) -> QueryResult {
+        var rows: [[Value]] = []
+        for (index, part) in query.parts.enumerated() {
+            let planned = try QueryPlanner(context: plan).plan(part)
+            var description = PlanDescription(planned, part: index + 1, source: plan.source)
+            if profile {
+                description.instrument(planned)
+                planned.sink.consumer = { (_: [Value]) throws(QueryError) in }
+                var empty: [Value] = []
+                do {
+                    try planned.head.push(&empty, context)
+                } catch where error.isEnoughRows {
+                    // A LIMIT has its rows, as in a normal run.
+                }
+                try planned.head.finish(context)
+            }
+            rows += description.rows(profiled: profile)
+        }
+        return QueryResult(columns: profile ? PlanDescription.profileColumns : PlanDescription.explainColumns,
+                           rows: rows, statistics: context.statistics)
+    }
+
     /// The first CALL of a procedure whose mode is ``Procedure/Mode/write``.
     static func writingCall(in query: Query, procedures: ProcedureRegistry) -> Call? {
         for part in query.parts {
-            for case .call(let call) in part.clauses where procedures[call.qualifiedName]?.mode == .write {
-                return call
+            for clause in part.clauses {
+                switch clause {
+                case .call(let call) where procedures[call.qualifiedName]?.mode == .write: return call
+                case .subquery(let subquery):
+                    if let call = writingCall(in: subquery.query, procedures: procedures) { return call }
+                default: continue
+                }
             }
         }
         return nil
@@ -274,6 +315,7 @@ public enum CypherEngine {
             for clause in part.clauses {
                 switch clause {
                 case .create, .merge, .set, .remove, .delete: return false
+                case .subquery(let subquery) where !isReadOnly(subquery.query): return false
                 default: continue
                 }
             }

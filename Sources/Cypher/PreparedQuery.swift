@@ -22,9 +22,12 @@ public struct PreparedQuery: Sendable {
     public let procedures: ProcedureRegistry
     /// The parameter names the analysis assumed, or `nil` when it assumed none were known.
     let parameterNames: Set<String>?
+    /// Whether the text began with `EXPLAIN` (plan only) or `PROFILE` (run and measure).
+    public let mode: PlanMode
 
     init(text: String, statement: CypherStatement, analysis: AnalyzedQuery?, procedures: ProcedureRegistry,
-         parameterNames: Set<String>?) {
+         parameterNames: Set<String>?, mode: PlanMode = .run) {
+        self.mode = mode
         self.text = text
         self.statement = statement
         self.analysis = analysis
@@ -40,9 +43,10 @@ public struct PreparedQuery: Sendable {
 
     /// Whether running it leaves the graph and the schema unchanged.
     public var isReadOnly: Bool {
+        if mode == .explain { return true }
         switch statement {
-        case .query(let query): CypherEngine.isReadOnly(query)
-        case .schema(let command): !command.isWrite
+        case .query(let query): return CypherEngine.isReadOnly(query)
+        case .schema(let command): return !command.isWrite
         }
     }
 

@@ -49,6 +49,10 @@ struct ByteWriter {
             }
         case .temporal(let t):
             u8(7); temporal(t)
+        case .point(let p):
+            u8(8); u32(UInt32(p.crs.rawValue))
+            u64(p.x.bitPattern); u64(p.y.bitPattern)
+            if let z = p.z { u64(z.bitPattern) }
         case .node, .relationship, .path:
             // Validation keeps graph entities out of properties; write null if one slips through.
             u8(0)
@@ -148,6 +152,10 @@ struct ByteReader {
             }
             return .map(entries)
         case 7: return .temporal(try temporal())
+        case 8:
+            guard let crs = Point.CRS(rawValue: Int(try u32())) else { throw fail("unknown point coordinate system") }
+            let x = Double(bitPattern: try u64()), y = Double(bitPattern: try u64())
+            return .point(Point(crs: crs, x: x, y: y, z: crs.is3D ? Double(bitPattern: try u64()) : nil))
         case let tag: throw fail("unknown value tag \(tag)")
         }
     }

@@ -1,4 +1,4 @@
-import Synchronization
+import QuiverCore
 
 /// A graph shared by many threads: any number of readers, each on a ``GraphSnapshot`` of the last
 /// committed state, beside one writer at a time whose transaction commits atomically.
@@ -16,15 +16,15 @@ import Synchronization
 /// ```
 public final class GraphDatabase: Sendable {
     /// The writer's store; only ever touched while this lock is held.
-    private let writer: Mutex<GraphStore>
+    private let writer: Locked<GraphStore>
     /// The snapshot of the last committed state.
-    private let current: Mutex<GraphSnapshot>
+    private let current: Locked<GraphSnapshot>
 
     /// Takes over `store`: from now on the database owns it, and the caller must not touch it.
     public init(_ store: sending GraphStore) {
         let snapshot = store.snapshot()
-        writer = Mutex(store)
-        current = Mutex(snapshot)
+        writer = Locked(store)
+        current = Locked(snapshot)
     }
 
     /// The last committed state, for reading on any thread.

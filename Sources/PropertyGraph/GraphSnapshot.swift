@@ -1,5 +1,4 @@
 import QuiverCore
-import Synchronization
 
 /// An immutable view of a graph at one moment: any number of threads may read it at once, while
 /// the graph it came from goes on changing.
@@ -15,13 +14,13 @@ import Synchronization
 /// }
 /// ```
 // @unchecked: `store` is frozen: every mutating entry point of GraphStore checks `isFrozen`
-// (willMutate) and refuses, so nothing writes it after init; `derivedIndexes` is a Mutex.
+// (willMutate) and refuses, so nothing writes it after init; `derivedIndexes` is `Locked`.
 // ConcurrentReadTests run readers on one snapshot beside a writer (and scripts/tsan.sh under TSan).
 public final class GraphSnapshot: @unchecked Sendable {
     /// The frozen state: read-only (a write to it stops the process with a precondition failure).
     package let store: GraphStore
     /// Indexes readers built for themselves on this snapshot: derived data, never saved.
-    let derivedIndexes = Mutex<[IndexKey: EqualityIndex]>([:])
+    let derivedIndexes = Locked<[IndexKey: EqualityIndex]>([:])
 
     init(_ source: GraphStore) {
         store = GraphStore(freezing: source)

@@ -5,7 +5,7 @@
 /// - *Comparability* (`<`, `<=`, …) is defined only within numbers, strings, booleans, lists and
 ///   one temporal kind (durations excepted);
 ///   otherwise the comparison is `null`.
-/// - *Orderability* (`ORDER BY`) is total: maps < nodes < relationships < lists < paths < temporal
+/// - *Orderability* (`ORDER BY`) is total: maps < nodes < relationships < lists < paths < points < temporal
 ///   values (zoned date-time < local date-time < date < zoned time < local time < duration) < strings
 ///   < booleans < numbers < null, and NaN sorts after every other number.
 /// - *Equivalence* (`DISTINCT`, grouping) is Swift's `==` on ``Value``: like equality, but `null`
@@ -40,6 +40,8 @@ extension Value {
             return a.nodes.map(\.id) == b.nodes.map(\.id)
                 && a.relationships.map(\.id) == b.relationships.map(\.id)
         case (.temporal(let a), .temporal(let b)):
+            return a == b
+        case (.point(let a), .point(let b)):
             return a == b
         default:
             return false
@@ -105,6 +107,8 @@ extension Value {
             return ids(a).orderCompare(ids(b))
         case (.temporal(let a), .temporal(let b)):
             return a.orderCompare(b)
+        case (.point(let a), .point(let b)):
+            return a.orderCompare(b)
         default:
             return .equal
         }
@@ -122,11 +126,12 @@ extension Value {
         case .relationship: 2
         case .list: 3
         case .path: 4
-        case .temporal: 5
-        case .string: 6
-        case .bool: 7
-        case .int, .float: 8
-        case .null: 9
+        case .point: 5
+        case .temporal: 6
+        case .string: 7
+        case .bool: 8
+        case .int, .float: 9
+        case .null: 10
         }
     }
 
@@ -227,6 +232,8 @@ extension Value: Hashable {
             hasher.combine(p.relationships.map(\.id))
         case .temporal(let t):
             hasher.combine(t)
+        case .point(let p):
+            hasher.combine(p)
         }
     }
 }

@@ -9,7 +9,7 @@ extension Value {
     @inlinable
     public var isInline: Bool {
         switch self {
-        case .null, .bool, .int, .float, .temporal: true
+        case .null, .bool, .int, .float, .temporal, .point: true
         default: false
         }
     }
@@ -24,7 +24,7 @@ extension Value {
     @inlinable
     public var footprint: Int {
         switch self {
-        case .null, .bool, .int, .float, .temporal:
+        case .null, .bool, .int, .float, .temporal, .point:
             return Value.inlineSize
         case .string(let s):
             // Strings of up to 15 UTF-8 bytes are stored inline.

@@ -15,6 +15,7 @@ extension Value: CustomStringConvertible {
         case .relationship(let r): return Value.relationshipLiteral(r)
         case .path(let p): return Value.pathLiteral(p)
         case .temporal(let t): return t.description
+        case .point(let p): return p.description
         }
     }
 

@@ -21,6 +21,8 @@ public enum Value: Sendable {
     case path(Path)
     /// A date, time, date-time or duration (see ``TemporalValue``).
     case temporal(TemporalValue)
+    /// A spatial point (see ``Point``).
+    case point(Point)
 }
 
 /// A node as a value: its identity, labels and properties at the time it was read.
@@ -82,6 +84,7 @@ extension Value {
         case .relationship: "RELATIONSHIP"
         case .path: "PATH"
         case .temporal(let t): t.typeName
+        case .point: "POINT"
         }
     }
 

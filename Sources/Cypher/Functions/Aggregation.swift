@@ -40,6 +40,8 @@ struct AggregateState {
     private var intSum: Int64 = 0
     private var floatSum: Double = 0
     private var sawFloat = false
+    /// The running total when sum/avg add durations (Neo4j sums and averages durations too).
+    private var durationSum: Value?
     private var values: [Value] = []
     private var best: Value?
     private var percentile: Double?
@@ -69,6 +71,14 @@ struct AggregateState {
         case .countStar, .count:
             break
         case .sum, .avg:
+            if case .temporal(.duration) = value {
+                guard count == 1 || durationSum != nil else { throw mixedSum(value) }
+                durationSum = try durationSum.map { total throws(QueryError) in
+                    try TemporalArithmetic.add(total, value) ?? value
+                } ?? value
+                return kept
+            }
+            if durationSum != nil { throw mixedSum(value) }
             switch value {
             case .int(let i):
                 if sawFloat {
@@ -90,7 +100,7 @@ struct AggregateState {
                 }
                 floatSum += f
             default:
-                throw .invalidArgumentType("\(function.rawValue)() expects numbers, not \(value.typeName)")
+                throw .invalidArgumentType("\(function.rawValue)() expects numbers or durations, not \(value.typeName)")
             }
         case .min:
             if let current = best, value.orderCompare(current) != .less { return kept }
@@ -118,15 +128,23 @@ struct AggregateState {
         return kept
     }
 
+    private func mixedSum(_ value: Value) -> QueryError {
+        .invalidArgumentType("\(function.rawValue)() cannot mix durations and numbers (got \(value.typeName))")
+    }
+
     /// The aggregate's value for the group.
     func result() -> Value {
         switch function {
         case .countStar, .count:
             return .int(count)
         case .sum:
+            if let durationSum { return durationSum }
             return sawFloat ? .float(floatSum) : .int(intSum)
         case .avg:
             guard count > 0 else { return .null }
+            if let durationSum {
+                return (try? TemporalArithmetic.divide(durationSum, .int(count))).flatMap { $0 } ?? .null
+            }
             return .float((sawFloat ? floatSum : Double(intSum)) / Double(count))
         case .min, .max:
             return best ?? .null

@@ -46,7 +46,7 @@ enum Functions {
     private static let table: [String: Definition] = {
         var all: [String: Definition] = [:]
         for definition in stringFunctions + mathFunctions + listFunctions + conversionFunctions + graphFunctions
-            + temporalFunctions + apocFunctions {
+            + temporalFunctions + spatialFunctions + apocFunctions {
             all[definition.name.lowercased()] = definition
         }
         return all

@@ -159,9 +159,13 @@ final class ExpressionCompiler {
                 }
             }
             if !simple {
-                return .existsQuery(SubqueryExists(query: query.first, outer: layout.slotsSnapshot, width: layout.width, context: context))
+                return .existsQuery(subquery(query))
             }
             return try withScope { () throws(QueryError) -> Expr in .existsSubquery(try compileExists(query)) }
+        case .countSubquery(let query):
+            return .countQuery(subquery(query))
+        case .collectSubquery(let query):
+            return .collectQuery(subquery(query))
         case .mapProjection(let m):
             guard let slot = layout.slot(m.variable.name) else {
                 throw QueryError(.semanticError, code: "UndefinedVariable", phase: .compileTime,
@@ -219,6 +223,11 @@ final class ExpressionCompiler {
                              message: "aggregation is not allowed here", location: e.range.start)
         }
         return .slot(aggregation.add(.init(function: function, distinct: distinct, arguments: arguments)))
+    }
+
+    /// A subquery expression that sees every variable of the current row.
+    private func subquery(_ query: Query) -> Subquery {
+        Subquery(query: query, outer: layout.slotsSnapshot, width: layout.width, context: context)
     }
 
     private func compileExists(_ query: Query) throws(QueryError) -> [PatternMatcher] {

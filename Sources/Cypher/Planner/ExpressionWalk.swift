@@ -23,7 +23,7 @@ extension Expression {
         case .quantifier(let q): return [q.source] + [q.predicate].compactMap { $0 }
         case .reduce(let r): return [r.initial, r.source, r.expression]
         case .pattern(let p): return p.expressions
-        case .existsSubquery: return []
+        case .existsSubquery, .countSubquery, .collectSubquery: return []
         case .mapProjection(let m):
             return m.items.compactMap { if case .entry(_, let v) = $0 { return v } else { return nil } }
         case .shortestPath(let part): return part.element.expressions
@@ -46,13 +46,8 @@ extension Expression {
         case .mapProjection(let m):
             names.insert(m.variable.name)
             for case .variable(let v) in m.items { names.insert(v.name) }
-        case .existsSubquery(let q):
-            for clause in q.first.clauses {
-                if case .match(let m) = clause {
-                    for part in m.pattern.parts { part.element.collectVariables(into: &names) }
-                    m.predicate?.collectNames(into: &names)
-                }
-            }
+        case .existsSubquery(let q), .countSubquery(let q), .collectSubquery(let q):
+            names.formUnion(q.mentionedNames)
         default: break
         }
         for child in children { child.collectNames(into: &names) }

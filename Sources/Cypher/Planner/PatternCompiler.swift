@@ -27,7 +27,11 @@ final class PatternCompiler {
             let path = part.variable.map { slot(for: $0.name, &introduced) }
             partSlots.append((path, nodes, rels))
         }
+        // Label expressions and inline WHERE of node patterns join the clause's WHERE.
         var conjuncts = predicate.map(Self.conjuncts) ?? []
+        for part in parts {
+            for node in part.element.nodes { if let condition = node.predicate { conjuncts += Self.conjuncts(condition) } }
+        }
         let newNames = Set(parts.flatMap { part -> [String] in
             var names: Set<String> = []
             part.element.collectVariables(into: &names)

@@ -27,9 +27,11 @@ final class QueryPlanner {
 
     /// The start of the clause being planned; operators appended now report errors there.
     private var clauseLocation: SourceLocation?
+    private var clauseRange: SourceRange?
 
     func append(_ op: Operator) {
         op.location = clauseLocation
+        op.clauseRange = clauseRange
         tail.next = op
         tail = op
     }
@@ -37,6 +39,7 @@ final class QueryPlanner {
     func plan(_ query: SingleQuery) throws(QueryError) -> SingleQueryPlan {
         for clause in query.clauses {
             clauseLocation = clause.range.start
+            clauseRange = clause.range
             do {
                 try plan(clause, standalone: query.clauses.count == 1)
             } catch {
@@ -105,6 +108,8 @@ final class QueryPlanner {
             append(DeleteOperator(expressions, detach: d.detach))
         case .call(let call):
             try planCall(call, standalone: standalone)
+        case .subquery(let subquery):
+            try planSubquery(subquery)
         case .loadCSV(let load):
             let source = try compiler.compile(load.source)
             append(LoadCSVOperator(source, withHeaders: load.withHeaders,

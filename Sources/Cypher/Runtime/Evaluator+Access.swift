@@ -22,6 +22,11 @@ extension Expr {
                 throw .invalidArgumentType("\(t.typeName) has no component `\(key.name)`")
             }
             return component
+        case .point(let p):
+            guard let component = p.component(key.name) else {
+                throw .invalidArgumentType("a \(p.crs.name) point has no component `\(key.name)`")
+            }
+            return component
         default:
             throw .invalidArgumentType("cannot read property `\(key.name)` of \(subject.typeName)")
         }

@@ -152,7 +152,11 @@ extension Expr {
             }
             return .list(out)
         case .existsQuery(let subquery):
-            return .bool(try subquery.evaluate(row, context))
+            return .bool(try subquery.exists(row, context))
+        case .countQuery(let subquery):
+            return try subquery.count(row, context)
+        case .collectQuery(let subquery):
+            return try subquery.collect(row, context)
         case .existsSubquery(let matchers):
             return .bool(try Expr.anyMatch(matchers[...], row, context))
         case .mapProjection(let subject, let entries):

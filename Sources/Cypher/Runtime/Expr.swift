@@ -60,7 +60,9 @@ indirect enum Expr {
     case patternExists(PatternMatcher)
     case patternComprehension(PatternMatcher, predicate: Expr?, projection: Expr)
     case existsSubquery([PatternMatcher])
-    case existsQuery(SubqueryExists)
+    case existsQuery(Subquery)
+    case countQuery(Subquery)
+    case collectQuery(Subquery)
     case mapProjection(Expr, [MapProjectionEntry])
     case shortestPath(ShortestPathFinder)
 }
@@ -70,38 +72,4 @@ enum MapProjectionEntry {
     case property(PropertyKeyRef)
     case allProperties
     case entry(String, Expr)
-}
-
-/// A full `EXISTS { … }` subquery (with WITH, aggregation, …), planned against the outer row.
-final class SubqueryExists {
-    let query: SingleQuery
-    let outer: [String: Int]
-    let width: Int
-    let context: PlanContext
-
-    init(query: SingleQuery, outer: [String: Int], width: Int, context: PlanContext) {
-        self.query = query
-        self.outer = outer
-        self.width = width
-        self.context = context
-    }
-
-    /// Whether the subquery yields at least one row for `row`.
-    func evaluate(_ row: [Value], _ execution: ExecutionContext) throws(QueryError) -> Bool {
-        let layout = Layout()
-        for (name, slot) in outer.sorted(by: { $0.value < $1.value }) { layout.add(name, at: slot) }
-        _ = layout.reserve(max(0, width - layout.width))
-        let plan = try QueryPlanner(context: context, layout: layout).plan(query)
-        var input = Expr.widened(row, width - 1)
-        // One row answers EXISTS: the sink stops the subquery at its first row. (A blocking
-        // operator that was emitting then finishes the pipeline instead: hence `delivered`.)
-        plan.sink.consumer = { (_: [Value]) throws(QueryError) in throw .enoughRows }
-        do {
-            try plan.head.push(&input, execution)
-            try plan.head.finish(execution)
-        } catch where error.isEnoughRows {
-            return true
-        }
-        return plan.sink.delivered > 0
-    }
 }

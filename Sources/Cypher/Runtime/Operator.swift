@@ -7,6 +7,8 @@ class Operator {
     var next: Operator?
     /// Where the clause this operator runs starts, given to runtime errors that have no position yet.
     var location: SourceLocation?
+    /// The clause this operator runs, for EXPLAIN and PROFILE.
+    var clauseRange: SourceRange?
 
     /// Receives one row; errors are located at this operator's clause unless already located.
     final func push(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {

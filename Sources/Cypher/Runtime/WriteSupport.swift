@@ -74,7 +74,7 @@ extension ExecutionContext {
         case .list(let items):
             for item in items {
                 switch item {
-                case .null, .bool, .int, .float, .string, .temporal: continue
+                case .null, .bool, .int, .float, .string, .temporal, .point: continue
                 default: throw .invalidPropertyType("property `\(key)` cannot hold a list of \(item.typeName)")
                 }
             }

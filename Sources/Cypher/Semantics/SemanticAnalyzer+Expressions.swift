@@ -145,6 +145,12 @@ extension Analyzer {
         case .existsSubquery(let query):
             try checkSubquery(query, name: "EXISTS")
             return .boolean
+        case .countSubquery(let query):
+            try checkSubquery(query, name: "COUNT")
+            return .integer
+        case .collectSubquery(let query):
+            try checkSubquery(query, name: "COLLECT", singleColumn: true)
+            return .list(.any)
         case .mapProjection(let projection):
             let type = try check(Expression(.variable(projection.variable.name), range: projection.variable.range),
                                  context.value)
@@ -278,7 +284,16 @@ extension Analyzer {
     }
 
     /// `EXISTS { … }` / `COUNT { … }`: a read-only subquery that sees the outer variables.
-    private mutating func checkSubquery(_ query: Query, name: String) throws {
+    private mutating func checkSubquery(_ query: Query, name: String, singleColumn: Bool = false) throws {
+        if singleColumn {
+            for part in query.parts {
+                guard case .return(let ret)? = part.clauses.last, ret.projection.items.count == 1,
+                      !ret.projection.includesAll else {
+                    throw fail("InvalidClauseComposition", "\(name) { } must end with a RETURN of exactly one column",
+                               at: part.range)
+                }
+            }
+        }
         try withLocalScope { analyzer in
             for part in query.parts {
                 for clause in part.clauses {

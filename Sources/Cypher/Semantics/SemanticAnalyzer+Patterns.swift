@@ -24,7 +24,16 @@ extension Analyzer {
             }
         }
         for part in pattern.parts {
-            for node in part.element.nodes { try checkProperties(node.properties, mode: mode) }
+            for node in part.element.nodes {
+                try checkProperties(node.properties, mode: mode)
+                guard let condition = node.predicate else { continue }
+                if mode != .match {
+                    throw fail("InvalidClauseComposition",
+                               "label expressions (|, &, !) and WHERE inside a node pattern are only allowed in MATCH",
+                               at: node.range)
+                }
+                try checkPredicate(condition)
+            }
             for relationship in part.element.relationships { try checkProperties(relationship.properties, mode: mode) }
         }
     }
@@ -133,6 +142,7 @@ extension Analyzer {
             }
         }
         for node in path.nodes { if let p = node.properties { _ = try check(p, Context()) } }
+        for node in path.nodes { if let condition = node.predicate { try checkPredicate(condition) } }
         for relationship in path.relationships { if let p = relationship.properties { _ = try check(p, Context()) } }
     }
 }

@@ -173,7 +173,8 @@ extension Analyzer {
 
     private func referencesVariables(_ expression: Expression) -> Bool {
         switch expression.kind {
-        case .variable, .pattern, .patternComprehension, .existsSubquery, .mapProjection: return true
+        case .variable, .pattern, .patternComprehension, .existsSubquery, .countSubquery, .collectSubquery,
+             .mapProjection: return true
         default: return expression.subexpressions.contains { referencesVariables($0) }
         }
     }

@@ -56,8 +56,10 @@ struct Environment {
 
     subscript(name: String) -> StaticType? { types[name] }
 
+    /// Binds `name`; a hidden name (a pattern's own, starting with a space) is typed but never
+    /// listed, so `RETURN *` and imports do not see it.
     mutating func bind(_ name: String, _ type: StaticType) {
-        if types[name] == nil { names.append(name) }
+        if types[name] == nil, !name.hasPrefix(" ") { names.append(name) }
         types[name] = type
     }
 
@@ -147,6 +149,8 @@ struct Analyzer {
             case .loadCSV(let load):
                 _ = try check(load.source, Context())
                 try bindNew(load.variable, load.withHeaders ? .map : .list(.string))
+            case .subquery(let subquery):
+                if try !checkCallSubquery(subquery) { readOnly = false }
             case .call(let call):
                 let standalone = part.clauses.count == 1
                 let outputs = try checkCall(call, standalone: standalone)
@@ -160,7 +164,7 @@ struct Analyzer {
                 throw fail("InvalidClauseComposition",
                            "a query cannot end with CALL … YIELD; add RETURN with the yielded variables",
                            at: last.range)
-            case .return, .create, .merge, .set, .remove, .delete, .call: break
+            case .return, .create, .merge, .set, .remove, .delete, .call, .subquery: break
             default:
                 throw fail("InvalidClauseComposition",
                            "a query cannot end with \(last.name); expected RETURN or an updating clause",

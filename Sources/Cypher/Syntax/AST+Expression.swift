@@ -58,6 +58,10 @@ public struct Expression: Sendable, Hashable {
         /// `EXISTS { MATCH … [WHERE …] }` or `EXISTS { (a)-->(b) [WHERE …] }`; the short form is
         /// stored as a query of one MATCH clause. The query may have no RETURN.
         case existsSubquery(Query)
+        /// `COUNT { … }` with a full query (the pattern-only form is read as a pattern comprehension).
+        case countSubquery(Query)
+        /// `COLLECT { … RETURN x }`: the list of the subquery's single column.
+        case collectSubquery(Query)
         /// `variable{.key, key: e, .*, other}`.
         case mapProjection(MapProjection)
         /// `shortestPath((a)-[*]-(b))` / `allShortestPaths(…)` used as an expression.

@@ -95,14 +95,20 @@ public struct NodePattern: Sendable, Hashable {
     public var labels: [String]
     /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
     public var properties: Expression?
+    /// What else the node must satisfy: a label expression beyond a conjunction (`:A|B`, `:!A`)
+    /// and an inline `WHERE`, as a predicate on ``variable`` (a node written without a variable
+    /// gets a hidden one whose name starts with a space).
+    public var predicate: Expression?
     /// Where this node is in the query text.
     public var range: SourceRange
 
     /// Creates the value from its parts.
-    public init(variable: Variable?, labels: [String], properties: Expression?, range: SourceRange) {
+    public init(variable: Variable?, labels: [String], properties: Expression?, predicate: Expression? = nil,
+                range: SourceRange) {
         self.variable = variable
         self.labels = labels
         self.properties = properties
+        self.predicate = predicate
         self.range = range
     }
 }
@@ -162,5 +168,52 @@ public struct PathLength: Sendable, Hashable {
         self.minimum = minimum
         self.maximum = maximum
         self.range = range
+    }
+}
+
+/// A Neo4j 5 label expression (`A|B`, `A&B`, `!A`, `%`, parentheses), read while parsing a node
+/// pattern and turned into labels (a plain conjunction) or a predicate.
+indirect enum LabelExpression {
+    case label(String, SourceRange)
+    case and([LabelExpression])
+    case or([LabelExpression])
+    case not(LabelExpression)
+    case any
+
+    /// The label names when the expression only requires all of them.
+    var conjunction: [String]? {
+        switch self {
+        case .label(let name, _): return [name]
+        case .and(let parts):
+            var names: [String] = []
+            for part in parts {
+                guard let inner = part.conjunction else { return nil }
+                names += inner
+            }
+            return names
+        default: return nil
+        }
+    }
+
+    /// The predicate `subject` satisfies exactly when its labels match.
+    func predicate(on subject: Variable) -> Expression {
+        let node = Expression(.variable(subject.name), range: subject.range)
+        switch self {
+        case .label(let name, let range):
+            return Expression(.hasLabels(node, labels: [name]), range: range)
+        case .and(let parts), .or(let parts):
+            let op: BinaryOperator = if case .and = self { .and } else { .or }
+            let predicates = parts.map { $0.predicate(on: subject) }
+            return predicates.dropFirst().reduce(predicates[0]) { Expression(.binary(op, $0, $1), range: $1.range) }
+        case .not(let inner):
+            let predicate = inner.predicate(on: subject)
+            return Expression(.unary(.not, predicate), range: predicate.range)
+        case .any:
+            let labels = FunctionCall(namespace: [], name: "labels", distinct: false, arguments: [node])
+            let count = FunctionCall(namespace: [], name: "size", distinct: false,
+                                     arguments: [Expression(.functionCall(labels), range: subject.range)])
+            return Expression(.binary(.greater, Expression(.functionCall(count), range: subject.range),
+                                      Expression(.literal(.integer(0)), range: subject.range)), range: subject.range)
+        }
     }
 }

@@ -95,6 +95,8 @@ public enum Clause: Sendable, Hashable {
     case call(Call)
     /// The `LOAD CSV` case.
     case loadCSV(LoadCSV)
+    /// `CALL { … }`, a subquery per row.
+    case subquery(CallSubquery)
 
     /// The source range of the clause, keyword included.
     public var range: SourceRange {
@@ -110,6 +112,7 @@ public enum Clause: Sendable, Hashable {
         case .delete(let c): c.range
         case .call(let c): c.range
         case .loadCSV(let c): c.range
+        case .subquery(let c): c.range
         }
     }
 
@@ -127,6 +130,7 @@ public enum Clause: Sendable, Hashable {
         case .delete(let c): c.detach ? "DETACH DELETE" : "DELETE"
         case .call: "CALL"
         case .loadCSV: "LOAD CSV"
+        case .subquery: "CALL { }"
         }
     }
 }

@@ -8,7 +8,8 @@ extension Expression {
     /// ```
     public var subexpressions: [Expression] {
         switch kind {
-        case .literal, .parameter, .variable, .countStar, .pattern, .existsSubquery, .shortestPath:
+        case .literal, .parameter, .variable, .countStar, .pattern, .existsSubquery, .countSubquery, .collectSubquery,
+             .shortestPath:
             return []
         case .property(let subject, _), .hasLabels(let subject, _), .unary(_, let subject),
              .isNull(let subject, _):
@@ -70,7 +71,8 @@ extension Expression {
             return "\(call.lookupName)(\(call.distinct ? "DISTINCT " : "")"
                 + call.arguments.map(\.structuralKey).joined(separator: ",") + ")"
         case .subscript, .slice, .list, .map, .caseExpression, .listComprehension, .patternComprehension,
-             .quantifier, .reduce, .mapProjection, .pattern, .existsSubquery, .shortestPath:
+             .quantifier, .reduce, .mapProjection, .pattern, .existsSubquery, .countSubquery, .collectSubquery,
+             .shortestPath:
             // Positions are the only difference left to drop; the case name and children suffice.
             let name = "\(kind)".prefix { $0 != "(" }
             return "\(name)[" + subexpressions.map(\.structuralKey).joined(separator: ",") + "]"

@@ -123,14 +123,14 @@ struct Lexer {
         default:
             break
         }
-        for symbol in ["..", "<>", "!=", "<=", ">=", "=~", "+="] {
+        for symbol in ["..", "<>", "!=", "<=", ">=", "=~", "+=", "||"] {
             let scalarsOfSymbol = Array(symbol.unicodeScalars)
             if peek() == scalarsOfSymbol[0], peek(1) == scalarsOfSymbol[1] {
                 advance(); advance()
                 return token(.symbol, symbol)
             }
         }
-        if "()[]{},.:|;+-*/%^=<>".unicodeScalars.contains(c) {
+        if "()[]{},.:|;+-*/%^=<>&!".unicodeScalars.contains(c) {
             advance()
             return token(.symbol, String(c))
         }

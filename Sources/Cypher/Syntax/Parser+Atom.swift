@@ -38,7 +38,7 @@ extension CypherParser {
         case "TRUE": advance(); return Expression(.literal(.boolean(true)), range: token.range)
         case "FALSE": advance(); return Expression(.literal(.boolean(false)), range: token.range)
         case "NULL": advance(); return Expression(.literal(.null), range: token.range)
-        case "CASE": return try parseCase()
+        case "CASE" where !caseIsVariable: return try parseCase()
         case "COUNT" where peek().isSymbol("(") && peek(2).isSymbol("*") && peek(3).isSymbol(")"):
             advance(); advance(); advance(); advance()
             return Expression(.countStar, range: range(from: start))
@@ -47,6 +47,9 @@ extension CypherParser {
             return Expression(.existsSubquery(query), range: range(from: start))
         case "COUNT" where peek().isSymbol("{"):
             return try parseCountSubquery(start: start)
+        case "COLLECT" where peek().isSymbol("{"):
+            let query = try parseSubqueryBody()
+            return Expression(.collectSubquery(query), range: range(from: start))
         case "ALL" where looksLikeQuantifier, "ANY" where looksLikeQuantifier,
              "NONE" where looksLikeQuantifier, "SINGLE" where looksLikeQuantifier:
             return try parseQuantifier()
@@ -62,6 +65,27 @@ extension CypherParser {
         let variable = try parseVariable()
         return try parseMapProjectionIfPresent(variable)
     }
+
+    /// Whether a `case` here names a variable (`RETURN case`, `case.name`, `case = 1`): the token after
+    /// it can only follow a value, never start a CASE subject or WHEN.
+    private var caseIsVariable: Bool {
+        let next = peek()
+        switch next.kind {
+        case .endOfInput: return true
+        case .symbol: return Self.tokensAfterValue.contains(next.text)
+        case .identifier: return Self.keywordsAfterValue.contains(next.keyword ?? "")
+        default: return false
+        }
+    }
+
+    private static let tokensAfterValue: Set<String> = [
+        ".", ",", ")", "]", "}", "=", "<>", "<", ">", "<=", ">=", "=~", "*", "/", "%", "^", ";", "|", ":",
+    ]
+    private static let keywordsAfterValue: Set<String> = [
+        "AS", "AND", "OR", "XOR", "IS", "IN", "STARTS", "ENDS", "CONTAINS", "RETURN", "WITH", "WHERE", "ORDER",
+        "SKIP", "LIMIT", "MATCH", "OPTIONAL", "UNWIND", "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE",
+        "UNION", "CALL", "ASC", "ASCENDING", "DESC", "DESCENDING", "FOREACH",
+    ]
 
     /// Whether the tokens ahead read `quantifier ( name IN`.
     private var looksLikeQuantifier: Bool {
@@ -245,16 +269,15 @@ extension CypherParser {
     }
 
     /// Neo4j 5's `COUNT { (a)-->(b) WHERE … }` is read as `size([(a)-->(b) WHERE … | 1])`, which
-    /// counts the same paths with the expression kinds every later pass already knows.
+    /// counts the same paths with the expression kinds every later pass already knows; any other
+    /// body (several clauses, RETURN, UNION) is a full count subquery.
     private mutating func parseCountSubquery(start: SourceLocation) throws -> Expression {
-        let bodyStart = peek().start
         let query = try parseSubqueryBody()
         guard query.unions.isEmpty, query.first.clauses.count == 1, case .match(let match) = query.first.clauses[0],
               !match.optional, match.pattern.parts.count == 1, let part = match.pattern.parts.first,
               part.selector == .all
         else {
-            throw error("UnexpectedSyntax", "COUNT { } supports a single pattern with an optional WHERE here",
-                        at: bodyStart)
+            return Expression(.countSubquery(query), range: range(from: start))
         }
         let whole = range(from: start)
         let one = Expression(.literal(.integer(1)), range: whole)
@@ -269,6 +292,8 @@ extension CypherParser {
     private mutating func parseSubqueryBody() throws -> Query {
         advance()
         try expectSymbol("{")
+        try descend()
+        defer { depth -= 1 }
         let query: Query
         if current.kind == .identifier, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"]
             .contains(current.keyword ?? "") {

@@ -157,7 +157,8 @@ extension CypherParser {
     }
 
     private mutating func parseAdditive() throws -> Expression {
-        try parseSymbolLevel(["+": .add, "-": .subtract]) { try $0.parseMultiplicative() }
+        // `||` is Neo4j 5's string and list concatenation, which `+` also is.
+        try parseSymbolLevel(["+": .add, "-": .subtract, "||": .add]) { try $0.parseMultiplicative() }
     }
 
     private mutating func parseMultiplicative() throws -> Expression {

@@ -23,8 +23,37 @@ extension CypherParser {
             try expectSymbol(")")
             return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
         }
+        if let selector = try parseShortestSelectorIfPresent() {
+            let element = try parsePathPattern()
+            return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
+        }
         let element = try parsePathPattern()
         return PatternPart(variable: variable, selector: .all, element: element, range: range(from: start))
+    }
+
+    /// Neo4j 5's path selectors `SHORTEST 1`, `ANY SHORTEST`, `ALL SHORTEST` (the same searches as
+    /// `shortestPath` and `allShortestPaths`); `SHORTEST k` for k > 1 and `SHORTEST k GROUPS` are refused.
+    private mutating func parseShortestSelectorIfPresent() throws -> PatternPart.Selector? {
+        let start = current.start
+        if current.isKeyword("ALL"), peek().isKeyword("SHORTEST") {
+            advance(); advance()
+            _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
+            return .allShortestPaths
+        }
+        if current.isKeyword("ANY"), peek().isKeyword("SHORTEST") {
+            advance(); advance()
+            _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
+            return .shortestPath
+        }
+        guard current.isKeyword("SHORTEST"), peek().kind == .integer else { return nil }
+        advance()
+        let count = try parseBound()
+        if current.isKeyword("GROUPS") || count != 1 {
+            throw error("UnsupportedFeature", "SHORTEST \(count)\(current.isKeyword("GROUPS") ? " GROUPS" : "") is not supported; "
+                        + "use SHORTEST 1 or ALL SHORTEST", at: start)
+        }
+        _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
+        return .shortestPath
     }
 
     /// The selector named by the current token, if it is `shortestPath` or `allShortestPaths`.
@@ -57,16 +86,31 @@ extension CypherParser {
         if current.isSymbol("("), peek().isSymbol("(") {
             let saved = (position, lastEnd, pipelineSteps)
             advance()
-            if let inner = try? parsePathPattern(), acceptSymbol(")") {
+            if let inner = try? parsePathPattern(), acceptSymbol(")"),
+               !(current.isSymbol("{") || current.isSymbol("+") || current.isSymbol("*")) {
                 return PathPattern(start: inner.start, steps: inner.steps, range: range(from: start))
             }
             (position, lastEnd, pipelineSteps) = saved
         }
         if matchingPattern { try addPipelineStep() }
-        let first = try parseNodePattern()
         var steps: [PatternStep] = []
-        while current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) {
-            if matchingPattern { try addPipelineStep() }
+        let first: NodePattern
+        if let quantified = try parseQuantifiedStepIfPresent() {
+            // A path that opens with `((a)-[:R]->(b)){1,3}` starts at an anonymous node.
+            first = NodePattern(variable: nil, labels: [], properties: nil, range: quantified.range)
+            steps.append(PatternStep(relationship: quantified, node: try parseNodePatternAfterQuantified()))
+        } else {
+            first = try parseNodePattern()
+        }
+        while true {
+            if matchingPattern, current.isSymbol("-") || current.isSymbol("<") || current.isSymbol("(") {
+                try addPipelineStep()
+            }
+            if let quantified = try parseQuantifiedStepIfPresent() {
+                steps.append(PatternStep(relationship: quantified, node: try parseNodePatternAfterQuantified()))
+                continue
+            }
+            guard current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) else { break }
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))
@@ -74,16 +118,106 @@ extension CypherParser {
         return PathPattern(start: first, steps: steps, range: range(from: start))
     }
 
+    /// A quantified path pattern `((a)-[r:R]->(b)){m,n}` of one relationship between plain nodes,
+    /// read as the variable-length relationship `-[r:R*m..n]->` it matches; other quantified
+    /// patterns are refused with a message. Nil (nothing read) when no quantified pattern is here.
+    private mutating func parseQuantifiedStepIfPresent() throws -> RelationshipPattern? {
+        guard current.isSymbol("("), peek().isSymbol("(") else { return nil }
+        let saved = (position, lastEnd, pipelineSteps)
+        let start = current.start
+        advance()
+        guard let inner = try? parsePathPattern(), acceptSymbol(")"), current.isSymbol("{") || current.isSymbol("+")
+                || current.isSymbol("*"), let quantifier = try parsePathQuantifierIfPresent() ?? parseTrailingStarOrPlus()
+        else {
+            (position, lastEnd, pipelineSteps) = saved
+            return nil
+        }
+        // Names of the inner nodes would be group variables (lists of nodes); they are dropped, so
+        // a later use of one is an UndefinedVariable error, never a wrong answer.
+        let plainNodes = inner.nodes.allSatisfy { $0.labels.isEmpty && $0.properties == nil && $0.predicate == nil }
+        guard inner.steps.count == 1, plainNodes, let step = inner.steps.first, step.relationship.length == nil,
+              step.relationship.properties == nil else {
+            throw error("UnsupportedFeature",
+                        "quantified path patterns are supported for one relationship between nodes without labels, "
+                        + "properties or WHERE, e.g. ((a)-[:R]->(b)){1,3}; write the rest with *m..n and WHERE",
+                        at: start)
+        }
+        var relationship = step.relationship
+        relationship.length = quantifier
+        relationship.range = range(from: start)
+        return relationship
+    }
+
+    /// `+` or `*` right after a parenthesised path, when no node follows directly (end of pattern).
+    private mutating func parseTrailingStarOrPlus() throws -> PathLength? {
+        let start = current.start
+        if acceptSymbol("+") { return PathLength(minimum: 1, maximum: nil, range: range(from: start)) }
+        if acceptSymbol("*") { return PathLength(minimum: 0, maximum: nil, range: range(from: start)) }
+        return nil
+    }
+
+    /// The node after a quantified pattern; a pattern may also end there (an anonymous node then).
+    private mutating func parseNodePatternAfterQuantified() throws -> NodePattern {
+        if current.isSymbol("("), !peek().isSymbol("(") { return try parseNodePattern() }
+        return NodePattern(variable: nil, labels: [], properties: nil, range: range(from: current.start))
+    }
+
     mutating func parseNodePattern() throws -> NodePattern {
         let start = current.start
         try expectSymbol("(")
         var variable: Variable?
-        if atName { variable = try parseVariable() }
+        if atName && !current.isKeyword("WHERE") { variable = try parseVariable() }
         var labels: [String] = []
-        while acceptSymbol(":") { labels.append(try parseName("a label name")) }
+        var conditions: [Expression] = []
+        // A hidden variable for an anonymous node with a condition (a space never starts a name).
+        let subject = variable ?? Variable(name: " node@\(start.offset)", range: range(from: start))
+        while acceptSymbol(":") {
+            let expression = try parseLabelOr()
+            if let names = expression.conjunction {
+                labels += names
+            } else {
+                conditions.append(expression.predicate(on: subject))
+            }
+        }
         let properties = try parsePatternProperties()
+        if acceptKeyword("WHERE") { conditions.append(try parseExpression()) }
         try expectSymbol(")")
-        return NodePattern(variable: variable, labels: labels, properties: properties, range: range(from: start))
+        let predicate = conditions.dropFirst().reduce(conditions.first) { all, next in
+            all.map { Expression(.binary(.and, $0, next), range: next.range) }
+        }
+        if predicate != nil, variable == nil { variable = subject }
+        return NodePattern(variable: variable, labels: labels, properties: properties, predicate: predicate,
+                           range: range(from: start))
+    }
+
+    /// `A | B`, lowest precedence of a label expression.
+    private mutating func parseLabelOr() throws -> LabelExpression {
+        var terms = [try parseLabelAnd()]
+        while acceptSymbol("|") {
+            _ = acceptSymbol(":")  // Neo4j 4 also writes `:A|:B`
+            terms.append(try parseLabelAnd())
+        }
+        return terms.count == 1 ? terms[0] : .or(terms)
+    }
+
+    private mutating func parseLabelAnd() throws -> LabelExpression {
+        var factors = [try parseLabelFactor()]
+        while acceptSymbol("&") { factors.append(try parseLabelFactor()) }
+        return factors.count == 1 ? factors[0] : .and(factors)
+    }
+
+    private mutating func parseLabelFactor() throws -> LabelExpression {
+        try descend()
+        defer { depth -= 1 }
+        if acceptSymbol("!") { return .not(try parseLabelFactor()) }
+        if acceptSymbol("%") { return .any }
+        if acceptSymbol("(") {
+            let inner = try parseLabelOr()
+            try expectSymbol(")")
+            return inner
+        }
+        let token = current
+        return .label(try parseName("a label name"), token.range)
     }
 
     /// `{map}` or `$param` inside a node or relationship pattern.
@@ -126,8 +260,43 @@ extension CypherParser {
         let pointsRight = acceptSymbol(">")
         let direction: RelationshipPattern.Direction =
             pointsLeft == pointsRight ? .both : (pointsRight ? .outgoing : .incoming)
+        if let quantifier = try parsePathQuantifierIfPresent() {
+            if length != nil {
+                throw error("InvalidRelationshipPattern", "a relationship has either *m..n or a quantifier {m,n}, not both",
+                            at: quantifier.range.start)
+            }
+            length = quantifier
+        }
         return RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
                                    properties: properties, range: range(from: start))
+    }
+
+    /// Neo4j 5's quantifiers after a relationship or a parenthesised path: `{m,n}`, `{m,}`, `{,n}`,
+    /// `{n}`, `+` (one or more) and `*` (zero or more), as a path length.
+    mutating func parsePathQuantifierIfPresent() throws -> PathLength? {
+        let start = current.start
+        if current.isSymbol("+"), peek().isSymbol("(") || peek().isSymbol("-") || peek().isSymbol("<") {
+            advance()
+            return PathLength(minimum: 1, maximum: nil, range: range(from: start))
+        }
+        if current.isSymbol("*"), peek().isSymbol("(") || peek().isSymbol("-") || peek().isSymbol("<") {
+            advance()
+            return PathLength(minimum: 0, maximum: nil, range: range(from: start))
+        }
+        guard current.isSymbol("{"), peek().kind == .integer || peek().isSymbol(",") else { return nil }
+        advance()
+        var minimum: Int64? = current.kind == .integer ? try parseBound() : nil
+        var maximum = minimum
+        if acceptSymbol(",") {
+            maximum = current.kind == .integer ? try parseBound() : nil
+            minimum = minimum ?? 0
+        }
+        try expectSymbol("}")
+        if let minimum, let maximum, minimum > maximum {
+            throw error("InvalidRelationshipPattern", "a quantifier's lower bound \(minimum) is above its upper bound \(maximum)",
+                        at: start)
+        }
+        return PathLength(minimum: minimum, maximum: maximum, range: range(from: start))
     }
 
     mutating func parsePathLength() throws -> PathLength {

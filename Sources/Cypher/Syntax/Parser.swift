@@ -254,6 +254,12 @@ public struct CypherParser {
             advance()
             try expectKeyword("DELETE")
             return .delete(Delete(detach: true, expressions: try parseExpressionList(), range: range(from: start)))
+        case "FOREACH":
+            advance()
+            return .subquery(try parseForeach(start: start))
+        case "CALL" where callStartsSubquery:
+            advance()
+            return .subquery(try parseCallSubquery(start: start))
         case "CALL":
             advance()
             return .call(try parseCall(start: start))

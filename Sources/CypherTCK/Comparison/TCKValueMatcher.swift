@@ -41,6 +41,8 @@ public enum TCKValueMatcher {
         case .temporal(let t):
             // The TCK writes expected temporal values as their ISO text in quotes ('2015-07-21').
             appendString(t.description, to: &output)
+        case .point(let point):
+            appendString(point.description, to: &output)
         case .list(let elements):
             var parts = elements.map { key($0, listsUnordered: listsUnordered) }
             if listsUnordered { parts.sort() }

@@ -110,6 +110,21 @@ struct CypherGraphBuilder {
                 scope[item.boundName] = field
             }
             if let predicate = c.yield?.predicate { addPredicate(predicate, canonicalEqualities: false) }
+        case .subquery(let s):
+            // The subquery hangs off this stage; its clauses see the outer variables (imports link
+            // to the same nodes) and its RETURN names join the outer scope.
+            let outerScope = scope, outerStage = stage
+            let node = graph.addNode(s.inTransactions ? "call subquery in transactions" : "call subquery")
+            graph.addEdge(outerStage, node, "call")
+            var returned: [String: Int] = [:]
+            for part in s.query.parts {
+                scope = outerScope
+                stage = node
+                for clause in part.clauses { add(clause) }
+                for (name, value) in scope where outerScope[name] == nil { returned[name] = value }
+            }
+            scope = outerScope.merging(returned) { outer, _ in outer }
+            stage = outerStage
         case .loadCSV(let l):
             let node = graph.addNode(l.withHeaders ? "load csv with headers" : "load csv")
             graph.addEdge(node, addExpression(l.source), "from")

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import QuiverCore
 
 /// Standard output for results, buffered and safe to use from any thread: text goes out in
 /// 64 KiB writes (and at `flush()`), in the order it was written.
@@ -7,7 +7,7 @@ final class StandardOutput: Sendable {
     /// The process's standard output.
     static let shared = StandardOutput()
 
-    private let buffer = Mutex<[UInt8]>([])
+    private let buffer = Locked<[UInt8]>([])
 
     /// Appends `text` (no newline is added).
     func write(_ text: String) {

@@ -128,6 +128,12 @@ extension ValueJSON {
                 }
             }
             if m.count == 1, case .map(let inner)? = m["$map"] { return .map(inner) }
+            if m.count == 1, case .map(let fields)? = m["$point"] {
+                guard case .int(let srid)? = fields["srid"], let crs = Point.CRS(rawValue: Int(srid)),
+                      let x = fields["x"]?.numericValue, let y = fields["y"]?.numericValue
+                else { throw failure("bad $point value: give {\"srid\", \"x\", \"y\"[, \"z\"]}") }
+                return .point(Point(crs: crs, x: x, y: y, z: fields["z"]?.numericValue))
+            }
             if m.count == 1, let entry = m.first, entry.key.hasPrefix("$"), case .string(let text) = entry.value,
                let kind = TemporalValue.Kind(rawValue: String(entry.key.dropFirst())) {
                 return .temporal(try TemporalValue.parse(text, as: kind))

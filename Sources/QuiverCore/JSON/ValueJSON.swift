@@ -60,6 +60,11 @@ public enum ValueJSON {
                 + "]}}"
         case .temporal(let t):
             return "{" + string("$" + t.kind.rawValue) + ":" + string(t.description) + "}"
+        case .point(let p):
+            var fields = #"{"srid":"# + "\(p.crs.rawValue)" + #","x":"# + float(p.x, style: .bare) + #","y":"#
+                + float(p.y, style: .bare)
+            if let z = p.z { fields += #","z":"# + float(z, style: .bare) }
+            return #"{"$point":"# + fields + "}}"
         }
     }
 

@@ -3,7 +3,6 @@ import Dispatch
 import Foundation
 import PropertyGraph
 import QuiverCore
-import Synchronization
 
 /// `quiver cypher --queries FILE --jobs N`: every query of a file on one graph, reads on `jobs`
 /// threads at once, writes one at a time in file order, one JSONL record per query printed in
@@ -145,7 +144,7 @@ private final class OrderedRecords: Sendable {
         var failures = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let room: DispatchSemaphore
     private let delivered = DispatchSemaphore(value: 0)
     private let output: @Sendable (String) -> Void
@@ -189,7 +188,7 @@ private final class OrderedRecords: Sendable {
 
 /// A fixed number of threads, each with a large stack, running submitted closures.
 private final class WorkerPool: Sendable {
-    private let queue = Mutex<[(@Sendable () -> Void)?]>([])
+    private let queue = Locked<[(@Sendable () -> Void)?]>([])
     private let available = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
     private let threads: Int
