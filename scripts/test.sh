@@ -45,25 +45,62 @@ else
 fi
 
 [ -n "${QUIVER_PG_URL:-}" ] && psql "$QUIVER_PG_URL" -Atc "select version()" >&2
-swift test "$@"
 
-# With a filter, only the Swift tests asked for run.
-[ $# -gt 0 ] && exit 0
-
-# The Python reward adapter against a live `quiver serve` (the tests start one on a free port).
-export QUIVER_BIN="$PWD/.build/debug/quiver"
-echo "test.sh: Python reward adapter (clients/python) against a live server" >&2
-python3 -m unittest discover -s clients/python/tests -v
-
-# The web explorer in headless Chromium over WebDriver (Debian's chromium and chromium-driver;
-# selenium in the git-ignored .venv-browser). Screenshots: .build/explorer-*.png.
-if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-  if [ ! -x .venv-browser/bin/python ] || ! .venv-browser/bin/python -c "import selenium" 2>/dev/null; then
-    echo "test.sh: installing selenium into .venv-browser" >&2
-    python3 -m venv .venv-browser && .venv-browser/bin/pip install --quiet selenium >&2
-  fi
-  echo "test.sh: web explorer in headless Chromium" >&2
-  .venv-browser/bin/python -m unittest discover -s Tests/Browser -v
+# The suite uses Swift Testing. `swift test` also runs XCTest, which finds no tests and prints
+# "Test Suite 'All tests' started/passed … Executed 0 tests": that is noise, not a result, so it is
+# hidden, together with Swift Testing's "◇ … started." progress lines (QUIVER_TEST_VERBOSE=1 shows
+# everything). The whole output stays in .build/test.log; the last line is the one summary.
+log=.build/test.log
+mkdir -p .build
+noise="^Test Suite '.*' (started|passed) at |^[[:space:]]*Executed 0 tests, with 0 failures|^◇ .* started\.$"
+set +e
+if [ "${QUIVER_TEST_VERBOSE:-0}" = 1 ]; then
+  swift test "$@" 2>&1 | tee "$log"
 else
-  echo "test.sh: skipped the browser test: chromium and chromedriver not installed (apt-get install chromium chromium-driver)" >&2
+  swift test "$@" 2>&1 | tee "$log" | grep --line-buffered -vE "$noise"
 fi
+status=${PIPESTATUS[0]}
+set -e
+
+run=$(grep -aE '^[✔✘] Test run with [0-9]+ tests?' "$log" | tail -n 1 || true)
+# Swift Testing reports a test or suite it skipped as `➜ Test "…" skipped: "reason"`: count them per reason.
+skips=$(grep -aE '^➜ (Test|Suite) .* skipped' "$log" | sed -E 's/.* skipped(: "(skipped: )?(.*)")?$/\3/' \
+  | sort | uniq -c | sed -E 's/^ *([0-9]+) (.*)$/\1 (\2)/' | paste -sd ';' - | sed 's/;/; /g' || true)
+if [ -n "$run" ]; then
+  summary=$(echo "$run" | sed -E 's/^[✔✘] Test run with ([0-9]+) tests? in ([0-9]+) suites? (passed|failed) after ([0-9.]+) seconds(.*)\.$/\1 tests in \2 suites, \4 s\5/')
+  [ -n "$skips" ] && summary="$summary; skipped: $skips"
+  failed=$(grep -aE '^✘ Test .* failed after' "$log" | grep -av '^✘ Test run with' | sed -E 's/^✘ Test (.*) failed after.*/\1/' | head -n 5 | paste -sd ',' - | sed 's/,/, /g' || true)
+  [ -n "$failed" ] && summary="$summary; failed: $failed"
+else
+  summary="no test run finished (swift test exit $status; see the errors above or $log)"
+fi
+
+# Without a filter, the Python reward adapter and the web explorer run too; their failures fail the run.
+if [ $# -eq 0 ]; then
+  # The Python reward adapter against a live `quiver serve` (the tests start one on a free port).
+  export QUIVER_BIN="$PWD/.build/debug/quiver"
+  echo "test.sh: Python reward adapter (clients/python) against a live server" >&2
+  if python3 -m unittest discover -s clients/python/tests -v; then
+    summary="$summary; Python adapter passed"
+  else
+    status=1; summary="$summary; Python adapter FAILED"
+  fi
+  # The web explorer in headless Chromium over WebDriver (Debian's chromium and chromium-driver;
+  # selenium in the git-ignored .venv-browser). Screenshots: .build/explorer-*.png.
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+    if [ ! -x .venv-browser/bin/python ] || ! .venv-browser/bin/python -c "import selenium" 2>/dev/null; then
+      echo "test.sh: installing selenium into .venv-browser" >&2
+      python3 -m venv .venv-browser && .venv-browser/bin/pip install --quiet selenium >&2
+    fi
+    echo "test.sh: web explorer in headless Chromium" >&2
+    if .venv-browser/bin/python -m unittest discover -s Tests/Browser -v; then
+      summary="$summary; browser test passed"
+    else
+      status=1; summary="$summary; browser test FAILED"
+    fi
+  else
+    summary="$summary; browser test skipped (chromium and chromedriver not installed)"
+  fi
+fi
+if [ "$status" = 0 ]; then echo "test.sh: PASSED — $summary"; else echo "test.sh: FAILED — $summary"; fi
+exit "$status"

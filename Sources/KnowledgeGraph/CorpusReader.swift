@@ -37,7 +37,7 @@ public enum CorpusReader {
                 throw CorpusError(path: url.path, line: lineNumber, message: "expected an object with a string \"text\" field")
             }
             let id = (fields["id"] as? String) ?? (fields["id"] as? Int).map(String.init) ?? "line\(lineNumber)"
-            let title = (fields["title"] as? String) ?? ""
+            let title = Self.decodingEntities((fields["title"] as? String) ?? "")
             documents.append(CorpusDocument(id: id, title: title, text: text))
         }
         return documents
@@ -72,5 +72,15 @@ public enum CorpusReader {
             documents.append(CorpusDocument(id: id, title: title, text: body))
         }
         return documents
+    }
+
+    /// A title with the HTML character references some dumps leave in it decoded ("Cities &amp; Knights").
+    static func decodingEntities(_ title: String) -> String {
+        guard title.contains("&") else { return title }
+        var result = title
+        for (reference, character) in [("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
+            result = result.replacingOccurrences(of: reference, with: character)
+        }
+        return result
     }
 }

@@ -30,11 +30,21 @@ public enum EntityKey {
     /// The keys of a title: without its trailing parenthetical disambiguation, and in full.
     public static func titleKeys(_ title: String) -> (primary: String, full: String) {
         let full = normalize(title)
-        guard let open = title.lastIndex(of: "("), title.hasSuffix(")"), open > title.startIndex else {
-            return (full, full)
-        }
-        let primary = normalize(String(title[..<open]))
+        guard let qualifier = qualifierStart(title) else { return (full, full) }
+        let primary = normalize(String(title[..<qualifier]))
         return (primary.isEmpty ? full : primary, full)
+    }
+
+    /// Where a title's disambiguation starts: its trailing parentheses ("Kiss and Tell (1945 film)") or,
+    /// for a place, the region after its first comma ("Kirton, Nottinghamshire").
+    public static func qualifierStart(_ title: String) -> String.Index? {
+        if let open = title.lastIndex(of: "("), title.hasSuffix(")"), open > title.startIndex { return open }
+        if !title.contains("("), let comma = title.firstIndex(of: ","), comma > title.startIndex,
+            title[title.index(after: comma)...].hasPrefix(" ")
+        {
+            return comma
+        }
+        return nil
     }
 
     /// The acronym of a name of two or more capitalised words ("Federal Bureau of Investigation" → "fbi"),

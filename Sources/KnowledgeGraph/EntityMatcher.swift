@@ -20,6 +20,10 @@ public struct EntityMatcher: Sendable {
         public var end: Int
         /// The number of tokens matched.
         public var tokenCount: Int
+        /// The index of the first matched token in the tokenized text.
+        public var token: Int
+        /// The name's key as matched (the entity's key or one of its aliases).
+        public var key: String
     }
 
     /// First token → candidates (token sequence, entity), longest first.
@@ -57,7 +61,8 @@ public struct EntityMatcher: Sendable {
             guard let list = candidates[tokens[index].text] else { continue }
             for candidate in list where matches(candidate.tokens, in: tokens, at: index) {
                 result.append(Match(entity: candidate.entity, start: tokens[index].start,
-                                    end: tokens[index + candidate.tokens.count - 1].end, tokenCount: candidate.tokens.count))
+                                    end: tokens[index + candidate.tokens.count - 1].end, tokenCount: candidate.tokens.count,
+                                    token: index, key: candidate.tokens.joined(separator: " ")))
             }
         }
         return result
@@ -92,7 +97,8 @@ public struct EntityMatcher: Sendable {
                     }
                     if equal {
                         result.append(Match(entity: candidate.entity, start: tokens[index].start,
-                                            end: tokens[index + count - 1].end, tokenCount: count))
+                                            end: tokens[index + count - 1].end, tokenCount: count, token: index,
+                                            key: candidate.tokens.joined(separator: " ")))
                         index += overlapping ? 1 : count
                         advanced = true
                         break

@@ -25,7 +25,7 @@ public struct Passage: Sendable, Hashable, Codable {
 }
 
 /// What kind of thing an entity is, as far as the offline extractor can tell.
-public enum EntityKind: String, Sendable, Hashable, Codable {
+public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The subject of a document: its title.
     case title
     /// A capitalised (multi-word) name.
@@ -36,6 +36,8 @@ public enum EntityKind: String, Sendable, Hashable, Codable {
     case date
     /// A number.
     case number
+    /// A class named by a noun phrase ("astronomer", "American comedy film"): the object of IS_A facts.
+    case concept
 }
 
 /// An entity: a resolved name with its normalised key and aliases.
@@ -48,13 +50,16 @@ public struct Entity: Sendable, Hashable, Codable {
     public var kind: EntityKind
     /// Other normalised keys that resolve to this entity (title without disambiguation, acronym).
     public var aliases: [String]
+    /// What the entity is, as far as the text tells (a person, a place, …).
+    public var category: EntityCategory
 
     /// An entity.
-    public init(name: String, key: String, kind: EntityKind, aliases: [String] = []) {
+    public init(name: String, key: String, kind: EntityKind, aliases: [String] = [], category: EntityCategory = .other) {
         self.name = name
         self.key = key
         self.kind = kind
         self.aliases = aliases
+        self.category = category
     }
 }
 
@@ -81,25 +86,61 @@ public struct Mention: Sendable, Hashable, Codable {
     }
 }
 
-/// A relation between two entities found in one sentence, labelled with the connecting phrase.
+/// A typed relation between two entities, read from one sentence of one passage.
+///
+/// `type` is a normalised relation type (`BORN_IN`, `CAPITAL_OF`, `IS_A`; see `RelationType`); the
+/// provenance is the passage, the sentence and the span from the first to the last byte of the two
+/// mentions (UTF-8 offsets in the passage text; a saved graph stores Unicode scalar offsets).
+///
+/// ```swift
+/// let relation = graph.relations[0]
+/// print(graph.entities[Int(relation.subject)].name, relation.type, graph.entities[Int(relation.object)].name)
+/// ```
 public struct Relation: Sendable, Hashable, Codable {
     /// The subject entity.
     public var subject: Int32
     /// The object entity.
     public var object: Int32
+    /// The normalised type.
+    public var type: String
     /// The passage it was read from.
     public var passage: Int32
-    /// The words between the two mentions (or the words before the object, for title relations).
+    /// The sentence number in the passage.
+    public var sentence: Int32
+    /// UTF-8 offset where the evidence starts in the passage text.
+    public var start: Int32
+    /// UTF-8 offset one past the evidence's end.
+    public var end: Int32
+    /// The connecting words as written.
     public var phrase: String
-    /// The strength of the relation in (0, 1]: closer mentions weigh more.
-    public var weight: Float
+    /// How sure the extractor is, in (0, 1].
+    public var confidence: Float
 
     /// A relation.
-    public init(subject: Int32, object: Int32, passage: Int32, phrase: String, weight: Float) {
+    public init(subject: Int32, object: Int32, type: String, passage: Int32, sentence: Int32, start: Int32, end: Int32,
+                phrase: String, confidence: Float)
+    {
         self.subject = subject
         self.object = object
+        self.type = type
         self.passage = passage
+        self.sentence = sentence
+        self.start = start
+        self.end = end
         self.phrase = phrase
-        self.weight = weight
+        self.confidence = confidence
+    }
+}
+
+extension Relation {
+    /// The order a graph keeps its relations in: by passage, sentence and position, then by entities and type.
+    ///
+    /// ```swift
+    /// relations.sort(by: Relation.canonicalOrder)
+    /// ```
+    public static func canonicalOrder(_ a: Relation, _ b: Relation) -> Bool {
+        let left = (a.passage, a.sentence, a.start, a.end, a.subject, a.object)
+        let right = (b.passage, b.sentence, b.start, b.end, b.subject, b.object)
+        return left != right ? left < right : a.type < b.type
     }
 }

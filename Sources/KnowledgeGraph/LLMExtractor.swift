@@ -70,7 +70,12 @@ public struct LLMExtractor: Sendable {
         for triple in triples where triple.count == 3 {
             guard let subject = mention(triple[0]), let object = mention(triple[2]), subject != object else { continue }
             let phrase = triple[1].trimmingCharacters(in: .whitespacesAndNewlines)
-            relations.append(ExtractedRelation(subject: subject, object: object, phrase: phrase, weight: weight))
+            // The same normalisation as the offline extractor, so both graphs have the same types.
+            guard let normalized = RelationType.normalize(phrase: phrase, objectIsDate: mentions[object].kind == .date)
+            else { continue }
+            let (from, to) = normalized.inverse ? (object, subject) : (subject, object)
+            relations.append(ExtractedRelation(subject: from, object: to, type: normalized.type, phrase: phrase,
+                                               confidence: weight))
         }
         return Extraction(mentions: mentions, relations: relations)
     }

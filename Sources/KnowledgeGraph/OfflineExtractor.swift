@@ -1,34 +1,31 @@
 import TextAnalysis
 
-/// The rule-based extractor used offline: capitalised names, quoted names, years and dates, and
-/// relations between the mentions of a sentence labelled with the words that connect them.
+/// The rule-based extractor used offline: capitalised names, quoted names, years and dates, and typed
+/// relations read by patterns (verb phrases, copulas, appositions, possessives, life dates; see
+/// `SentenceReading`). Pronouns and phrases such as "The film" that open a sentence stand for the
+/// passage's title entity.
 ///
 /// ```swift
-/// let extraction = OfflineExtractor().extract(text: "Kiss and Tell is a 1945 film starring Shirley Temple.",
-///                                             title: "Kiss and Tell (1945 film)")
-/// extraction.mentions.map(\.key)   // ["kiss and tell", "1945", "shirley temple"]
+/// let extraction = OfflineExtractor().extract(text: "Orla Menz was an astronomer, born in Brannock.",
+///                                             title: "Orla Menz")
+/// extraction.relations.map(\.type)   // ["IS_A", "BORN_IN"]
 /// ```
 public struct OfflineExtractor: EntityExtractor {
-    /// Relations are made between mentions at most this many mentions apart in a sentence.
-    public var relationWindow: Int
-    /// A connecting phrase longer than this many words is cut to its last words.
-    public var maximumPhraseWords: Int
     /// Whether years and full dates are extracted as entities.
     public var extractsDates: Bool
 
     /// An extractor.
-    public init(relationWindow: Int = 3, maximumPhraseWords: Int = 8, extractsDates: Bool = true) {
-        self.relationWindow = relationWindow
-        self.maximumPhraseWords = maximumPhraseWords
+    public init(extractsDates: Bool = true) {
         self.extractsDates = extractsDates
     }
 
     /// Lower-case words allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven").
     static let connectors: Set<String> = [
         "of", "the", "de", "la", "le", "du", "da", "von", "van", "der", "den", "del", "di", "for", "y", "al",
-        "el", "des", "dos", "das", "&",
+        "el", "des", "dos", "das", "&", "d", "l",
     ]
-    static let months: Set<String> = [
+    /// The months, lower case.
+    public static let months: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
     ]
@@ -40,25 +37,88 @@ public struct OfflineExtractor: EntityExtractor {
         "several", "among", "along", "around", "based", "including", "originally", "currently", "known",
     ])
 
-    /// The mentions and relations of one passage.
+    /// The mentions and typed relations of one passage: names and dates in text order, then the class
+    /// phrases of IS_A facts.
     public func extract(text: String, title: String) -> Extraction {
+        extract(text: text, title: title, knownNames: nil)
+    }
+
+    /// The same, reading the graph's known multi-word names ("Kiss and Tell", "Fell process") as whole names.
+    public func extract(text: String, title: String, knownNames: EntityMatcher) -> Extraction {
+        extract(text: text, title: title, knownNames: Optional(knownNames))
+    }
+
+    private func extract(text: String, title: String, knownNames: EntityMatcher?) -> Extraction {
         let bytes = Array(text.utf8)
         let tokens = EntityKey.tokenizer.tokenize(text)
         let sentences = SentenceSplitter().split(text)
+        let titleKey = EntityKey.titleKeys(title)
+        var titleNouns = Set(titleKey.full.split(separator: " ").map(String.init))
         var mentions: [ExtractedMention] = []
+        var concepts: [ExtractedMention] = []
+        var found: [(SentenceReading.Found, conceptBase: Int)] = []
         var tokenStart = 0
+        var referent: (key: String, kind: EntityKind) = (titleKey.primary, .title)
         for (sentenceNumber, sentence) in sentences.enumerated() {
             while tokenStart < tokens.count, tokens[tokenStart].start < sentence.lowerBound { tokenStart += 1 }
             var tokenEnd = tokenStart
             while tokenEnd < tokens.count, tokens[tokenEnd].end <= sentence.upperBound { tokenEnd += 1 }
             let sentenceTokens = Array(tokens[tokenStart..<tokenEnd])
-            var found = names(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber)
-            found += quoted(in: sentence, bytes: bytes, sentence: sentenceNumber)
-            if extractsDates { found += dates(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber) }
-            mentions += Self.removingOverlaps(found)
+            var candidates = names(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber)
+            candidates += quoted(in: sentence, bytes: bytes, sentence: sentenceNumber)
+            if extractsDates { candidates += dates(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber) }
+            // A known name is written with its capital ("No One" the song is not "no-one").
+            for match in knownNames?.matches(in: sentenceTokens, overlapping: false) ?? [] where sentenceTokens[match.token].isCapitalized {
+                let surface = String(decoding: bytes[match.start..<match.end], as: UTF8.self)
+                candidates.append(ExtractedMention(surface: surface, key: match.key, kind: .name, start: match.start,
+                                                   end: match.end, sentence: sentenceNumber))
+            }
+            candidates += TitleReferences(titleKey: referent.key, kind: referent.kind, titleNouns: titleNouns)
+                .references(in: sentenceTokens, bytes: bytes, sentence: sentenceNumber)
+            let first = mentions.count
+            mentions += Self.removingOverlaps(candidates)
+            let view = SentenceView(tokens: tokens, range: tokenStart..<tokenEnd, sentence: sentence, bytes: bytes,
+                                    mentions: mentions, sentenceMentions: Array(first..<mentions.count))
+            var reading = SentenceReading(view: view, mentions: mentions, bytes: bytes, sentence: sentenceNumber)
+            // "The Norrholm Causeway, …" opening the article "Opening of the Norrholm Causeway": later
+            // pronouns speak of the causeway, the article's subject, not of its title.
+            if sentenceNumber == 0, let subject = reading.subject, let index = view.mention(subject),
+                mentions[index].kind == .name, !EntityResolution.refersToTitle(mentions[index].key, titleKey: titleKey.primary)
+            {
+                referent = (mentions[index].key, .name)
+            }
+            reading.readNominalRelations()
+            reading.readVerbalRelations()
+            for relation in reading.found {
+                found.append((relation, concepts.count))
+                // What the title is called ("The observatory …") is learnt from its IS_A facts.
+                if relation.type == RelationType.isA, case .mention(let subject) = relation.subject,
+                    case .concept(let index) = relation.object,
+                    mentions[subject].kind == .title || EntityResolution.refersToTitle(mentions[subject].key, titleKey: titleKey.primary),
+                    let head = reading.concepts[index].key.split(separator: " ").last
+                {
+                    titleNouns.insert(String(head))
+                }
+            }
+            concepts += reading.concepts
             tokenStart = tokenEnd
         }
-        return Extraction(mentions: mentions, relations: relations(among: mentions, bytes: bytes))
+        let base = mentions.count
+        var seen = Set<String>()
+        var relations: [ExtractedRelation] = []
+        for (relation, conceptBase) in found {
+            func index(_ argument: SentenceReading.Argument) -> Int {
+                switch argument {
+                case .mention(let index): return index
+                case .concept(let index): return base + conceptBase + index
+                }
+            }
+            let subject = index(relation.subject), object = index(relation.object)
+            guard seen.insert("\(subject) \(object) \(relation.type)").inserted else { continue }
+            relations.append(ExtractedRelation(subject: subject, object: object, type: relation.type,
+                                               phrase: relation.phrase, confidence: relation.confidence))
+        }
+        return Extraction(mentions: mentions + concepts, relations: relations)
     }
 
     /// Runs of capitalised words, joined by connectors and tight punctuation (initials, hyphens).
@@ -66,14 +126,29 @@ public struct OfflineExtractor: EntityExtractor {
         var result: [ExtractedMention] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized else { index += 1; continue }
+            // A name starts with a capital, or with an ordinal before one ("159th Fighter Wing").
+            let ordinalStart = Self.isOrdinal(tokens[index]) && index + 1 < tokens.count && tokens[index + 1].isCapitalized
+            guard tokens[index].isCapitalized || ordinalStart else { index += 1; continue }
             var last = index
             var probe = index + 1
             while probe < tokens.count, Self.isTightGap(bytes, from: tokens[probe - 1].end, to: tokens[probe].start) {
                 let token = tokens[probe]
-                if token.isCapitalized || (token.isNumber && token.text.count <= 3) {
+                // "Great Storm of 1871": a year after "of" belongs to the name.
+                let yearAfterOf = token.isNumber && token.text.count == 4 && tokens[probe - 1].text == "of"
+                if token.isCapitalized || (token.isNumber && token.text.count <= 3) || yearAfterOf || Self.isOrdinal(token) {
                     last = probe
-                } else if !Self.connectors.contains(token.text) {
+                } else if token.text == "s", probe + 1 < tokens.count, tokens[probe + 1].isCapitalized,
+                    Self.isTightGap(bytes, from: token.end, to: tokens[probe + 1].start)
+                {
+                    // "Oskar's Reach", "St. Aldric's Church": a possessive inside a name.
+                } else if token.text == "and", tokens[index...probe].contains(where: { $0.text == "of" }),
+                    probe + 1 < tokens.count, tokens[probe + 1].isCapitalized
+                {
+                    // "Department of Health and Human Services".
+                } else if !Self.connectors.contains(token.text)
+                    || (token.text == "for" && !Self.isClassNoun(tokens[probe - 1].text))
+                {
+                    // "Center for Political Studies", but not "Perry for Hilson".
                     break
                 }
                 probe += 1
@@ -95,8 +170,16 @@ public struct OfflineExtractor: EntityExtractor {
         while let last = slice.last, Self.connectors.contains(last.text) || Self.months.contains(last.text) {
             slice = slice.dropLast()
         }
-        guard let first = slice.first, let last = slice.last, first.isCapitalized else { return }
+        guard let first = slice.first, let last = slice.last, first.isCapitalized || Self.isOrdinal(first) else { return }
         if slice.count == 1 && (first.text.count < 2 || first.isNumber) { return }
+        // "State", "City", "Lake" alone are class nouns written with a capital, not names.
+        if slice.count == 1, EntityCategory.of(classNoun: first.text, usingSuffixes: false) != nil { return }
+        // "Covering the …", "Founded in …": a sentence's first word that is a verb form names nothing.
+        if slice.count == 1, sentenceStart, first.start == run.first?.start,
+            WordClass.of(first.text) != .other || Self.nominalSuffixes.contains(where: { first.text.hasSuffix($0) })
+        {
+            return  // "Construction on the canal …": a common noun that opens the sentence
+        }
         let surface = String(decoding: bytes[first.start..<last.end], as: UTF8.self)
         let key = EntityKey.key(of: slice.map(\.text))
         guard !key.isEmpty else { return }
@@ -161,33 +244,39 @@ public struct OfflineExtractor: EntityExtractor {
         return result
     }
 
-    /// Relations between mentions of the same sentence, at most `relationWindow` mentions apart.
-    func relations(among mentions: [ExtractedMention], bytes: [UInt8]) -> [ExtractedRelation] {
-        var result: [ExtractedRelation] = []
-        for (i, subject) in mentions.enumerated() {
-            var j = i + 1
-            while j < mentions.count, j - i <= relationWindow, mentions[j].sentence == subject.sentence {
-                let object = mentions[j]
-                if object.key != subject.key, object.start >= subject.end {
-                    let between = String(decoding: bytes[subject.end..<object.start], as: UTF8.self)
-                    let words = between.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" })
-                    let phrase = words.suffix(maximumPhraseWords).joined(separator: " ")
-                    let weight = Float(1.0 / (1.0 + Double(words.count) / 4.0))
-                    result.append(ExtractedRelation(subject: i, object: j, phrase: phrase, weight: weight))
-                }
-                j += 1
+    /// Whether two tokens are separated only by a space, a hyphen, an apostrophe (straight or curly), an
+    /// ampersand or an initial's dot.
+    static func isTightGap(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
+        var offset = from
+        var characters = 0
+        while offset < to {
+            if bytes[offset] == 0xE2, offset + 2 < to, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x99 {
+                offset += 3
+            } else if [32, 45, 39, 46, 38].contains(bytes[offset]) {
+                offset += 1
+            } else {
+                return false
             }
+            characters += 1
         }
-        return result
+        // "Harrow & Lune": an ampersand between spaces.
+        return characters <= 2 || (characters == 3 && bytes[from + 1] == 38)
     }
 
-    /// Whether two tokens are separated only by a space, a hyphen, an apostrophe or an initial's dot.
-    static func isTightGap(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
-        guard to - from <= 2 else { return false }
-        for byte in bytes[from..<to] where !(byte == 32 || byte == 45 || byte == 39 || byte == 46 || byte == 38) {
-            return false
-        }
-        return true
+    /// Endings of common nouns that open sentences capitalised ("Construction", "Development").
+    static let nominalSuffixes = ["tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship"]
+
+    /// Whether a word names a kind of organisation or place ("center", "institute", "society").
+    static func isClassNoun(_ word: String) -> Bool {
+        guard let category = EntityCategory.of(classNoun: word) else { return false }
+        return category != .person
+    }
+
+    /// "159th", "122d", "3rd": digits then a letter suffix.
+    static func isOrdinal(_ token: Token) -> Bool {
+        guard let first = token.text.unicodeScalars.first, ("0"..."9").contains(first), !token.isNumber else { return false }
+        let letters = token.text.drop { $0.isNumber }
+        return ["st", "nd", "rd", "th", "d"].contains(String(letters))
     }
 
     /// Keeps the longest of overlapping mentions (quoted names win over the names inside them).

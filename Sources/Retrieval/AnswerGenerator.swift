@@ -11,13 +11,18 @@ import LLM
 /// let answer = try await generator.answer("Who founded …?", passages: hits.map { graph.passages[Int($0.passage)] })
 /// ```
 public struct AnswerGenerator: Sendable {
+    /// The model client.
     public let client: LLMClient
     /// How many of the given passages go into the prompt.
     public var passagesInPrompt: Int
+    /// Whether the answer ends with the numbers of the passages it comes from ("Jonas Fell [2]").
+    public var citesPassages: Bool
 
-    public init(client: LLMClient, passagesInPrompt: Int = 5) {
+    /// A generator.
+    public init(client: LLMClient, passagesInPrompt: Int = 5, citesPassages: Bool = false) {
         self.client = client
         self.passagesInPrompt = passagesInPrompt
+        self.citesPassages = citesPassages
     }
 
     static let instructions = """
@@ -26,13 +31,16 @@ public struct AnswerGenerator: Sendable {
         best guess.
         """
 
+    static let citation = " End the answer with the numbers of the passages it comes from, in brackets: \"Jonas Fell [2]\"."
+
     /// The model's answer, trimmed of whitespace and a trailing full stop.
     public func answer(_ question: String, passages: [Passage]) async throws(LLMError) -> String {
         let context = passages.prefix(passagesInPrompt).enumerated()
             .map { "[\($0.offset + 1)] \($0.element.title)\n\($0.element.text)" }
             .joined(separator: "\n\n")
+        let instructions = citesPassages ? Self.instructions + Self.citation : Self.instructions
         let request = ChatRequest(messages: [
-            .system(Self.instructions), .user("Passages:\n\(context)\n\nQuestion: \(question)\nAnswer:"),
+            .system(instructions), .user("Passages:\n\(context)\n\nQuestion: \(question)\nAnswer:"),
         ])
         var text = try await client.complete(request).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasSuffix(".") { text.removeLast() }

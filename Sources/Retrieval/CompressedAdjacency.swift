@@ -39,6 +39,17 @@ public struct CompressedAdjacency: Sendable, Hashable {
         self.weights = weights
     }
 
+    /// Rows given directly (as read from an index file); nil when the arrays do not form valid rows.
+    init?(offsets: [Int32], targets: [Int32], weights: [Float]) {
+        guard let first = offsets.first, first == 0, let last = offsets.last, Int(last) == targets.count,
+            targets.count == weights.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+            targets.allSatisfy({ $0 >= 0 && Int($0) < offsets.count - 1 })
+        else { return nil }
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+    }
+
     /// The number of rows.
     public var nodeCount: Int { offsets.count - 1 }
 

@@ -34,6 +34,8 @@ public enum RetrievalMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case ppr
     /// BM25 fused with spreading activation and PPR.
     case hybrid
+    /// Iterative retrieval through bridge entities (retrieve, read the bridges, retrieve again).
+    case bridge
     /// Monte Carlo tree search over chains of passages and entities (``PassageTreeSearch``).
     case treeSearch = "tree-search"
 }

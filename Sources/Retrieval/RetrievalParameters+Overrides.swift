@@ -7,10 +7,33 @@ extension RetrievalParameters {
     /// let tuned = try RetrievalParameters().applying(["decay=0.7", "damping=0.5"])
     /// ```
     public func applying(_ overrides: [String]) throws(ParameterError) -> RetrievalParameters {
-        guard !overrides.isEmpty else { return self }
+        try ParameterOverriding.apply(overrides, to: self)
+    }
+
+    /// The parameters as `name=value` lines, sorted by name.
+    public var listing: [String] { ParameterOverriding.listing(of: self) }
+}
+
+extension AnswerParameters {
+    /// The constants with `name=value` overrides applied (names are the property names).
+    ///
+    /// ```swift
+    /// let tuned = try AnswerParameters().applying(["typeWeight=2"])
+    /// ```
+    public func applying(_ overrides: [String]) throws(ParameterError) -> AnswerParameters {
+        try ParameterOverriding.apply(overrides, to: self)
+    }
+
+    /// The constants as `name=value` lines, sorted by name.
+    public var listing: [String] { ParameterOverriding.listing(of: self) }
+}
+
+/// `name=value` overrides of a flat Codable struct of numbers, through its JSON form.
+enum ParameterOverriding {
+    static func apply<Parameters: Codable>(_ overrides: [String], to parameters: Parameters) throws(ParameterError) -> Parameters {
+        guard !overrides.isEmpty else { return parameters }
         do {
-            let data = try JSONEncoder().encode(self)
-            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            guard var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(parameters)) as? [String: Any] else {
                 throw ParameterError(message: "cannot encode parameters")
             }
             for override in overrides {
@@ -27,8 +50,7 @@ extension RetrievalParameters {
                     throw ParameterError(message: "parameter '\(parts[0])' needs a number, got '\(parts[1])'")
                 }
             }
-            let merged = try JSONSerialization.data(withJSONObject: object)
-            return try JSONDecoder().decode(RetrievalParameters.self, from: merged)
+            return try JSONDecoder().decode(Parameters.self, from: JSONSerialization.data(withJSONObject: object))
         } catch let error as ParameterError {
             throw error
         } catch {
@@ -36,9 +58,8 @@ extension RetrievalParameters {
         }
     }
 
-    /// The parameters as `name=value` lines, sorted by name.
-    public var listing: [String] {
-        guard let data = try? JSONEncoder().encode(self),
+    static func listing<Parameters: Encodable>(of parameters: Parameters) -> [String] {
+        guard let data = try? JSONEncoder().encode(parameters),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [] }
         return object.keys.sorted().map { "\($0)=\(object[$0].map { "\($0)" } ?? "")" }

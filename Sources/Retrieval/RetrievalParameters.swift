@@ -15,14 +15,16 @@
 /// - `damping` 0.5 as in HippoRAG; `passageResetWeight` 1 because the passage prior is the sharpened
 ///   BM25 score, already near 0 for all but the best passages.
 ///
-/// Measured with `quiver eval retrieval --method M` (Recall@2 / @5 / @10, %):
+/// Measured with `quiver eval retrieval --method M` (Recall@2 / @5, %) on the first half of each question
+/// file, where the constants were chosen, and on the last half, held out:
 ///
-/// | method    | HotpotQA (200 q)  | MuSiQue (50 q)    |
-/// |-----------|-------------------|-------------------|
-/// | bm25      | 55.2 / 70.2 / 87.8 | 44.2 / 53.3 / 60.0 |
-/// | spreading | 65.2 / 85.8 / 95.8 | 52.0 / 64.5 / 69.2 |
-/// | ppr       | 58.8 / 78.5 / 94.2 | 45.5 / 64.0 / 72.5 |
-/// | hybrid    | 64.8 / 85.8 / 95.8 | 52.0 / 65.5 / 68.7 |
+/// | method    | HotpotQA 1–100 | HotpotQA 101–200 | MuSiQue 1–25 | MuSiQue 26–50 |
+/// |-----------|----------------|------------------|--------------|---------------|
+/// | bm25      | 56.5 / 71.5    | 54.0 / 69.0      | 44.0 / 52.3  | 44.3 / 54.3   |
+/// | spreading | 63.5 / 86.5    | 62.0 / 81.0      | 54.0 / 69.7  | 55.3 / 62.7   |
+/// | ppr       | 60.0 / 83.0    | 58.5 / 78.5      | 48.3 / 64.0  | 48.3 / 59.0   |
+/// | bridge    | 61.0 / 79.5    | 55.5 / 74.5      | 45.3 / 54.0  | 47.7 / 55.7   |
+/// | hybrid    | 65.5 / 86.0    | 61.0 / 83.5      | 52.0 / 71.0  | 57.3 / 68.0   |
 ///
 /// ```swift
 /// var parameters = RetrievalParameters()
@@ -39,8 +41,13 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Exponent γ applied to a seed passage's normalised BM25 score before it fires (γ > 1 lets the
     /// clearly best passages spread, and the merely plausible ones much less).
     public var seedSharpness = 8.0
+    /// Exponent on a question entity's name informativeness (its rarest word's idf over the largest idf
+    /// possible), which scales its seed weight: names of common words seed little.
+    public var seedNameExponent = 4.0
+    /// Whether names inside longer names of the question ("City" in "Kansas City") seed too (1) or not (0).
+    public var nestedSeeds = 0
     /// Activation given to the question's entities relative to the best BM25 passage (1 = equal).
-    public var entitySeedWeight = 1.0
+    public var entitySeedWeight = 1.5
 
     // MARK: Edges
 
@@ -66,9 +73,38 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     public var fanOutExponent = 1.0
     /// The same exponent for passages (0: each entity of a passage is a bridge of its own).
     public var passageFanOutExponent = 0.0
+    /// How much of its own seed activation a seed passage may receive back without gain (see
+    /// `SpreadingActivation`): 0 keeps everything it receives.
+    public var seedEcho = 0.0
+    /// Share of a passage→entity edge's weight kept whatever the entity's sentence holds of the
+    /// question (1: the context is ignored).
+    public var mentionContextFloor = 1.0
     /// Lowest value of the passage gate g(p) = floor + (1 − floor)·bm25(p)/max bm25, which scales the
     /// activation a passage receives by its lexical relevance to the question.
     public var gateFloor = 1.0
+
+    // MARK: Bridge retrieval
+
+    /// Rounds after the first BM25 round (one per hop beyond the first).
+    public var bridgeRounds = 1
+    /// How many of a round's best passages are read for bridges.
+    public var bridgeSourceCount = 3
+    /// How many bridges (the strongest) are followed per round.
+    public var bridgeCount = 8
+    /// Entities mentioned in more passages than this are hubs, never bridges.
+    public var bridgeMaximumDegree = 40
+    /// Weight of a bridge linked to its source by a typed relation whose type shares a word with the
+    /// question, relative to a bare mention.
+    public var typedBridgeBonus = 2.0
+    /// Share of a bridge's weight that does not depend on how much of the question its sentence holds.
+    public var bridgeContextFloor = 0.2
+    /// Weight of a passage that merely mentions a bridge, relative to the bridge's own article.
+    public var bridgeMentionWeight = 0.5
+    /// Share of a reached passage's value that does not depend on its BM25 score for the question words
+    /// its source passage lacks.
+    public var bridgeRelevanceFloor = 0.3
+    /// A round's contribution to the final score, relative to the round before.
+    public var hopWeight = 0.5
 
     // MARK: Personalized PageRank
 
@@ -86,9 +122,11 @@ public struct RetrievalParameters: Sendable, Hashable, Codable {
     /// Weight of the normalised BM25 score in the hybrid score.
     public var fusionBM25Weight = 1.0
     /// Weight of the normalised spreading-activation score in the hybrid score.
-    public var fusionSpreadingWeight = 1.0
+    public var fusionSpreadingWeight = 0.5
     /// Weight of the normalised PPR score in the hybrid score.
-    public var fusionPageRankWeight = 0.25
+    public var fusionPageRankWeight = 0.0
+    /// Weight of what bridge retrieval adds to BM25, in the hybrid score.
+    public var fusionBridgeWeight = 2.0
 
     /// The defaults.
     public init() {}

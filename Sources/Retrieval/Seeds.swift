@@ -9,12 +9,20 @@ public struct Seeds: Sendable, Hashable {
     public var lexical: [Double]
     /// The best BM25 passages, best first.
     public var topPassages: [Int32]
+    /// The best passage's raw BM25 score (what `lexical` was divided by).
+    public var lexicalScale: Double
+    /// The question's analysed terms.
+    public var terms: Set<String>
 
     /// Seeds.
-    public init(entities: [(entity: Int32, weight: Double)], lexical: [Double], topPassages: [Int32]) {
+    public init(entities: [(entity: Int32, weight: Double)], lexical: [Double], topPassages: [Int32],
+                lexicalScale: Double = 1, terms: Set<String> = [])
+    {
         self.entities = entities
         self.lexical = lexical
         self.topPassages = topPassages
+        self.lexicalScale = lexicalScale
+        self.terms = terms
     }
 
     public static func == (lhs: Seeds, rhs: Seeds) -> Bool {
@@ -47,20 +55,30 @@ public struct SeedLinker: Sendable {
 
     /// The seeds of a question.
     public func seeds(for question: String) -> Seeds {
-        var lexical = index.bm25.scores(for: index.analyzer.terms(question))
+        let terms = index.analyzer.terms(question)
+        var lexical = index.bm25.scores(for: terms)
         let best = lexical.max() ?? 0
         if best > 0 { for i in lexical.indices { lexical[i] /= best } }
         let top = TopK.select(lexical, limit: parameters.seedPassageCount).filter { $0.score > 0 }
             .map { Int32($0.index) }
         var weights: [Int32: Double] = [:]
         let tokens = EntityKey.tokenizer.tokenize(question)
-        for match in index.matcher.matches(in: tokens, overlapping: true) {
+        let found = index.names.matches(in: tokens)
+        // A name inside a longer one ("City" in "Kansas City metropolitan area") is part of it.
+        let maximal = parameters.nestedSeeds > 0 ? found : found.filter { match in
+            !found.contains { $0.start <= match.start && $0.end >= match.end && ($0.end - $0.start) > (match.end - match.start) }
+        }
+        let maximumIDF = log(1 + Double(max(index.passageCount, 1)))
+        for match in maximal {
             let frequency = max(1, Double(index.passageFrequency[Int(match.entity)]))
-            let weight = 1 / pow(frequency, parameters.specificityExponent)
+            var weight = 1 / pow(frequency, parameters.specificityExponent)
+            // A name of common words ("Prime Minister", "Men") says less than a rare one ("Rostker").
+            let informativeness = index.analyzer.terms(match.key).map { index.bm25.idf(of: $0) }.max() ?? 0
+            weight *= pow(min(1, informativeness / maximumIDF), parameters.seedNameExponent)
             weights[match.entity] = max(weights[match.entity] ?? 0, weight)
         }
         let entities = weights.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { (entity: $0.key, weight: $0.value) }
-        return Seeds(entities: entities, lexical: lexical, topPassages: top)
+        return Seeds(entities: entities, lexical: lexical, topPassages: top, lexicalScale: best, terms: Set(terms))
     }
 }
 

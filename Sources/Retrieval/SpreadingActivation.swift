@@ -62,14 +62,22 @@ public struct SpreadingActivation: Sendable {
                 let isEntity = node >= passageCount
                 // Title edges are not diluted: an entity hands its activation to its own article in
                 // full, and spreads the rest over the passages that merely mention it.
-                let mentionDegree = adjacency.neighbors(of: node).reduce(0) { $0 + (index.isTitleEdge[$1] ? 0 : 1) }
+                let mentionDegree = isEntity ? Int(index.passageFrequency[node - passageCount]) - (index.hasArticle[node - passageCount] ? 1 : 0)
+                    : adjacency.neighbors(of: node).reduce(0) { $0 + (index.isTitleEdge[$1] ? 0 : 1) }
                 let exponent = isEntity ? parameters.fanOutExponent : parameters.passageFanOutExponent
                 let spread = pow(Double(max(mentionDegree, 1)), exponent)
                 let output = activation[node] * parameters.decay
+                // A passage passes more to the names in its sentences that hold more of the question.
+                let context = !isEntity && parameters.mentionContextFloor < 1
+                    ? index.mentionContext(in: node, questionTerms: seeds.terms) : [:]
                 for entry in adjacency.neighbors(of: node) {
                     let target = Int(adjacency.targets[entry])
                     var amount = output * Double(edgeWeight(entry: entry, source: node))
                     if !index.isTitleEdge[entry] { amount /= spread }
+                    if !isEntity, !index.isTitleEdge[entry], target >= passageCount, parameters.mentionContextFloor < 1 {
+                        let floor = parameters.mentionContextFloor
+                        amount *= floor + (1 - floor) * (context[Int32(target - passageCount)] ?? 0)
+                    }
                     if target < passageCount {
                         amount *= parameters.gateFloor + (1 - parameters.gateFloor) * seeds.lexical[target]
                     }
@@ -89,7 +97,12 @@ public struct SpreadingActivation: Sendable {
             }
             frontier = next.sorted()
         }
-        let received = zip(activation, initial).map { $0 - $1 }
+        // A seed passage keeps only what it received beyond `seedEcho` times its own seed activation:
+        // passages that match the question alike would otherwise lift each other through what they share.
+        var received = zip(activation, initial).map { $0 - $1 }
+        for passage in 0..<passageCount where initial[passage] > 0 {
+            received[passage] = max(0, received[passage] - parameters.seedEcho * initial[passage])
+        }
         return Result(activation: activation, received: received, predecessor: predecessor)
     }
 

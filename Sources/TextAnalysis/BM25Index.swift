@@ -101,9 +101,98 @@ public struct BM25Index: Sendable {
         }
     }
 
+    /// The BM25 scores of a few documents for a query, in the order given (each posting list is
+    /// searched, not walked: cheap when the documents are few).
+    ///
+    /// ```swift
+    /// index.scores(forDocuments: [3, 17], terms: Analyzer().terms("capital of France"))
+    /// ```
+    public func scores(forDocuments documents: [Int], terms queryTerms: [String]) -> [Double] {
+        var scores = [Double](repeating: 0, count: documents.count)
+        let n = Double(documentCount)
+        let average = averageLength
+        for term in queryTerms {
+            guard let id = vocabulary[term] else { continue }
+            let list = postings[Int(id)]
+            let idf = parameters.idf(documentFrequency: Double(list.count), documentCount: n)
+            for (slot, document) in documents.enumerated() {
+                var low = 0
+                var high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Int(list[middle].document) < document { low = middle + 1 } else { high = middle }
+                }
+                guard low < list.count, Int(list[low].document) == document else { continue }
+                scores[slot] += idf * parameters.termWeight(
+                    tf: Double(list[low].frequency), length: Double(documentLengths[document]), average: average)
+            }
+        }
+        return scores
+    }
+
     /// The `limit` best documents for a query, best first (ties broken by document number).
     public func search(_ queryTerms: [String], limit: Int) -> [(document: Int, score: Double)] {
         TopK.select(scores(for: queryTerms), limit: limit).filter { $0.score > 0 }
             .map { (document: $0.index, score: $0.score) }
+    }
+}
+
+extension BM25Index {
+    /// Writes the index (parameters, vocabulary, postings, document lengths).
+    ///
+    /// ```swift
+    /// var writer = BinaryWriter()
+    /// index.write(to: &writer)
+    /// ```
+    public func write(to writer: inout BinaryWriter) {
+        writer.double(parameters.k1)
+        writer.double(parameters.b)
+        writer.double(parameters.delta)
+        writer.strings([parameters.variant.rawValue])
+        var terms = [String](repeating: "", count: postings.count)
+        for (term, id) in vocabulary { terms[Int(id)] = term }
+        writer.strings(terms)
+        var offsets: [Int32] = [0]
+        var documents: [Int32] = []
+        var frequencies: [Int32] = []
+        for list in postings {
+            for posting in list {
+                documents.append(posting.document)
+                frequencies.append(posting.frequency)
+            }
+            offsets.append(Int32(documents.count))
+        }
+        writer.array(offsets)
+        writer.array(documents)
+        writer.array(frequencies)
+        writer.array(documentLengths)
+    }
+
+    /// Reads an index written by `write(to:)`.
+    public init(reading reader: inout BinaryReader) throws(BinaryReader.Truncated) {
+        let k1 = try reader.double(), b = try reader.double(), delta = try reader.double()
+        let variant = BM25Variant(rawValue: try reader.strings().first ?? "") ?? .lucene
+        self.init(parameters: BM25Parameters(k1: k1, b: b, delta: delta, variant: variant))
+        let terms = try reader.strings()
+        let offsets: [Int32] = try reader.array()
+        let documents: [Int32] = try reader.array()
+        let frequencies: [Int32] = try reader.array()
+        let lengths: [Int32] = try reader.array()
+        guard offsets.count == terms.count + 1, documents.count == frequencies.count,
+            Int(offsets.last ?? 0) == documents.count
+        else { throw BinaryReader.Truncated(offset: reader.offset, expected: "consistent postings") }
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(terms.count)
+        var postings: [[Posting]] = []
+        postings.reserveCapacity(terms.count)
+        for (id, term) in terms.enumerated() {
+            vocabulary[term] = Int32(id)
+            let range = Int(offsets[id])..<Int(offsets[id + 1])
+            postings.append(range.map { Posting(document: documents[$0], frequency: frequencies[$0]) })
+        }
+        self.vocabulary = vocabulary
+        self.postings = postings
+        self.documentLengths = lengths
+        self.totalLength = lengths.reduce(0) { $0 + Int($1) }
     }
 }

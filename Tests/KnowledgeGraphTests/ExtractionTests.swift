@@ -19,13 +19,14 @@ import Testing
         }
     }
 
-    @Test func relatesMentionsOfOneSentenceWithTheWordsBetween() {
+    @Test func relatesMentionsOfOneSentenceWithATypedRelation() throws {
         let text = "Shirley Temple served as ambassador to Ghana. Paris is far."
         let extraction = OfflineExtractor().extract(text: text, title: "Shirley Temple")
-        let relation = try? #require(extraction.relations.first)
-        #expect(relation.map { extraction.mentions[$0.subject].key } == "shirley temple")
-        #expect(relation.map { extraction.mentions[$0.object].key } == "ghana")
-        #expect(relation?.phrase == "served as ambassador to")
+        let relation = try #require(extraction.relations.first)
+        #expect(extraction.mentions[relation.subject].key == "shirley temple")
+        #expect(extraction.mentions[relation.object].key == "ghana")
+        #expect(relation.type == "AMBASSADOR_TO")
+        #expect(relation.phrase == "served as ambassador to")
         // Mentions of different sentences are never related.
         #expect(!extraction.relations.contains { extraction.mentions[$0.object].key == "paris" })
     }

@@ -29,7 +29,10 @@ let sampleCorpus = [
         #expect(graph.entity(forKey: "shirley temple black") == nil)
         // "Kiss and Tell" resolves through the title without its disambiguation.
         #expect(graph.entity(forKey: "kiss and tell") == graph.titleEntity[0])
-        #expect(graph.relations.contains { $0.subject == temple && graph.entities[Int($0.object)].key == "corliss archer" })
+        // "a 1945 comedy film starring Shirley Temple as Corliss Archer": typed, in both directions of reading.
+        let film = graph.titleEntity[0]
+        #expect(graph.relations.contains { $0.subject == temple && $0.type == "STARRED_IN" && $0.object == film })
+        #expect(graph.relations.contains { $0.subject == temple && $0.type == "PLAYED" && graph.entities[Int($0.object)].key == "corliss archer" })
     }
 
     @Test func incrementalInsertEqualsOneBuild() {
@@ -89,7 +92,7 @@ let sampleCorpus = [
 @Suite struct TitleLinkingTests {
     static let kissCorpus = [
         CorpusDocument(id: "film", title: "Kiss and Tell (1945 film)", text: "Kiss and Tell is a film. Fans still kiss."),
-        CorpusDocument(id: "review", title: "Review", text: "A review of Kiss and of Kiss and Tell."),
+        CorpusDocument(id: "review", title: "Review", text: "A review of the album Kiss and of Kiss and Tell."),
         CorpusDocument(id: "album", title: "Kiss (album)", text: "Kiss is an album."),
     ]
 
@@ -109,7 +112,7 @@ let sampleCorpus = [
     @Test func aLongerTitleAddedLaterSupersedesTheShorterLink() throws {
         let documents = [
             CorpusDocument(id: "band", title: "Suicide (band)", text: "Suicide was a duo."),
-            CorpusDocument(id: "ayer", title: "David Ayer", text: "Ayer directed \"Suicide Squad\" in 2016."),
+            CorpusDocument(id: "ayer", title: "David Ayer", text: "Ayer directed the film \"Suicide Squad\" in 2016."),
             CorpusDocument(id: "film", title: "Suicide Squad (film)", text: "Suicide Squad is a film."),
         ]
         var whole = KnowledgeGraph()

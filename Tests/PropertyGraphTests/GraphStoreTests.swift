@@ -161,6 +161,21 @@ struct GraphStoreTests {
         checkInvariants(graph)
     }
 
+    @Test("bulk relationships of many types carry property columns")
+    func bulkManyTypesWithProperties() throws {
+        let graph = GraphStore()
+        try graph.bulkAddNodes(count: 3, labels: ["N"])
+        try graph.bulkAddRelationships(
+            typeNames: ["A", "B"], types: [1, 0], starts: [0, 1], ends: [1, 2], properties: ["w": [0.5, .null], "s": ["x", "y"]])
+        #expect(graph.relationshipProperty(0, "w") == 0.5 && graph.relationshipProperty(1, "w") == .null)
+        #expect(graph.relationshipProperty(1, "s") == "y")
+        #expect(throws: GraphStoreError.self) {
+            try graph.bulkAddRelationships(typeNames: ["A"], types: [0], starts: [0], ends: [1], properties: ["w": [1, 2]])
+        }
+        #expect(graph.relationshipCount == 2)
+        checkInvariants(graph)
+    }
+
     @Test("JSONL export tells integers from floats and escapes strings")
     func jsonLines() throws {
         let graph = GraphStore()

@@ -28,13 +28,29 @@ func makeIndex(_ documents: [CorpusDocument] = bridgeCorpus) -> RetrievalIndex {
 
     @Test func seedLinkingFindsQuestionEntitiesWeightedBySpecificity() throws {
         let index = makeIndex()
-        let seeds = SeedLinker(index: index).seeds(for: question)
+        var parameters = RetrievalParameters()
+        parameters.seedNameExponent = 0
+        let seeds = SeedLinker(index: index, parameters: parameters).seeds(for: question)
         let names = seeds.entities.map { index.graph.entities[Int($0.entity)].name }
         #expect(names.contains("Kiss and Tell (1945 film)"))
         #expect(seeds.lexical.max() == 1)
         for seed in seeds.entities {
             #expect(seed.weight == 1 / Double(index.passageFrequency[Int(seed.entity)]))
         }
+    }
+
+    @Test func namesOfCommonWordsSeedLessThanRareNames() throws {
+        // "Comedy" and "Zyxwell" are each the title of one passage; "comedy" is also a word of every other one.
+        let documents = [
+            CorpusDocument(id: "c", title: "Comedy", text: "Comedy is a genre."),
+            CorpusDocument(id: "z", title: "Zyxwell", text: "Zyxwell is a town."),
+        ] + (0..<6).map { CorpusDocument(id: "n\($0)", title: "Note \($0)", text: "A comedy about walking.") }
+        let index = makeIndex(documents)
+        let seeds = SeedLinker(index: index).seeds(for: "Is Zyxwell in a Comedy?")
+        let weight = Dictionary(uniqueKeysWithValues: seeds.entities.map { (index.graph.entities[Int($0.entity)].key, $0.weight) })
+        let common = try #require(weight["comedy"])
+        let rare = try #require(weight["zyxwell"])
+        #expect(common < rare / 2)
     }
 
     @Test func spreadingActivationReachesTheBridgePassageWithItsPath() throws {

@@ -45,20 +45,7 @@ extension GraphStore {
         }
         for node in starts where !isAlive(node: node) { throw GraphStoreError.nodeNotFound(node) }
         for node in ends where !isAlive(node: node) { throw GraphStoreError.nodeNotFound(node) }
-        var builders: [(key: Int, builder: ColumnBuilder)] = []
-        for (name, values) in properties.sorted(by: { $0.key < $1.key }) {
-            guard values.count == starts.count else {
-                throw GraphStoreError.importFailed(
-                    file: "<arrays>", line: 0, message: "property `\(name)` has \(values.count) values for \(starts.count) relationships")
-            }
-            let key = internPropertyKey(name)
-            var builder = ColumnBuilder(kind: PropertyColumn.kind(of: values.first { !$0.isNull } ?? .null), capacity: values.count)
-            for value in values {
-                try validate(value, key: key)
-                builder.append(value)
-            }
-            builders.append((key, builder))
-        }
+        let builders = try relationshipColumns(properties, count: starts.count)
         let typeID = Int32(internType(type))
         let range = appendRelationships(
             types: [Int32](repeating: typeID, count: starts.count),
@@ -69,13 +56,16 @@ extension GraphStore {
     }
 
     /// Adds relationships of many types at once, `starts[i] → ends[i]` of type `typeNames[types[i]]`,
-    /// with one CSR build at the end (a knowledge graph with thousands of relation types loads in one pass).
+    /// with property columns as arrays and one CSR build at the end (a knowledge graph with thousands of
+    /// relation types loads in one pass).
     ///
     /// ```swift
     /// try graph.bulkAddRelationships(typeNames: ["KNOWS", "LIKES"], types: [0, 1, 0], starts: [0, 1, 2], ends: [1, 2, 0])
     /// ```
     @discardableResult
-    public func bulkAddRelationships(typeNames: [String], types: [Int32], starts: [Int32], ends: [Int32]) throws -> Range<Int> {
+    public func bulkAddRelationships(
+        typeNames: [String], types: [Int32], starts: [Int32], ends: [Int32], properties: [String: [Value]] = [:]
+    ) throws -> Range<Int> {
         try requireNoTransaction("bulkAddRelationships")
         guard starts.count == ends.count, types.count == starts.count else {
             throw GraphStoreError.importFailed(
@@ -87,11 +77,32 @@ extension GraphStore {
             throw GraphStoreError.importFailed(
                 file: "<arrays>", line: 0, message: "type index \(types[bad]) at \(bad) is not below \(typeNames.count)")
         }
+        let builders = try relationshipColumns(properties, count: starts.count)
         let typeIDs = typeNames.map { Int32(internType($0)) }
         let storeTypes = types.map { typeIDs[Int($0)] }
         let range = appendRelationships(types: storeTypes, starts: starts, ends: ends)
+        for (key, builder) in builders { installRelationshipColumn(key: key, builder, base: range.lowerBound) }
         compact()
         return range
+    }
+
+    /// Property columns for `count` new relationships, checked (one value per relationship, storable).
+    private func relationshipColumns(_ properties: [String: [Value]], count: Int) throws -> [(key: Int, builder: ColumnBuilder)] {
+        var builders: [(key: Int, builder: ColumnBuilder)] = []
+        for (name, values) in properties.sorted(by: { $0.key < $1.key }) {
+            guard values.count == count else {
+                throw GraphStoreError.importFailed(
+                    file: "<arrays>", line: 0, message: "property `\(name)` has \(values.count) values for \(count) relationships")
+            }
+            let key = internPropertyKey(name)
+            var builder = ColumnBuilder(kind: PropertyColumn.kind(of: values.first { !$0.isNull } ?? .null), capacity: values.count)
+            for value in values {
+                try validate(value, key: key)
+                builder.append(value)
+            }
+            builders.append((key, builder))
+        }
+        return builders
     }
 
     func requireNoTransaction(_ operation: String) throws {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import KnowledgeGraph
 import LLM
+import QuiverCore
+import Retrieval
 
 /// `quiver build`: builds a knowledge graph from a corpus, offline, and saves it.
 struct BuildCommand: AsyncParsableCommand {
@@ -48,6 +50,11 @@ struct BuildCommand: AsyncParsableCommand {
         guard !documents.isEmpty else {
             throw ValidationError("\(corpus): no documents found; expected .txt/.md files or JSONL lines {\"id\",\"title\",\"text\"}")
         }
+        let folder = URL(fileURLWithPath: out).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--out \(out): the folder \(folder) does not exist")
+        }
         var graph = KnowledgeGraph(chunker: Chunker(maximumWords: maximumWords))
         if let into {
             do { graph = try KnowledgeGraph.load(from: URL(fileURLWithPath: into)) } catch {
@@ -68,10 +75,16 @@ struct BuildCommand: AsyncParsableCommand {
             done = end
             progress("\rextracting: \(bar(done, documents.count)) \(done)/\(documents.count) documents")
         }
-        progress("\nwriting \(out)…\n")
-        do { try graph.save(to: URL(fileURLWithPath: out)) } catch { throw ValidationError("\(error)") }
+        progress("\nwriting \(out) and its retrieval index…\n")
+        let outURL = URL(fileURLWithPath: out)
+        do {
+            try graph.save(to: outURL)
+            try RetrievalIndex(graph: graph).save(besideGraph: outURL)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let elapsed = clock.now - start
-        progress("built \(graph.passages.count) passages, \(graph.entities.count) entities, \(graph.mentions.count) mentions, \(graph.relations.count) relations in \(elapsed)\n")
+        progress("built \(graph.passages.count) passages, \(graph.entities.count) entities, \(graph.mentions.count) mentions, \(graph.relations.count) typed relations in \(elapsed.inSeconds.formatted(.number.precision(.fractionLength(2)))) s\n")
         print(out)
     }
 

@@ -13,11 +13,12 @@ struct EvalCommand: AsyncParsableCommand {
     )
 }
 
-/// `quiver eval retrieval`: Recall@2/5/10 of supporting passages for one retrieval method.
+/// `quiver eval retrieval`: Recall@2/5/10 of supporting passages for one retrieval method, and with
+/// `--answer` exact match and F1 of the offline answers (and of the baseline they are measured against).
 struct EvalRetrievalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieval",
-        abstract: "Recall@2/@5/@10 of supporting passages, e.g. on $QUIVER_DATA/multihop/hotpotqa."
+        abstract: "Recall@2/@5/@10 of supporting passages (and answer EM/F1 with --answer), e.g. on $QUIVER_DATA/multihop/hotpotqa."
     )
 
     @Option(help: "The corpus: a JSONL file of {id,title,text}, a folder of .txt/.md files, or a graph built by `quiver build`.")
@@ -26,25 +27,28 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Option(help: "A JSONL file of {id,question,answers,supporting}.")
     var questions: String
 
-    @Option(help: "bm25, spreading, ppr, hybrid or tree-search.")
+    @Option(help: "bm25, spreading, ppr, hybrid, bridge or tree-search.")
     var method: RetrievalMethod = .hybrid
 
-    @Option(name: .customLong("parameter"), help: "Override a retrieval constant, name=value (repeatable).")
+    @Option(name: .customLong("parameter"), help: "Override a retrieval or answer constant, name=value (repeatable).")
     var parameters: [String] = []
 
-    @Flag(help: "Print one JSON object {\"R@2\", \"R@5\", \"R@10\", \"questions\"}.")
+    @Flag(help: "Print one JSON object {\"R@2\", \"R@5\", \"R@10\", \"questions\"} (and EM/F1 with --answer).")
     var json = false
 
     @Option(help: "Write per-question results (JSONL) to this file.")
     var out: String?
 
-    @Flag(help: "Also generate answers from the top 5 passages with an LLM and report EM/F1.")
+    @Flag(help: "Also answer each question offline from its top passages and report EM/F1, with the baseline's.")
     var answer = false
 
-    @Option(help: "The model endpoint for --answer (default: QUIVER_LLM_BASE_URL).")
+    @Flag(help: "With --answer, write the answers with a model (OpenAI-compatible endpoint) instead.")
+    var llm = false
+
+    @Option(help: "The model endpoint for --llm (default: QUIVER_LLM_BASE_URL).")
     var llmBaseURL: String?
 
-    @Option(help: "The model name for --answer (default: QUIVER_LLM_MODEL).")
+    @Option(help: "The model name for --llm (default: QUIVER_LLM_MODEL).")
     var llmModel: String?
 
     @Option(help: "A folder where model replies are cached.")
@@ -56,15 +60,15 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
 
     func run() async throws {
         let tuned = try ParameterOverrides.parameters(parameters)
-        let clock = ContinuousClock()
-        let start = clock.now
-        let graph = try GraphLoading.load(corpus)
-        let index = RetrievalIndex(graph: graph)
-        let built = clock.now - start
         let questionList: [Question]
         do { questionList = try Question.readJSONL(URL(fileURLWithPath: questions)) } catch {
             throw ValidationError("\(error)")
         }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let index = try IndexLoading.load(corpus, command: "eval")
+        let graph = index.graph
+        let built = clock.now - start
         let evaluation = RecallEvaluation(retriever: Retriever(index: index, parameters: tuned))
         let askStart = clock.now
         let report = evaluation.evaluate(questionList, method: method)
@@ -85,26 +89,44 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
             try lines.write(to: URL(fileURLWithPath: out), options: .atomic)
         }
         let r2 = report.recall[2] ?? 0, r5 = report.recall[5] ?? 0, r10 = report.recall[10] ?? 0
-        let scores = answer ? try await answerScores(questionList, report: report, graph: graph) : nil
+        var scores: AnswerEvaluation.Scores?
+        if answer {
+            scores = llm ? try await modelScores(questionList, report: report, graph: graph)
+                : AnswerEvaluation(answering: QuestionAnswering(
+                    index: index, parameters: tuned, answerParameters: try ParameterOverrides.answerParameters(parameters)
+                )).evaluate(questionList, method: method)
+        }
         if json {
-            let qa = scores.map { #", "EM": \#(percent($0.em)), "F1": \#(percent($0.f1))"# } ?? ""
-            print(#"{"R@2": \#(percent(r2)), "R@5": \#(percent(r5)), "R@10": \#(percent(r10)), "questions": \#(questionList.count)\#(qa)}"#)
+            var fields = [#""R@2": \#(percent(r2))"#, #""R@5": \#(percent(r5))"#, #""R@10": \#(percent(r10))"#,
+                          #""questions": \#(questionList.count)"#]
+            if let scores {
+                fields += [#""EM": \#(percent(scores.em))"#, #""F1": \#(percent(scores.f1))"#]
+                if let baseline = scores.baseline {
+                    fields += [#""baselineEM": \#(percent(baseline.em))"#, #""baselineF1": \#(percent(baseline.f1))"#]
+                }
+            }
+            print("{" + fields.joined(separator: ", ") + "}")
         } else {
             print("method \(method.rawValue), \(questionList.count) questions")
             print("R@2  \(percent(r2))\nR@5  \(percent(r5))\nR@10 \(percent(r10))")
-            if let scores { print("EM   \(percent(scores.em))\nF1   \(percent(scores.f1))") }
+            if let scores {
+                print("EM   \(percent(scores.em))\nF1   \(percent(scores.f1))")
+                if let baseline = scores.baseline {
+                    print("baseline (most frequent entity of the expected type in the top 5): EM \(percent(baseline.em)), F1 \(percent(baseline.f1))")
+                }
+            }
         }
     }
 
     private func percent(_ value: Double) -> String { String(format: "%.1f", value * 100) }
 
-    /// Mean exact match and F1 of LLM answers written from each question's top 5 passages.
-    private func answerScores(
+    /// Mean exact match and F1 of model answers written from each question's top 5 passages.
+    private func modelScores(
         _ questions: [Question], report: RecallEvaluation.Report, graph: KnowledgeGraph
-    ) async throws -> (em: Double, f1: Double) {
+    ) async throws -> AnswerEvaluation.Scores {
         var configuration: LLMConfiguration
         do { configuration = try LLMConfiguration.fromEnvironment(baseURL: llmBaseURL, model: llmModel) } catch {
-            throw ValidationError("--answer: \(error)")
+            throw ValidationError("--llm: \(error)")
         }
         configuration.cacheDirectory = llmCache.map { URL(fileURLWithPath: $0, isDirectory: true) }
         let generator = AnswerGenerator(client: LLMClient(configuration: configuration))
@@ -123,23 +145,6 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
             f1 += AnswerMetrics.f1(predicted, answers: question.answers)
         }
         let count = Double(max(1, questions.count))
-        return (em / count, f1 / count)
-    }
-}
-
-extension RetrievalMethod: ExpressibleByArgument {}
-
-/// Loads a graph file, or builds a graph from a corpus.
-enum GraphLoading {
-    static func load(_ path: String) throws -> KnowledgeGraph {
-        let url = URL(fileURLWithPath: path)
-        do {
-            if url.pathExtension == "quiver" { return try KnowledgeGraph.load(from: url) }
-            var graph = KnowledgeGraph()
-            graph.add(try CorpusReader.read(url))
-            return graph
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        return AnswerEvaluation.Scores(em: em / count, f1: f1 / count, baseline: nil)
     }
 }

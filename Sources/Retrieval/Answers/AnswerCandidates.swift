@@ -1,0 +1,154 @@
+import KnowledgeGraph
+import TextAnalysis
+
+/// A span of a passage that could answer a question: an entity mention, a date, a number with its unit,
+/// or the passage's subject.
+public struct AnswerCandidate: Sendable, Hashable {
+    /// The entity, when the span is a mention of one (-1 for numbers read from the text).
+    public var entity: Int32
+    /// The passage.
+    public var passage: Int32
+    /// UTF-8 offsets of the span in the passage text (0..<0 for the passage's title entity).
+    public var start: Int
+    /// UTF-8 offset one past the span.
+    public var end: Int
+    /// The text to answer with.
+    public var text: String
+    /// What the span is.
+    public var category: EntityCategory
+    /// Whether the span modifies the noun after it ("an American comedy film", "a Mumbai-based firm"):
+    /// such a span says what kind of thing the noun is, and answers only questions about kinds
+    /// ("what nationality").
+    public var isModifier: Bool
+
+    /// A candidate.
+    public init(entity: Int32, passage: Int32, start: Int, end: Int, text: String, category: EntityCategory,
+                isModifier: Bool = false)
+    {
+        self.entity = entity
+        self.passage = passage
+        self.start = start
+        self.end = end
+        self.text = text
+        self.category = category
+        self.isModifier = isModifier
+    }
+}
+
+/// Reads the answer candidates of a passage.
+///
+/// ```swift
+/// let candidates = AnswerCandidates(index: index).candidates(in: 3)
+/// ```
+public struct AnswerCandidates: Sendable {
+    /// The index.
+    public let index: RetrievalIndex
+
+    /// A reader.
+    public init(index: RetrievalIndex) {
+        self.index = index
+    }
+
+    /// Scale words that belong to a number ("250 million").
+    static let scales: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "percent"]
+
+    /// Every candidate of a passage: its entity mentions (dates included), its numbers, and its title.
+    public func candidates(in passage: Int) -> [AnswerCandidate] {
+        let text = index.graph.passages[passage].text
+        let bytes = Array(text.utf8)
+        let graph = index.graph
+        var result: [AnswerCandidate] = []
+        var covered: [Range<Int>] = []
+        let title = graph.titleEntity[passage]
+        result.append(AnswerCandidate(entity: title, passage: Int32(passage), start: 0, end: 0,
+                                      text: Self.displayName(graph.entities[Int(title)].name), category: graph.entities[Int(title)].category))
+        for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
+            let mention = index.passageMentions[slot]
+            let start = Int(mention.start), end = Int(mention.end)
+            guard end > start, end <= bytes.count else { continue }
+            let entity = graph.entities[Int(mention.entity)]
+            let surface = String(decoding: bytes[start..<end], as: UTF8.self)
+            // "The council", "She": a reference answers with the name it stands for; "Leo Eric Varadkar
+            // (born …) is …" opening the passage "Leo Varadkar" answers with the name its title gives.
+            let opensAsTitle = start == 0 && mention.entity != title
+                && Set(graph.entities[Int(title)].key.split(separator: " ")).isSubset(of: entity.key.split(separator: " "))
+            let text = opensAsTitle ? Self.displayName(graph.entities[Int(title)].name)
+                : Self.isReference(surface) ? Self.displayName(entity.name) : surface
+            result.append(AnswerCandidate(entity: mention.entity, passage: Int32(passage), start: start, end: end,
+                                          text: text, category: entity.category, isModifier: Self.modifies(bytes, end: end)))
+            covered.append(start..<end)
+        }
+        result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
+        return result
+    }
+
+    /// Numbers written in the text with what follows them ("3,677 seated", "6.8 inches", "250 million"),
+    /// outside the spans already taken by mentions (dates).
+    func numbers(in text: String, bytes: [UInt8], passage: Int, skipping covered: [Range<Int>]) -> [AnswerCandidate] {
+        let tokens = EntityKey.tokenizer.tokenize(text)
+        var result: [AnswerCandidate] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.isNumber, !covered.contains(where: { $0.contains(token.start) }) else {
+                index += 1
+                continue
+            }
+            var start = token.start
+            var last = index
+            // "3,677", "6.8", "1,462": digits joined by one comma or dot.
+            while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
+                bytes[tokens[last].end] == 44 || bytes[tokens[last].end] == 46
+            {
+                last += 1
+            }
+            if start > 0, bytes[start - 1] == 36 { start -= 1 }  // "$1.18"
+            var end = tokens[last].end
+            if last + 1 < tokens.count, Self.scales.contains(tokens[last + 1].text) {
+                last += 1
+                end = tokens[last].end
+            }
+            // A unit or a counted noun right after: "6.8 inches", "3,677 seated".
+            if last + 1 < tokens.count, tokens[last + 1].start == end + 1, !tokens[last + 1].isCapitalized,
+                WordClass.of(tokens[last + 1].text) == .other || VerbForms.isPastForm(tokens[last + 1].text)
+            {
+                last += 1
+                end = tokens[last].end
+            }
+            let surface = String(decoding: bytes[start..<end], as: UTF8.self)
+            result.append(AnswerCandidate(entity: -1, passage: Int32(passage), start: start, end: end, text: surface,
+                                          category: .number))
+            index = last + 1
+        }
+        return result
+    }
+
+    /// Whether the span ending at `end` is followed, after one space or a hyphen, by a lower-case word that
+    /// can be a noun or an adjective ("American comedy", "Mumbai-based").
+    static func modifies(_ bytes: [UInt8], end: Int) -> Bool {
+        guard end + 1 < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "-") else { return false }
+        var stop = end + 1
+        while stop < bytes.count, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[stop]) { stop += 1 }
+        guard stop > end + 1 else { return false }
+        if bytes[end] == UInt8(ascii: "-") { return true }
+        let word = String(decoding: bytes[(end + 1)..<stop], as: UTF8.self)
+        return WordClass.of(word) == .other
+    }
+
+    /// Whether a mention's surface refers to an entity without naming it: a pronoun, or "the" and a
+    /// lower-case noun.
+    static func isReference(_ surface: String) -> Bool {
+        let words = surface.split(separator: " ")
+        guard let first = words.first else { return false }
+        if words.count == 1 { return WordClass.of(first.lowercased()) == .pronoun || WordClass.possessives.contains(first.lowercased()) }
+        return first.lowercased() == "the" && words.dropFirst().allSatisfy { $0.first?.isLowercase == true }
+    }
+
+    /// A title without its disambiguation ("Kiss and Tell (1945 film)" → "Kiss and Tell").
+    public static func displayName(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex else { return name }
+        return String(name[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+import Foundation

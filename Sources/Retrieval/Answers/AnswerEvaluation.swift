@@ -1,0 +1,61 @@
+/// Exact match and token F1 of the offline answers on a question set, beside the baseline's (the most
+/// frequent entity of the expected type in the top five passages).
+///
+/// ```swift
+/// let scores = AnswerEvaluation(answering: QuestionAnswering(index: index)).evaluate(questions, method: .hybrid)
+/// print(scores.f1, scores.baseline?.f1 ?? 0)
+/// ```
+public struct AnswerEvaluation: Sendable {
+    /// Retrieval and answering.
+    public let answering: QuestionAnswering
+
+    /// Mean scores.
+    public struct Scores: Sendable, Hashable {
+        /// Mean exact match.
+        public var em: Double
+        /// Mean token F1.
+        public var f1: Double
+        /// The baseline's mean exact match and F1, when measured.
+        public var baseline: Baseline?
+
+        /// A baseline's scores.
+        public struct Baseline: Sendable, Hashable {
+            /// Mean exact match.
+            public var em: Double
+            /// Mean token F1.
+            public var f1: Double
+        }
+
+        /// Scores.
+        public init(em: Double, f1: Double, baseline: Baseline?) {
+            self.em = em
+            self.f1 = f1
+            self.baseline = baseline
+        }
+    }
+
+    /// An evaluation.
+    public init(answering: QuestionAnswering) {
+        self.answering = answering
+    }
+
+    /// Answers every question (and runs the baseline on the same passages) and averages the scores.
+    public func evaluate(_ questions: [Question], method: RetrievalMethod) -> Scores {
+        let index = answering.retriever.index
+        let linker = SeedLinker(index: index, parameters: answering.retriever.parameters)
+        let baseline = FrequencyBaseline(index: index)
+        var em = 0.0, f1 = 0.0, baselineEM = 0.0, baselineF1 = 0.0
+        for question in questions {
+            let seeds = linker.seeds(for: question.question)
+            let ranking = answering.retriever.retrieve(question.question, seeds: seeds, method: method, limit: 10)
+            let predicted = answering.answerer.answer(question.question, ranking: ranking, seeds: seeds)?.text ?? ""
+            em += AnswerMetrics.exactMatch(predicted, answers: question.answers)
+            f1 += AnswerMetrics.f1(predicted, answers: question.answers)
+            let guess = baseline.answer(question.question, ranking: ranking, seeds: seeds)
+            baselineEM += AnswerMetrics.exactMatch(guess, answers: question.answers)
+            baselineF1 += AnswerMetrics.f1(guess, answers: question.answers)
+        }
+        let count = Double(max(questions.count, 1))
+        return Scores(em: em / count, f1: f1 / count, baseline: .init(em: baselineEM / count, f1: baselineF1 / count))
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import KnowledgeGraph
+import TextAnalysis
+
+/// What a question expects as its answer, read from its words: the expected answer type, the class noun it names
+/// ("which company"), whether it is a yes/no or a two-way comparison question, and its content terms.
+///
+/// ```swift
+/// let expectation = AnswerExpectation("In which city was the founder of the school born?")
+/// expectation.expected    // .place
+/// expectation.classNoun   // "city"
+/// ```
+public struct AnswerExpectation: Sendable, Hashable {
+    /// The kind of answer a question expects.
+    public enum AnswerType: String, Sendable, Hashable, Codable {
+        /// A person ("who", "which actor").
+        case person
+        /// A place ("where", "in which city").
+        case place
+        /// An organisation ("which company", "which band").
+        case organization
+        /// A creative work ("which film").
+        case work
+        /// An event ("which war").
+        case event
+        /// A date or a year ("when", "in what year").
+        case date
+        /// A number or an amount ("how many", "what population").
+        case number
+        /// "yes" or "no".
+        case yesNo
+        /// Anything else.
+        case other
+
+        /// The entity category answers of this type have, if any.
+        public var category: EntityCategory? {
+            switch self {
+            case .person: return .person
+            case .place: return .place
+            case .organization: return .organization
+            case .work: return .work
+            case .event: return .event
+            case .date: return .date
+            case .number: return .number
+            case .yesNo, .other: return nil
+            }
+        }
+    }
+
+    /// The expected answer type.
+    public var expected: AnswerType
+    /// The class noun after "which"/"what" ("city", "company"), if any.
+    public var classNoun: String?
+    /// The two alternatives of "Who is older, A or B?", as written, if the question offers a choice.
+    public var alternatives: [String]
+    /// The question's normalised words (lower case, as the tokenizer gives them).
+    public var words: [String]
+    /// The question's first clause: "Which body paid for X, and where does it sit?" asks first for the
+    /// body, and its first answer is the one given.
+    public var mainClause: String
+
+    /// Reads a question.
+    public init(_ question: String) {
+        var main = question
+        for wh in ["who", "what", "where", "when", "which", "how"] {
+            if let range = question.range(of: ", and \(wh) ", options: .caseInsensitive) {
+                main = String(question[..<range.lowerBound])
+                break
+            }
+        }
+        self.mainClause = main
+        let tokens = EntityKey.tokenizer.tokenize(main)
+        let words = tokens.map(\.text)
+        self.words = words
+        self.alternatives = Self.alternatives(in: question)
+        let (expected, noun) = Self.answerType(tokens, in: main)
+        self.expected = expected
+        self.classNoun = noun
+    }
+
+    static let auxiliaryStarts: Set<String> = [
+        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will", "would",
+    ]
+
+    static let whWords: Set<String> = ["who", "whom", "whose", "what", "which", "where", "when", "how"]
+
+    /// The answer type and class noun of a question's words.
+    static func answerType(_ tokens: [Token], in text: String) -> (AnswerType, String?) {
+        let words = tokens.map(\.text)
+        guard let first = words.first else { return (.other, nil) }
+        if auxiliaryStarts.contains(first), !words.contains(where: whWords.contains) { return (.yesNo, nil) }
+        // The wh-word may stand anywhere ("The arena … can seat how many people?"); the one that asks is the
+        // first that does not open a relative clause ("the manager who recruited …").
+        let positions = words.indices.filter { whWords.contains(words[$0]) }
+        let asking = positions.filter { !opensRelativeClause(at: $0, tokens, in: text) }
+        for index in asking.isEmpty ? positions : asking {
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            switch word {
+            case "who", "whom", "whose": return (.person, nil)
+            case "when": return (.date, nil)
+            case "where": return (.place, nil)
+            case "how" where ["many", "much", "long", "old", "far", "tall", "big", "large", "high"].contains(next):
+                // "how many people": what is counted.
+                let counted = next == "many" ? head(tokens, from: index + 2, in: text)?.word : nil
+                return (.number, counted)
+            case "which", "what":
+                if let typed = classAfter(tokens, from: index + 1, in: text) { return typed }
+            default:
+                continue
+            }
+        }
+        return (.other, nil)
+    }
+
+    /// Whether the wh-word at `index` starts a relative clause: a verb follows, and it follows a noun ("the
+    /// manager who recruited"), or a preposition after a noun and is followed by a name, a determiner or a
+    /// pronoun ("the battle in which Giuseppe Arimondi died"). A comma before it makes it a question
+    /// ("According to the census, what was …").
+    static func opensRelativeClause(at index: Int, _ tokens: [Token], in text: String) -> Bool {
+        guard index > 0, tokens[(index + 1)...].contains(where: { [.verb, .auxiliary].contains(WordClass.of($0.text)) })
+        else { return false }
+        let bytes = text.utf8
+        func commaBefore(_ position: Int) -> Bool {
+            let gap = bytes[bytes.index(bytes.startIndex, offsetBy: tokens[position - 1].end)..<bytes.index(bytes.startIndex, offsetBy: tokens[position].start)]
+            return gap.contains(UInt8(ascii: ",")) || gap.contains(UInt8(ascii: ";"))
+        }
+        if commaBefore(index) { return false }
+        if isNounLike(tokens[index - 1].text) { return true }
+        guard WordClass.of(tokens[index - 1].text) == .preposition, index > 1, !commaBefore(index - 1),
+            isNounLike(tokens[index - 2].text), index + 1 < tokens.count
+        else { return false }
+        let next = tokens[index + 1]
+        return next.isCapitalized || [.determiner, .pronoun].contains(WordClass.of(next.text))
+    }
+
+    /// The head of the noun phrase that starts at `start` (determiners and "other" skipped): "American film
+    /// director" → "director", with where the phrase starts and ends. Words joined by a hyphen
+    /// ("jet-powered") and capitalised words stay in the phrase; an inflected verb ends it ("which film
+    /// starred").
+    static func head(_ tokens: [Token], from start: Int, in text: String) -> (word: String, start: Int, end: Int)? {
+        var index = start
+        while index < tokens.count, WordClass.of(tokens[index].text) == .determiner || ["other", "s"].contains(tokens[index].text) {
+            index += 1
+        }
+        let phraseStart = index
+        var head: String?
+        let bytes = Array(text.utf8)
+        while index < tokens.count, index < phraseStart + 8 {
+            let word = tokens[index].text
+            func joined(_ left: Int) -> Bool {
+                left >= phraseStart && left + 1 < tokens.count && tokens[left + 1].start == tokens[left].end + 1
+                    && bytes[tokens[left].end] == UInt8(ascii: "-")
+            }
+            let nounLike = isNounLike(word)
+            // "Formula One race car driver", "first-generation jet-powered bomber".
+            guard nounLike || tokens[index].isCapitalized || joined(index - 1) || joined(index) else { break }
+            head = word
+            index += 1
+        }
+        return head.map { ($0, phraseStart, index) }
+    }
+
+    /// Whether a word can be a noun: not a closed-class word, not an inflected verb ("battle", "film").
+    static func isNounLike(_ word: String) -> Bool {
+        let wordClass = WordClass.of(word)
+        return wordClass == .other || (wordClass == .verb && VerbForms.lemma(of: word) == word)
+    }
+
+    static let dateNouns: Set<String> = ["year", "date", "decade", "century", "month", "day", "timeframe", "period", "era"]
+    static let numberNouns: Set<String> = [
+        "number", "population", "amount", "percentage", "capacity", "many", "size", "length", "height", "distance",
+    ]
+
+    /// "which city", "what government position", "what is the name of the director": the class the
+    /// question names after its wh-word.
+    static func classAfter(_ tokens: [Token], from start: Int, in text: String) -> (AnswerType, String)? {
+        var index = start
+        if index < tokens.count, WordClass.copulas.contains(tokens[index].text) || tokens[index].text == "s" { index += 1 }
+        guard var (noun, phraseStart, end) = head(tokens, from: index, in: text) else { return nil }
+        // "the name of the director" asks for a director; "the middle name of the actress" does not.
+        if ["name", "title"].contains(noun), end == phraseStart + 1, end < tokens.count, tokens[end].text == "of",
+            let inner = head(tokens, from: end + 1, in: text)
+        {
+            (noun, phraseStart, end) = inner
+        }
+        if ["kind", "type", "sort", "form"].contains(noun), end < tokens.count, tokens[end].text == "of" {
+            return (.other, head(tokens, from: end + 1, in: text)?.word ?? noun)
+        }
+        let singular = noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
+        if dateNouns.contains(noun) || dateNouns.contains(singular) { return (.date, noun) }
+        if numberNouns.contains(noun) { return (.number, noun) }
+        guard let category = EntityCategory.of(classNoun: noun, usingSuffixes: false) else { return (.other, noun) }
+        switch category {
+        case .person: return (.person, noun)
+        case .place: return (.place, noun)
+        case .organization: return (.organization, noun)
+        case .work: return (.work, noun)
+        case .event: return (.event, noun)
+        case .date: return (.date, noun)
+        case .number: return (.number, noun)
+        case .other: return (.other, noun)
+        }
+    }
+
+    /// "Who is older, Annie Morton or Terry Richardson?": the two names around the last " or ".
+    static func alternatives(in question: String) -> [String] {
+        var text = question.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = text.last, "?.!".contains(last) { text.removeLast() }
+        guard let or = text.range(of: " or ", options: .backwards) else { return [] }
+        let right = String(text[or.upperBound...]).trimmingCharacters(in: .whitespaces)
+        var left = String(text[..<or.lowerBound])
+        if let comma = left.lastIndex(of: ",") { left = String(left[left.index(after: comma)...]) }
+        let leftWords = left.split(separator: " ")
+        // Keep the capitalised run that ends the left part ("Annie Morton").
+        let kept = leftWords.reversed().prefix { $0.first?.isUppercase == true || $0.first?.isNumber == true }
+        let first = kept.reversed().joined(separator: " ")
+        guard !first.isEmpty, !right.isEmpty, right.split(separator: " ").count <= 8 else { return [] }
+        return [first, right]
+    }
+}
+

@@ -1,0 +1,42 @@
+/// The constants of the extractive answerer (see `ExtractiveAnswerer` for how each is used).
+///
+/// ```swift
+/// var parameters = AnswerParameters()
+/// parameters.answerPassageCount = 3
+/// ```
+public struct AnswerParameters: Sendable, Hashable, Codable {
+    /// How many of the ranked passages are read.
+    public var answerPassageCount = 5
+    /// Gain of a candidate of the expected category.
+    public var typeWeight = 1.0
+    /// Loss of a candidate of another known category than the expected one.
+    public var mismatchWeight = 1.0
+    /// Gain of a candidate whose name or IS_A class holds the question's class noun.
+    public var classWeight = 2.0
+    /// Weight of the share of the question that the candidate's sentence holds.
+    public var proximityWeight = 2.0
+    /// Gain of a candidate linked by a typed relation whose type shares a word with the question.
+    public var relationWeight = 1.0
+    /// Gain of the end of a relation walk from the question's entities, per question word the walk used,
+    /// less twice as much per word the longest walk used and it did not (see `RelationWalk`).
+    public var walkWeight = 1.5
+    /// The most relations a walk follows.
+    public var walkDepth = 3
+    /// The most paths a walk keeps per step.
+    public var walkBeam = 32
+    /// A walk that uses this many question words or more decides the answer among the candidates that fit.
+    public var decisiveWalk = 2
+    /// Weight of a walk's end that no retrieved passage names, relative to one that a passage names.
+    public var walkOnlyWeight = 1.0
+    /// Gain of a candidate in a passage reached through a bridge (and loss of the bridge itself).
+    public var hopBonus = 0.5
+    /// Exponent of a passage's retrieval score relative to the best, as a weight of its candidates.
+    public var rankExponent = 1.0
+    /// Weight of a candidate's further occurrences relative to its best one.
+    public var repetitionWeight = 0.3
+    /// Share of a yes/no question's other words that each entity's passage must hold for "yes".
+    public var yesThreshold = 0.5
+
+    /// The defaults.
+    public init() {}
+}

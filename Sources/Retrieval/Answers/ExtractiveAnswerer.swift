@@ -1,0 +1,300 @@
+import Foundation
+import KnowledgeGraph
+import TextAnalysis
+
+/// Answers a question offline from its ranked passages by picking a span of them.
+///
+/// Candidates are the entity mentions, dates, numbers and subjects of the best `answerPassageCount`
+/// passages (see `AnswerCandidates`). Each occurrence is scored by
+/// - the expected answer type (`AnswerExpectation`): a candidate of the expected category gains
+///   `typeWeight`, one of another known category loses `mismatchWeight`; dates and numbers answer only date and number
+///   questions; a candidate whose IS_A class or name holds the question's class noun ("which company")
+///   gains `classWeight`;
+/// - proximity: how much of the question (idf-weighted, the candidate's own words left out) its sentence
+///   holds, times `proximityWeight`;
+/// - the bridge structure: a typed relation of the passage that links the candidate and has a type word
+///   of the question ("born" → `BORN_IN`) gains `relationWeight`; a passage reached through a bridge
+///   gains `hopBonus`, and the bridge itself (the intermediate entity) loses it;
+/// - the passage's rank: its retrieval score relative to the best, to the power `rankExponent`.
+///
+/// A candidate's score is its best occurrence plus `repetitionWeight` times the others; entities the
+/// question names and spans whose words the question already contains are never answers. Yes/no
+/// questions are answered "yes" when every passage about a question entity holds most of the question's
+/// other words; "Who is older, A or B?" by comparing the dates each alternative's passage gives.
+///
+/// ```swift
+/// let answerer = ExtractiveAnswerer(index: index)
+/// let answer = answerer.answer("Who founded the company where Selma Fell worked?", ranking: hits, seeds: seeds)
+/// answer?.text   // "Jonas Fell"
+/// ```
+public struct ExtractiveAnswerer: Sendable {
+    /// The index.
+    public let index: RetrievalIndex
+    /// The constants.
+    public let parameters: AnswerParameters
+
+    /// An answer with where it was read.
+    public struct Answer: Sendable, Hashable, Codable {
+        /// The answer text.
+        public var text: String
+        /// Its score (comparable within one question).
+        public var score: Double
+        /// The passage it was read from (-1 for yes/no and comparisons).
+        public var passage: Int32
+        /// The entity the span mentions, or -1 (numbers, yes/no, comparisons).
+        public var entity: Int32
+        /// UTF-8 offsets of the span in that passage.
+        public var start: Int
+        /// UTF-8 offset one past the span.
+        public var end: Int
+        /// The answer type the question asked for.
+        public var expected: AnswerExpectation.AnswerType
+    }
+
+    /// An answerer.
+    public init(index: RetrievalIndex, parameters: AnswerParameters = AnswerParameters()) {
+        self.index = index
+        self.parameters = parameters
+    }
+
+    /// The best answer to a question from its ranked passages, or nil when nothing fits.
+    public func answer(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> Answer? {
+        let analysis = AnswerExpectation(question)
+        let passages = Array(ranking.prefix(parameters.answerPassageCount))
+        guard !passages.isEmpty else { return nil }
+        if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return choice }
+        if analysis.expected == .yesNo { return yesNo(analysis, question: question, passages: passages, seeds: seeds) }
+        return rankedCandidates(analysis, question: question, passages: passages, seeds: seeds).first
+    }
+
+    /// Every span answer, best first (what `answer` picks the first of, for questions that are no yes/no
+    /// question or comparison).
+    public func rankedAnswers(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> [Answer] {
+        rankedCandidates(AnswerExpectation(question), question: question,
+                         passages: Array(ranking.prefix(parameters.answerPassageCount)), seeds: seeds)
+    }
+
+    private func rankedCandidates(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage],
+                                  seeds: Seeds) -> [Answer]
+    {
+        let questionTerms = Set(index.analyzer.terms(analysis.mainClause))
+        let questionEntities = Set(seeds.entities.map(\.entity))
+        // Words of the question outside its names: "Norrholm" may answer a question about the Norrholm Causeway.
+        let nameWords = Set(seeds.entities.flatMap { index.graph.entities[Int($0.entity)].key.split(separator: " ").map(String.init) })
+        let questionWords = Set(analysis.words).subtracting(nameWords)
+        let top = max(passages.first?.score ?? 1, 1e-9)
+        let reader = AnswerCandidates(index: index)
+        var best: [String: (score: Double, occurrence: Double, candidate: AnswerCandidate)] = [:]
+        let names = seeds.entities.map { index.graph.entities[Int($0.entity)].name }
+        var walk = RelationWalk(index: index, depth: parameters.walkDepth, beam: parameters.walkBeam)
+            .walk(from: seeds.entities.map(\.entity), cues: RelationCues(question: analysis.mainClause, excluding: names))
+        if let noun = analysis.classNoun { walk = widen(walk, toClass: noun) }
+        let longest = Double(walk.values.map(\.score).max() ?? 0)
+        // An end of a shorter walk read only part of what the longest walk read: it loses what it lacks.
+        func walked(_ entity: Int32) -> Double {
+            guard entity >= 0, let end = walk[entity] else { return 0 }
+            return parameters.walkWeight * (3 * Double(end.score) - 2 * longest)
+        }
+        var seen = Set<Int32>()
+        for hit in passages {
+            let passage = Int(hit.passage)
+            let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
+            let context = SentenceContext(index: index, passage: passage, questionTerms: questionTerms)
+            let bridges = Set(hit.paths.flatMap { $0.compactMap { step -> Int32? in
+                if case .entity(let entity) = step { return entity }
+                return nil
+            } })
+            let reachedByBridge = !bridges.isEmpty
+            let related = relatedEntities(in: passage, questionTerms: questionTerms, known: questionEntities.union(bridges))
+            for read in reader.candidates(in: passage) {
+                let candidate = Self.narrowed(read, to: analysis)
+                guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
+                else { continue }
+                var score = typeScore(candidate, analysis)
+                score += parameters.proximityWeight * context.coverage(at: candidate.start, excluding: candidate.text)
+                if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
+                seen.insert(candidate.entity)
+                if reachedByBridge { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
+                let value = score * rank
+                let key = AnswerMetrics.normalize(candidate.text)
+                guard !key.isEmpty else { continue }
+                if let existing = best[key] {
+                    let top = max(existing.occurrence, value)
+                    let total = existing.score - existing.occurrence + top + parameters.repetitionWeight * min(existing.occurrence, value)
+                    best[key] = (total, top, value > existing.occurrence ? candidate : existing.candidate)
+                } else {
+                    best[key] = (value, value, candidate)
+                }
+            }
+        }
+        // A walk's evidence does not depend on the rank of the passage that names its end, so it is added
+        // once per candidate; the ends of the longest walks answer even when no retrieved passage names them.
+        for (key, entry) in best {
+            best[key]?.score = entry.score + walked(entry.candidate.entity)
+        }
+        for (entity, end) in walk where Double(end.score) == longest && !seen.contains(entity) {
+            guard let last = end.relations.last else { continue }
+            let relation = index.graph.relations[Int(last)]
+            let entityRecord = index.graph.entities[Int(entity)]
+            let candidate = AnswerCandidate(entity: entity, passage: relation.passage, start: 0, end: 0,
+                                            text: AnswerCandidates.displayName(entityRecord.name), category: entityRecord.category)
+            guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
+            else { continue }
+            let value = typeScore(candidate, analysis) * parameters.walkOnlyWeight + walked(entity)
+            let key = AnswerMetrics.normalize(candidate.text)
+            if value > (best[key]?.score ?? -Double.infinity) { best[key] = (value, value, candidate) }
+        }
+        // A chain of two or more typed relations that reads the question's words is stronger evidence than
+        // anything a passage says near them: the ends of the longest such walks come first.
+        // (A question for a kind — "what nationality" — is answered by a modifier, not by where a walk ends.)
+        let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
+        func strong(_ candidate: AnswerCandidate) -> Bool {
+            !asksForKind && longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
+                && walk[candidate.entity].map { Double($0.score) == longest } == true
+        }
+        return best.sorted {
+            (strong($0.value.candidate) ? 1 : 0, $0.value.score, $1.key) > (strong($1.value.candidate) ? 1 : 0, $1.value.score, $0.key)
+        }.map { _, entry in
+            let candidate = entry.candidate
+            return Answer(text: candidate.text, score: entry.score, passage: candidate.passage, entity: candidate.entity,
+                          start: candidate.start, end: candidate.end, expected: analysis.expected)
+        }
+    }
+
+    /// Class nouns of questions about a kind, which a modifier answers ("What nationality were …?").
+    static let kindNouns: Set<String> = [
+        "nationality", "nationalities", "language", "languages", "color", "colour", "ethnicity", "origin", "descent",
+        "citizenship", "religion", "genre",
+    ]
+
+    /// Whether a candidate may answer at all: the right kind for dates and numbers, not named by the question,
+    /// not a modifier unless the question asks for a kind, not a year where a count is asked.
+    private func admissible(_ candidate: AnswerCandidate, analysis: AnswerExpectation, questionWords: Set<String>,
+                            questionEntities: Set<Int32>) -> Bool
+    {
+        if candidate.entity >= 0, questionEntities.contains(candidate.entity) { return false }
+        // A kind ("What nationality …?") is written as a modifier, and is no person, place or work.
+        let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
+        if candidate.isModifier, !asksForKind { return false }
+        if asksForKind, !candidate.isModifier, candidate.category != .other { return false }
+        let isDate = candidate.category == .date, isNumber = candidate.category == .number
+        switch analysis.expected {
+        case .date: guard isDate else { return false }
+        case .number: guard isNumber, !Self.isYear(candidate.text) else { return false }
+        default: guard !isDate, !isNumber else { return false }
+        }
+        let words = EntityKey.tokenizer.tokenize(candidate.text).map(\.text).filter { !StopWords.extended.contains($0) }
+        // A date or a number the question writes ("the 1925 Birthday Honours") is what it asks from, not about.
+        let asked = isDate || isNumber ? Set(analysis.words) : questionWords
+        return !words.isEmpty && !words.allSatisfy { asked.contains($0) }
+    }
+
+    /// Whether two nouns are one, singular or plural ("country", "countries").
+    static func sameNoun(_ first: String, _ second: String) -> Bool {
+        func stem(_ word: String) -> String {
+            if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
+            if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
+            return word
+        }
+        return stem(first) == stem(second)
+    }
+
+    /// Whether a text is a bare year ("1920"): a count question is not answered by one.
+    static func isYear(_ text: String) -> Bool {
+        text.count == 4 && text.allSatisfy(\.isNumber) && Int(text).map { (1000...2100).contains($0) } == true
+    }
+
+    /// The candidate cut to what the question asks: the year of a date when it asks "what year".
+    static func narrowed(_ candidate: AnswerCandidate, to analysis: AnswerExpectation) -> AnswerCandidate {
+        guard candidate.category == .date, analysis.classNoun == "year",
+            let year = EntityKey.tokenizer.tokenize(candidate.text).last(where: { isYear($0.text) })
+        else { return candidate }
+        var narrowed = candidate
+        narrowed.text = year.text
+        if candidate.end > candidate.start {
+            (narrowed.start, narrowed.end) = (candidate.start + year.start, candidate.start + year.end)
+        }
+        return narrowed
+    }
+
+    /// The type part of a candidate's score.
+    private func typeScore(_ candidate: AnswerCandidate, _ analysis: AnswerExpectation) -> Double {
+        var score = 0.0
+        if let expected = analysis.expected.category {
+            if candidate.category == expected {
+                score += parameters.typeWeight
+            } else if candidate.category != .other {
+                score -= parameters.mismatchWeight
+            }
+        }
+        if let noun = analysis.classNoun, candidate.entity >= 0, hasClass(candidate.entity, noun) {
+            score += parameters.classWeight
+        }
+        // "What nationality …?" asks for a modifier ("an American actress").
+        if candidate.isModifier, let noun = analysis.classNoun, Self.kindNouns.contains(noun) {
+            score += parameters.classWeight
+        }
+        // "how many people" and "3,677 people".
+        if let noun = analysis.classNoun, candidate.category == .number,
+            let unit = candidate.text.split(separator: " ").last?.lowercased(), Self.sameNoun(unit, noun)
+        {
+            score += parameters.classWeight
+        }
+        return score
+    }
+
+    /// The walk's best ends that are not of the class the question names ("the island where …" ended at a
+    /// town) reach, through one relation that places them ("TOWN_OF", "LOCATED_IN"), an entity that is:
+    /// that entity ends the walk one word further.
+    func widen(_ walk: [Int32: RelationWalk.End], toClass noun: String) -> [Int32: RelationWalk.End] {
+        guard let longest = walk.values.map(\.score).max() else { return walk }
+        var result = walk
+        for (entity, end) in walk where end.score == longest && !hasClass(entity, noun) {
+            for position in index.relations(ofEntity: entity) {
+                let relation = index.graph.relations[Int(position)]
+                guard relation.subject == entity, Self.isPlacing(relation.type), hasClass(relation.object, noun),
+                    (result[relation.object]?.score ?? 0) < longest + 1
+                else { continue }
+                result[relation.object] = RelationWalk.End(score: longest + 1, relations: end.relations + [position])
+            }
+        }
+        return result
+    }
+
+    /// Whether a relation type places its subject in its object: LOCATED_IN, and "NOUN_OF" for a place noun.
+    static func isPlacing(_ type: String) -> Bool {
+        if type.hasPrefix("LOCATED_") { return true }
+        let words = type.lowercased().split(separator: "_")
+        return words.count == 2 && words[1] == "of" && EntityCategory.of(classNoun: String(words[0]), usingSuffixes: false) == .place
+    }
+
+    /// Whether an entity's name or one of its IS_A classes ends with the class noun, or the entity is the
+    /// subject of a relation named by it ("Norrholm ISLAND_OF …" makes Norrholm an island).
+    func hasClass(_ entity: Int32, _ noun: String) -> Bool {
+        let graph = index.graph
+        if graph.entities[Int(entity)].key.split(separator: " ").contains(Substring(noun)) { return true }
+        if index.classes(of: entity).contains(where: { graph.entities[Int($0)].key.split(separator: " ").last.map(String.init) == noun }) {
+            return true
+        }
+        let prefix = noun.uppercased() + "_"
+        return index.relations(ofEntity: entity).contains {
+            let relation = graph.relations[Int($0)]
+            return relation.subject == entity && relation.type.hasPrefix(prefix)
+        }
+    }
+
+    /// Entities that a passage's typed relations link, under a type sharing a word with the question, to
+    /// the passage's subject, a question entity or a bridge: "Mira Tavoss BORN_IN Caldmere" speaks for
+    /// Caldmere when the question asks where someone was born.
+    private func relatedEntities(in passage: Int, questionTerms: Set<String>, known: Set<Int32>) -> Set<Int32> {
+        var result = Set<Int32>()
+        let title = index.graph.titleEntity[passage]
+        for relation in index.relations(of: passage) where index.typeMatches(relation.type, questionTerms) {
+            let subjectKnown = relation.subject == title || known.contains(relation.subject)
+            let objectKnown = relation.object == title || known.contains(relation.object)
+            if !subjectKnown || objectKnown { result.insert(relation.subject) }
+            if !objectKnown || subjectKnown { result.insert(relation.object) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import TextAnalysis
+
+/// How much of a question each sentence of a passage holds: the idf-weighted share of the question's
+/// analysed terms found in the sentence, for answer proximity.
+///
+/// ```swift
+/// let context = SentenceContext(index: index, passage: 3, questionTerms: Set(index.analyzer.terms(question)))
+/// context.coverage(at: 120, excluding: "Caldmere")   // 0…1
+/// ```
+struct SentenceContext {
+    /// The sentences' UTF-8 ranges.
+    let sentences: [Range<Int>]
+    /// Each sentence's analysed terms.
+    let terms: [Set<String>]
+    /// The question's terms with their idf.
+    let weights: [String: Double]
+    /// The total idf of the question's terms.
+    let total: Double
+    let analyzer: Analyzer
+
+    init(index: RetrievalIndex, passage: Int, questionTerms: Set<String>) {
+        let text = index.graph.passages[passage].text
+        let bytes = Array(text.utf8)
+        let sentences = SentenceSplitter().split(text)
+        self.sentences = sentences
+        self.analyzer = index.analyzer
+        self.terms = sentences.map { Set(index.analyzer.terms(String(decoding: bytes[$0], as: UTF8.self))) }
+        var weights: [String: Double] = [:]
+        for term in questionTerms { weights[term] = max(index.bm25.idf(of: term), 0.1) }
+        self.weights = weights
+        self.total = max(weights.values.reduce(0, +), 1e-9)
+    }
+
+    /// The share of the question held by the sentence at a UTF-8 offset (the first sentence for offset 0),
+    /// leaving out the terms of the candidate's own text.
+    func coverage(at offset: Int, excluding text: String) -> Double {
+        guard let sentence = sentences.firstIndex(where: { $0.upperBound > offset }) ?? sentences.indices.last else { return 0 }
+        let own = Set(analyzer.terms(text))
+        var held = 0.0, possible = 0.0
+        for (term, weight) in weights where !own.contains(term) {
+            possible += weight
+            if terms[sentence].contains(term) { held += weight }
+        }
+        return possible > 0 ? held / possible : 0
+    }
+}

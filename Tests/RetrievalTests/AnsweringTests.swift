@@ -1,0 +1,85 @@
+import Cypher
+import Foundation
+import KnowledgeGraph
+import PropertyGraph
+import Testing
+@testable import Retrieval
+
+@Suite struct AnsweringTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("corpora/halvard")
+
+    static func halvard() throws -> KnowledgeGraph {
+        var graph = KnowledgeGraph()
+        graph.add(try CorpusReader.read(root.appendingPathComponent("articles")))
+        return graph
+    }
+
+    @Test func offlineAnswersMatchNineInTenOfTheShippedQuestions() throws {
+        let answering = QuestionAnswering(index: RetrievalIndex(graph: try Self.halvard()))
+        let questions = try Question.readJSONL(Self.root.appendingPathComponent("questions.jsonl"))
+        let exact = try questions.filter { question in
+            let answer = try answering.ask(question.question, method: .hybrid, limit: 5).answer?.text ?? ""
+            return AnswerMetrics.exactMatch(answer, answers: question.answers) == 1
+        }
+        #expect(Double(exact.count) >= 0.9 * Double(questions.count), "\(exact.count) of \(questions.count)")
+    }
+
+    @Test func typedRelationsAreEdgeTypesOfTheSavedGraph() throws {
+        let store = GraphStore()
+        try Self.halvard().write(to: store)
+        let result = try CypherEngine.execute("MATCH (p)-[:BORN_IN]->(c) RETURN p.name, c.name ORDER BY p.name", on: store)
+        let pairs = result.rows.map { "\($0[0]) → \($0[1])" }
+        #expect(pairs.contains { $0.contains("Orla Menz") && $0.contains("Brannock") })
+        let people = try CypherEngine.execute("MATCH (p:Person)-[:FOUNDED]->(o) RETURN p.name, o.name", on: store)
+        #expect(people.rows.contains { "\($0[0])".contains("Mira Tavoss") && "\($0[1])".contains("Elsin Maritime Institute") })
+    }
+
+    @Test func emptyQuestionsAreErrors() {
+        let answering = QuestionAnswering(index: makeIndex())
+        for question in ["", "   ", "\n\t", "?!"] {
+            #expect(throws: QuestionAnswering.EmptyQuestion.self) { _ = try answering.ask(question, method: .hybrid, limit: 3) }
+        }
+    }
+
+    @Test func offsetsAreUnicodeScalarOffsetsOnAccentedAndCJKText() throws {
+        let documents = [
+            CorpusDocument(id: "z", title: "Zoë Ångström", text: "Zoë Ångström (1901–1980) was a chemist, born in Köln. 她研究玻璃。"),
+            CorpusDocument(id: "k", title: "Köln", text: "Köln is a city on the Rhine. 科隆是一座城市。"),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let report = try QuestionAnswering(index: RetrievalIndex(graph: graph)).ask("In which city was Zoë Ångström born?", method: .hybrid, limit: 2)
+        let answer = try #require(report.answer)
+        #expect(answer.text == "Köln")
+        let passage = try #require(graph.passages.first { $0.id == answer.passage })
+        let scalars = Array(passage.text.unicodeScalars)
+        let start = try #require(answer.start), end = try #require(answer.end)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Köln")
+        for ranked in report.passages {
+            let document = try #require(documents.first { $0.id == ranked.id })
+            #expect(ranked.start == 0 && ranked.end == document.text.unicodeScalars.count)
+        }
+    }
+
+    @Test func comparisonsPickTheEarlierDate() throws {
+        let documents = [
+            CorpusDocument(id: "a", title: "Annie Morton", text: "Annie Morton (born October 8, 1970) is an American model."),
+            CorpusDocument(id: "t", title: "Terry Richardson", text: "Terry Richardson (born August 14, 1965) is an American photographer."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
+        #expect(try answering.ask("Who is older, Annie Morton or Terry Richardson?", method: .hybrid, limit: 2).answer?.text == "Terry Richardson")
+        #expect(try answering.ask("Who is younger, Annie Morton or Terry Richardson?", method: .hybrid, limit: 2).answer?.text == "Annie Morton")
+    }
+
+    @Test func labelledPathsNameTheRelationsTheyFollow() throws {
+        let graph = try Self.halvard()
+        let report = try QuestionAnswering(index: RetrievalIndex(graph: graph))
+            .ask("In which city was the founder of the school where Ada Quill studied born?", method: .hybrid, limit: 5)
+        #expect(report.answer?.text == "Caldmere")
+        #expect(report.passages.contains { $0.hops.contains { $0.label != "mentions" } })
+    }
+}
