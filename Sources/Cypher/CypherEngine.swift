@@ -238,7 +238,11 @@ public enum CypherEngine {
                 planned.sink.consumer = { (row: [Value]) throws(QueryError) in try handler.row(row.map(context.materialize)) }
             }
             var empty: [Value] = []
-            try planned.head.push(&empty, context)
+            do {
+                try planned.head.push(&empty, context)
+            } catch where error.isEnoughRows {
+                // A LIMIT has its rows: nothing more is read; the pipeline finishes as usual.
+            }
             try planned.head.finish(context)
             if !planned.columns.isEmpty { rows += planned.sink.rows }
         }

@@ -79,7 +79,7 @@ extension QueryPlanner {
         }
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
-        if skip > 0 || limit != nil { append(SkipLimitOperator(skip: skip, limit: limit)) }
+        if skip > 0 || limit != nil { append(SkipLimitOperator(skip: skip, limit: limit, stopsEarly: context.snapshot != nil)) }
         if let predicate {
             let whereCompiler = ExpressionCompiler(layout: newLayout, context: context)
             whereCompiler.itemColumns = itemColumns
@@ -111,7 +111,7 @@ extension QueryPlanner {
         pushTopKIntoScan(sort, firstKey: keys[0].0)
         if let keep = sort.keep { TopKScan.install(keys, keep: keep, on: tail) }
         append(sort)
-        append(SkipLimitOperator(skip: skip, limit: limit))
+        append(SkipLimitOperator(skip: skip, limit: limit, stopsEarly: context.snapshot != nil))
         append(ProjectOperator(exprs, keepInput: false))
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)

@@ -162,14 +162,17 @@ extension Expr {
         }
     }
 
+    /// Whether the patterns match one after another from `row`; stops at the first match.
     static func anyMatch(_ matchers: ArraySlice<PatternMatcher>, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
         guard let first = matchers.first else { return true }
-        var found = false
-        try first.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
-            if found { return }
-            if try anyMatch(matchers.dropFirst(), match, context) { found = true }
+        do {
+            try first.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
+                if try anyMatch(matchers.dropFirst(), match, context) { throw .enoughRows }
+            }
+        } catch where error.isEnoughRows {
+            return true
         }
-        return found
+        return false
     }
 
     /// A copy of `row` long enough to hold `slot`.

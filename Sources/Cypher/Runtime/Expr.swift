@@ -93,8 +93,15 @@ final class SubqueryExists {
         _ = layout.reserve(max(0, width - layout.width))
         let plan = try QueryPlanner(context: context, layout: layout).plan(query)
         var input = Expr.widened(row, width - 1)
-        try plan.head.push(&input, execution)
-        try plan.head.finish(execution)
-        return !plan.sink.rows.isEmpty
+        // One row answers EXISTS: the sink stops the subquery at its first row. (A blocking
+        // operator that was emitting then finishes the pipeline instead: hence `delivered`.)
+        plan.sink.consumer = { (_: [Value]) throws(QueryError) in throw .enoughRows }
+        do {
+            try plan.head.push(&input, execution)
+            try plan.head.finish(execution)
+        } catch where error.isEnoughRows {
+            return true
+        }
+        return plan.sink.delivered > 0
     }
 }

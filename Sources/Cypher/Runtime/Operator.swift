@@ -18,10 +18,14 @@ class Operator {
         }
     }
 
-    /// The end of the input: blocking operators emit their rows now.
+    /// The end of the input: blocking operators emit their rows now. If a LIMIT downstream has
+    /// all it needs while they emit (``QueryError/enoughRows``), the rest are dropped and the
+    /// operators after this one finish as usual.
     final func finish(_ context: ExecutionContext) throws(QueryError) {
         do {
             try complete(context)
+        } catch where error.isEnoughRows {
+            try next?.finish(context)
         } catch {
             throw error.located(at: location)
         }
@@ -387,14 +391,19 @@ final class SortOperator: Operator {
     }
 }
 
-/// SKIP and LIMIT.
+/// SKIP and LIMIT. In a query that does not write, reaching the limit stops the producers above
+/// (``QueryError/enoughRows``): `MATCH (n) RETURN n LIMIT 1` reads one node, not all of them.
 final class SkipLimitOperator: Operator {
     private var toSkip: Int
     private var remaining: Int
+    /// Whether reaching the limit may stop the rows above (never when the query writes: every
+    /// input row of a write clause must be written).
+    let stopsEarly: Bool
 
-    init(skip: Int, limit: Int?) {
+    init(skip: Int, limit: Int?, stopsEarly: Bool = false) {
         toSkip = skip
         remaining = limit ?? Int.max
+        self.stopsEarly = stopsEarly
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
@@ -402,9 +411,13 @@ final class SkipLimitOperator: Operator {
             toSkip -= 1
             return
         }
-        guard remaining > 0 else { return }
+        guard remaining > 0 else {
+            if stopsEarly { throw .enoughRows }
+            return
+        }
         remaining -= 1
         try next?.push(&row, context)
+        if remaining == 0 && stopsEarly { throw .enoughRows }
     }
 }
 
@@ -451,8 +464,12 @@ final class CollectOperator: Operator {
 
     init(width: Int) { self.width = width }
 
+    /// Rows that reached the end, buffered or handed to the consumer.
+    private(set) var delivered = 0
+
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         let out = row.count == width ? row : Array(row.prefix(width))
+        delivered += 1
         if let consumer { return try consumer(out) }
         try MemoryBudget.reservation(&memory, context, "the result rows").add(MemoryBudget.footprint(ofRow: out))
         rows.append(out)

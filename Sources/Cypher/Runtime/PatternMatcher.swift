@@ -113,10 +113,14 @@ final class PatternMatcher {
     }
 
     /// Whether at least one match exists.
+    /// Whether at least one match exists; the search stops at the first.
     func exists(_ input: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
-        var found = false
-        try forEachMatch(input, context) { (_: inout [Value]) throws(QueryError) in found = true }
-        return found
+        do {
+            try forEachMatch(input, context) { (_: inout [Value]) throws(QueryError) in throw .enoughRows }
+        } catch where error.isEnoughRows {
+            return true
+        }
+        return false
     }
 
     private func run(

@@ -2,6 +2,16 @@ import QuiverCore
 
 /// Constructors for the runtime errors the openCypher TCK names, so every raise site uses one spelling.
 extension QueryError {
+    /// Not an error: a LIMIT (or an EXISTS) downstream has every row it needs, so the producers
+    /// above it stop. Thrown after the last needed row was passed on; caught where the rows
+    /// come from (the pipeline's root, or a blocking operator emitting in `finish`), never seen
+    /// by a caller.
+    static let enoughRows = QueryError(.resourceLimit, code: "EnoughRows", phase: .runtime,
+                                       message: "the consumer has all the rows it needs")
+
+    /// Whether this is ``enoughRows``.
+    var isEnoughRows: Bool { code == "EnoughRows" && category == .resourceLimit }
+
     /// A runtime error of `category` with TCK detail `code`.
     static func runtime(_ category: Category, _ code: String, _ message: String) -> QueryError {
         QueryError(category, code: code, phase: .runtime, message: message)
