@@ -70,7 +70,7 @@ struct SQLEntityResolver {
         if connection.dialect == .sqlite {
             idList = SQLBuild.select([(SQLBuild.column("j", "value"), nil)], from: SQLBuild.function(SQLBuild.call("json_each", [list]), as: "j"))
         } else {
-            idList = SQLBuild.select([(SQLBuild.cast(SQLBuild.column("j", "j"), "bigint"), nil)],
+            idList = SQLBuild.select([(SQLBuild.cast(SQLBuild.column("j", "value"), "bigint"), nil)],
                                      from: SQLBuild.function(SQLBuild.call("jsonb_array_elements_text", [SQLBuild.cast(list, "jsonb")]), as: "j"))
         }
         let query = SQLBuild.select(columns.map { ($0, nil) }, from: SQLBuild.table(table, as: "t"),
@@ -102,7 +102,7 @@ struct SQLEntityResolver {
         if connection.dialect == .sqlite {
             idList = SQLBuild.select([(SQLBuild.column("j", "value"), nil)], from: SQLBuild.function(SQLBuild.call("json_each", [list]), as: "j"))
         } else {
-            idList = SQLBuild.select([(SQLBuild.cast(SQLBuild.column("j", "j"), "bigint"), nil)],
+            idList = SQLBuild.select([(SQLBuild.cast(SQLBuild.column("j", "value"), "bigint"), nil)],
                                      from: SQLBuild.function(SQLBuild.call("jsonb_array_elements_text", [SQLBuild.cast(list, "jsonb")]), as: "j"))
         }
         let query = SQLBuild.select([(SQLBuild.column("t", "node_id"), nil), (SQLBuild.column("t", "label"), nil)],
