@@ -207,7 +207,8 @@ extension QueryCompiler {
         case (.node, "node"), (.relationship, "relationship"):
             return SQLBuild.select([(typed.sql, nil)], from: rows, where: SQLBuild.isNull(typed.sql, negated: true))
         case (.node, _), (.relationship, _):
-            return SQLBuild.select([(SQLBuild.null, nil)], from: rows, where: SQLBuild.falseValue)
+            let none = dialect == .postgres ? SQLBuild.cast(SQLBuild.null, "bigint") : SQLBuild.null
+            return SQLBuild.select([(none, nil)], from: rows, where: SQLBuild.falseValue)
         default:
             let list = runtime("cy_entity_ids", [asValue(typed).sql, builder.bindText(kind)])
             let each = names.next("e")
