@@ -18,7 +18,10 @@ extension QueryCompiler {
     func compileMatch(_ match: Match, after frame: Frame) throws(QueryError) -> Frame {
         let alias = names.next("p")
         let scope = frame.scope(alias: alias)
+        seedPredicate = match.optional ? nil : match.predicate
+        defer { seedPredicate = nil }
         let pattern = try compilePattern(match.pattern.parts, scope, seedFrame: frame)
+        seedPredicate = nil
         var inner = scope
         for (name, typed) in pattern.bindings { inner.variables[name] = typed }
         inner.properties.merge(pattern.properties) { $1 }

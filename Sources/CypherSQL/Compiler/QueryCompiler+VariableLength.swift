@@ -118,6 +118,14 @@ extension QueryCompiler {
             unbound.variable = nil
             if let map = node.properties, !Self.isConstant(map) { unbound.properties = nil }
             try constrain(unbound, id: id, properties: SQLBuild.column(alias, "properties"), &pattern, scope)
+            if let name = node.variable?.name, scope.variables[name] == nil {
+                var own = ExpressionScope()
+                own.variables[name] = Typed(sql: id, kind: .node)
+                own.properties[name] = SQLBuild.column(alias, "properties")
+                for conjunct in seedConjuncts(of: seedPredicate, reading: name) {
+                    pattern.conditions.append(asBoolean(try compile(conjunct, own), operator: "WHERE"))
+                }
+            }
         }
         return SQLBuild.select([(id, "id")], from: SQLBuild.table(SQLGraphLayout.nodes, as: alias),
                                where: SQLBuild.and(pattern.conditions))

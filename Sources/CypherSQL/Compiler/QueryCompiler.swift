@@ -22,6 +22,8 @@ final class QueryCompiler {
     var temporaryTables: [String] = []
     /// Whether the query deletes nodes (a check at the end refuses dangling relationships).
     var deletesNodes = false
+    /// The WHERE of the MATCH being compiled, whose conjuncts on a walk's start also filter its seeds.
+    var seedPredicate: Cypher.Expression?
 
     init(dialect: SQLGraphDialect, parameters: [String: Value]) {
         self.dialect = dialect

@@ -44,7 +44,13 @@ final class SQLiteGraphConnection: SQLGraphConnection {
     init(path: String, create: Bool) throws(QueryError) {
         do {
             session = try SQLiteSession(path: path, create: create)
-            for statement in SQLGraphLayout.ddl(for: .sqlite) { try session.run(statement) }
+            // Only a file without the layout is written to on open, so readers never wait for each other.
+            let laidOut = try session.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                                            [.text(SQLGraphLayout.meta)])
+            if laidOut.isEmpty {
+                _ = try session.query("PRAGMA journal_mode = WAL")
+                for statement in SQLGraphLayout.ddl(for: .sqlite) { try session.run(statement) }
+            }
             try session.run("PRAGMA foreign_keys = OFF")
             try SQLiteRuntime.install(on: session)
         } catch let error as QueryError {
