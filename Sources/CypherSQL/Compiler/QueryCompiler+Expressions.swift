@@ -261,7 +261,9 @@ extension QueryCompiler {
             if a.kind == b.kind, a.kind == .node || a.kind == .relationship {
                 return Typed(sql: SQLBuild.binary(op == .equal ? .equal : .notEqual, a.sql, b.sql), kind: .boolean)
             }
-            return Typed(sql: runtime(op == .equal ? "cy_eq" : "cy_neq", [asValue(a).sql, asValue(b).sql]), kind: .boolean)
+            let name = op == .equal ? "cy_eq" : "cy_neq"
+            if let fast = numericComparison(op, left, right, a, b, runtimeName: name) { return fast }
+            return Typed(sql: runtime(name, [asValue(a).sql, asValue(b).sql]), kind: .boolean)
         case .less, .lessOrEqual, .greater, .greaterOrEqual, .startsWith, .endsWith, .contains, .in, .regexMatch:
             let name: String = switch op {
             case .less: "cy_lt"
@@ -274,6 +276,7 @@ extension QueryCompiler {
             case .in: "cy_in"
             default: "cy_regex"
             }
+            if let fast = numericComparison(op, left, right, a, b, runtimeName: name) { return fast }
             return Typed(sql: runtime(name, [asValue(a).sql, asValue(b).sql]), kind: .boolean)
         case .add, .subtract, .multiply, .divide, .modulo, .power:
             let name: String = switch op {

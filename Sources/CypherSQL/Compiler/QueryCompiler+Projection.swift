@@ -22,14 +22,25 @@ extension QueryCompiler {
         let items = projectionItems(projection, frame)
         let aggregates = items.flatMap { Self.aggregateCalls(in: $0.expression) }
         var result: Frame
+        // A WHERE right after a plain projection sees the variables before it too: it goes in the same SELECT.
+        let inline = aggregates.isEmpty && !projection.distinct && projection.orderBy.isEmpty && projection.skip == nil
+            && projection.limit == nil
         if aggregates.isEmpty {
-            result = try plainProjection(items, projection, frame)
+            result = try plainProjection(items, projection, frame, predicate: inline ? predicate : nil)
         } else {
             result = try groupedProjection(items, aggregates: aggregates, projection, frame)
         }
-        if let predicate {
+        if let predicate, !inline {
             let alias = names.next("p")
-            let condition = asBoolean(try compile(predicate, result.scope(alias: alias)), operator: "WHERE")
+            var scope = result.scope(alias: alias)
+            // The projected expressions, as written, name their columns (`WITH DISTINCT a.x AS x WHERE a.x = 1`).
+            for item in items {
+                if let column = result.column(item.name) {
+                    scope.replacements[item.expression.structuralKey] = Typed(sql: SQLBuild.column(alias, column.column),
+                                                                              kind: column.kind)
+                }
+            }
+            let condition = asBoolean(try compile(predicate, scope), operator: "WHERE")
             result = addFrame(SQLBuild.select(result.passThrough(alias: alias), from: source(result, alias: alias),
                                               where: condition), columns: result.columns, ordinal: result.ordinal)
         }
@@ -46,7 +57,7 @@ extension QueryCompiler {
     }
 
     private func plainProjection(_ items: [(name: String, expression: Cypher.Expression)], _ projection: Projection,
-                                 _ frame: Frame) throws(QueryError) -> Frame
+                                 _ frame: Frame, predicate: Cypher.Expression?) throws(QueryError) -> Frame
     {
         let alias = names.next("p")
         let scope = frame.scope(alias: alias)
@@ -60,8 +71,9 @@ extension QueryCompiler {
         var sortScope = scope
         for (name, typed) in compiled { sortScope.variables[name] = typed }
         let carried = frame.ordinal.map { (SQLBuild.column(alias, $0), $0) }
-        return try order(select(compiled, from: source(frame, alias: alias), distinct: false, carry: carried),
-                         projection, sortScope: sortScope, base: (frame, alias))
+        var pending = select(compiled, from: source(frame, alias: alias), distinct: false, carry: carried)
+        if let predicate { pending.condition = asBoolean(try compile(predicate, sortScope), operator: "WHERE") }
+        return try order(pending, projection, sortScope: sortScope, base: (frame, alias))
     }
 
     /// A frame of `compiled` columns selected from `from`.
@@ -226,9 +238,11 @@ struct PendingProjection {
     var distinct: Bool
     var groupBy: [SQL.Expression]
     var ordinal: String?
+    /// A WHERE over the rows before the projection (a plain WITH's).
+    var condition: SQL.Expression?
 
     func query(order: [OrderingTerm], limit: Limit?) -> SelectStatement {
-        SQLBuild.select(items.isEmpty ? [(SQLBuild.integer(1), "one")] : items, from: from, groupBy: groupBy,
-                        distinct: distinct, orderBy: order, limit: limit)
+        SQLBuild.select(items.isEmpty ? [(SQLBuild.integer(1), "one")] : items, from: from, where: condition,
+                        groupBy: groupBy, distinct: distinct, orderBy: order, limit: limit)
     }
 }

@@ -118,7 +118,7 @@ extension QueryCompiler {
             unbound.variable = nil
             if let map = node.properties, !Self.isConstant(map) { unbound.properties = nil }
             try constrain(unbound, id: id, properties: SQLBuild.column(alias, "properties"), &pattern, scope)
-            if let name = node.variable?.name, scope.variables[name] == nil {
+            if let name = node.variable?.name, seedFrame?.column(name) == nil {
                 var own = ExpressionScope()
                 own.variables[name] = Typed(sql: id, kind: .node)
                 own.properties[name] = SQLBuild.column(alias, "properties")

@@ -36,16 +36,34 @@ public final class SQLGraph {
         connection = try PostgresGraphConnection(url: url, schema: schema, create: create)
     }
 
-    /// Opens `sqlite:FILE` or a `postgres://` / `postgresql://` URL (schema `public` unless given).
+    /// Opens `sqlite:FILE` or a `postgres://` / `postgresql://` URL; the graph's schema is `schema`,
+    /// else the URL's `schema=NAME` query item (taken out before connecting), else `public`.
     public convenience init(location: String, schema: String? = nil, create: Bool = true) throws(QueryError) {
         if location.hasPrefix("sqlite:") {
             try self.init(sqlitePath: String(location.dropFirst("sqlite:".count)), create: create)
         } else if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            try self.init(postgresURL: location, schema: schema ?? "public", create: create)
+            let (url, named) = Self.splitSchema(location)
+            try self.init(postgresURL: url, schema: schema ?? named ?? "public", create: create)
         } else {
             throw QueryError(.procedureError, code: "SQLBackendConnection", phase: .compileTime,
                              message: "`\(location)` is neither sqlite:FILE nor a postgres:// URL")
         }
+    }
+
+    /// `postgres://h/db?schema=g&sslmode=disable` → (`postgres://h/db?sslmode=disable`, `g`).
+    static func splitSchema(_ url: String) -> (String, String?) {
+        guard let question = url.firstIndex(of: "?") else { return (url, nil) }
+        var schema: String?
+        var kept: [Substring] = []
+        for item in url[url.index(after: question)...].split(separator: "&") {
+            if item.hasPrefix("schema=") {
+                schema = String(item.dropFirst("schema=".count)).removingPercentEncoding
+            } else {
+                kept.append(item)
+            }
+        }
+        let base = String(url[..<question])
+        return (kept.isEmpty ? base : base + "?" + kept.joined(separator: "&"), schema)
     }
 
     /// Compiles `text` without running it: the program, for EXPLAIN and tests.

@@ -95,13 +95,12 @@ final class PostgresGraphConnection: SQLGraphConnection {
                 throw QueryError(.procedureError, code: "SQLBackendConnection", phase: .compileTime,
                                  message: "PostgreSQL has no schema \(schema); create it or let Quiver create it")
             }
-            try session.script("SET search_path TO \(quoted)")
-            let installed = try session.query(
-                "SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2 LIMIT 1",
-                [.text(schema), .text(PostgresRuntime.versionFunction)])
-            if installed.isEmpty {
+            try PostgresRuntime.install(on: session)
+            try session.script("SET search_path TO \(quoted), \(PostgresDatabase.quoted(PostgresRuntime.schema))")
+            let laidOut = try session.query(
+                "SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2", [.text(schema), .text(SQLGraphLayout.meta)])
+            if laidOut.isEmpty {
                 for statement in SQLGraphLayout.ddl(for: .postgres) { try session.script(statement) }
-                try session.script(PostgresRuntime.script)
             }
         } catch let error as QueryError {
             throw error

@@ -37,7 +37,7 @@ struct CypherCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A graph snapshot to load (and to write back with --save).")
     var graph: String?
 
-    @Option(name: .long, help: "Run on a database instead: sqlite:FILE (created when missing) or postgres://URL.")
+    @Option(name: .long, help: "Run on a database instead: sqlite:FILE (created when missing) or postgres://URL (schema: ?schema=NAME, default public).")
     var db: String?
 
     @Flag(name: .long, help: "Write the graph back to --graph when every query succeeded (with --queries: the committed writes).")
