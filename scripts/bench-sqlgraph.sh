@@ -12,9 +12,17 @@ scale="${1:-medium}"
 reps="${2:-5}"
 bench_dir="$(cd .. && pwd)/shared/bench/graph"
 [ -f "$bench_dir/peers.py" ] || { echo "bench-sqlgraph: $bench_dir/peers.py not found" >&2; exit 2; }
-if [ ! -x .venv-graphqlite/bin/python ] || ! .venv-graphqlite/bin/python -c "import graphqlite" 2>/dev/null; then
+# graphqlite is a SQLite extension: the venv's Python must be able to load one (pyenv builds often cannot).
+loads_extensions='import sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)'
+if [ ! -x .venv-graphqlite/bin/python ] || ! .venv-graphqlite/bin/python -c "import graphqlite; $loads_extensions" 2>/dev/null; then
   echo "bench-sqlgraph: creating .venv-graphqlite with graphqlite" >&2
-  python3 -m venv .venv-graphqlite
+  python=""
+  for candidate in /usr/bin/python3 python3; do
+    if "$candidate" -c "$loads_extensions" 2>/dev/null; then python="$candidate"; break; fi
+  done
+  [ -n "$python" ] || { echo "bench-sqlgraph: no Python whose sqlite3 can load extensions" >&2; exit 2; }
+  rm -rf .venv-graphqlite
+  "$python" -m venv .venv-graphqlite
   .venv-graphqlite/bin/pip install -q "graphqlite==0.12.0"
 fi
 echo "bench-sqlgraph: building quiver (release)" >&2
