@@ -73,6 +73,9 @@ final class StatementBuilder {
     private(set) var parameters: [SQLValue] = []
     var ctes: [CommonTableExpression] = []
     var recursive = false
+    /// Set when an expression calls `rand()`: the next CTE is materialized, so each row draws once
+    /// (SQLite would otherwise copy the expression into every place that reads the column).
+    var drawsRandom = false
 
     init(dialect: SQLGraphDialect) { self.dialect = dialect }
 
@@ -108,7 +111,9 @@ final class StatementBuilder {
 
     /// Adds a CTE and returns its name.
     func addCTE(_ name: String, columns: [String] = [], _ query: SelectStatement) {
-        ctes.append(CommonTableExpression(name: Identifier(name), columns: columns.map { Identifier($0) }, query: query))
+        ctes.append(CommonTableExpression(name: Identifier(name), columns: columns.map { Identifier($0) },
+                                          materialized: drawsRandom ? true : nil, query: query))
+        drawsRandom = false
     }
 
     /// The statement `query` preceded by the CTEs gathered so far.

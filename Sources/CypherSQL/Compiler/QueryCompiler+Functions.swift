@@ -71,6 +71,7 @@ extension QueryCompiler {
             for argument in call.arguments { arguments.append(asValue(try compile(argument, scope)).sql) }
             return Typed(sql: SQLBuild.call("coalesce", arguments + [builder.nullValue]), kind: .value)
         case "rand":
+            builder.drawsRandom = true
             return Typed(sql: runtime("cy_rand", []), kind: .value)
         case "pi":
             return Typed(sql: try builder.bindValue(.float(Double.pi)), kind: .value)
