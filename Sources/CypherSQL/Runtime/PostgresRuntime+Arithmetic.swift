@@ -128,7 +128,9 @@ BEGIN
     RETURN nullif(v -> i::integer, 'null'::jsonb);
   END IF;
   IF cy_t(v) = 'map' THEN
-    IF cy_t(k) <> 'string' THEN RETURN cy_type_error('a map key must be a STRING, not ' || cy_type_name(k)); END IF;
+    IF cy_t(k) <> 'string' THEN
+      RETURN cy_raise('TypeError', 'MapElementAccessByNonString', 'a map key must be a STRING, not ' || cy_type_name(k));
+    END IF;
     RETURN nullif(v -> cy_s(k), 'null'::jsonb);
   END IF;
   RETURN cy_type_error('cannot subscript ' || cy_type_name(v));

@@ -9,7 +9,7 @@ BEGIN
     WHEN 'string' THEN RETURN v;
     WHEN 'integer', 'boolean' THEN RETURN to_jsonb(v::text);
     WHEN 'float' THEN RETURN to_jsonb(cy_plain(v));
-    ELSE RETURN cy_type_error('toString() cannot convert a ' || cy_type_name(v));
+    ELSE RETURN cy_raise('TypeError', 'InvalidArgumentValue', 'toString() cannot convert a ' || cy_type_name(v));
   END CASE;
 END $$;
 CREATE OR REPLACE FUNCTION cy_tointeger(v jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
@@ -27,7 +27,7 @@ BEGIN
       IF t ~ '^[-+]?[0-9]+$' THEN RETURN to_jsonb(t::bigint); END IF;
       IF t ~ '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN RETURN to_jsonb(trunc(t::numeric)::bigint); END IF;
       RETURN NULL;
-    ELSE RETURN cy_type_error('toInteger() cannot convert a ' || cy_type_name(v));
+    ELSE RETURN cy_raise('TypeError', 'InvalidArgumentValue', 'toInteger() cannot convert a ' || cy_type_name(v));
   END CASE;
 EXCEPTION WHEN numeric_value_out_of_range THEN RETURN NULL;
 END $$;
@@ -42,7 +42,7 @@ BEGIN
       t := btrim(cy_s(v));
       IF t ~ '^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN RETURN cy_fj(t::float8); END IF;
       RETURN NULL;
-    ELSE RETURN cy_type_error('toFloat() cannot convert a ' || cy_type_name(v));
+    ELSE RETURN cy_raise('TypeError', 'InvalidArgumentValue', 'toFloat() cannot convert a ' || cy_type_name(v));
   END CASE;
 END $$;
 CREATE OR REPLACE FUNCTION cy_toboolean(v jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
@@ -53,7 +53,7 @@ BEGIN
     WHEN 'string' THEN
       RETURN CASE lower(btrim(cy_s(v))) WHEN 'true' THEN 'true'::jsonb WHEN 'false' THEN 'false'::jsonb END;
     WHEN 'integer' THEN RETURN to_jsonb((v::text)::bigint <> 0);
-    ELSE RETURN cy_type_error('toBoolean() cannot convert a ' || cy_type_name(v));
+    ELSE RETURN cy_raise('TypeError', 'InvalidArgumentValue', 'toBoolean() cannot convert a ' || cy_type_name(v));
   END CASE;
 END $$;
 CREATE OR REPLACE FUNCTION cy_number_fn(name text, v jsonb) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
@@ -145,7 +145,9 @@ END $$;
 CREATE OR REPLACE FUNCTION cy_range(args jsonb[]) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE a bigint; b bigint; step bigint := 1;
 BEGIN
-  IF EXISTS (SELECT 1 FROM unnest(args) x WHERE cy_t(x) <> 'integer') THEN RETURN cy_type_error('range() needs INTEGERs'); END IF;
+  IF EXISTS (SELECT 1 FROM unnest(args) x WHERE cy_t(x) <> 'integer') THEN
+    RETURN cy_raise('ArgumentError', 'InvalidArgumentType', 'range() expects INTEGER arguments');
+  END IF;
   a := (args[1]::text)::bigint; b := (args[2]::text)::bigint;
   IF array_length(args, 1) = 3 THEN step := (args[3]::text)::bigint; END IF;
   IF step = 0 THEN RETURN cy_raise('ArgumentError', 'NumberOutOfRange', 'range() needs a step other than 0'); END IF;

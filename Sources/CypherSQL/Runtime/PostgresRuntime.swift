@@ -5,7 +5,7 @@ import SQLExecution
 /// every graph connection's search path after the graph's schema.
 enum PostgresRuntime {
     /// The schema holding this version of the runtime (a new version gets a new schema).
-    static let schema = "quiver_cypher_runtime_2"
+    static let schema = "quiver_cypher_runtime_3"
 
     /// The function whose presence says the runtime is installed completely.
     static let versionFunction = "cy_runtime_installed"

@@ -92,8 +92,11 @@ extension PostgresConnection {
     func queryParams(_ sql: String, _ parameters: [String?]) throws(SQLExecutionError)
         -> (columns: [String], rows: [[SQLValue]])
     {
+        // Every parameter is sent as `text` (OID 25) and cast where it is used, so a statement may
+        // also leave one unused (PostgreSQL cannot infer the type of a parameter nothing reads).
+        let types = [Oid](repeating: 25, count: parameters.count)
         let result = withCStrings(parameters) { pointers in
-            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            PQexecParams(handle, sql, Int32(pointers.count), types, pointers, nil, nil, 0)
         }
         guard let result else { throw connectionError(sql) }
         defer { PQclear(result) }
