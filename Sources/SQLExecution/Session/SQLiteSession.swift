@@ -163,7 +163,9 @@ public final class SQLitePreparedStatement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         defer { sqlite3_reset(handle) }
-        for (index, value) in parameters.enumerated() {
+        // Parameters past the highest one the statement names are unused: ?1, ?2, … bind by number.
+        let named = Int(sqlite3_bind_parameter_count(handle))
+        for (index, value) in parameters.prefix(named).enumerated() {
             let status = SQLiteBinding.bind(value, to: handle, at: Int32(index + 1))
             guard status == SQLITE_OK else { throw session.error(status, sql: sql, kind: .compile) }
         }
