@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CypherSQL
 import PropertyGraph
 import QuiverCore
 
@@ -14,6 +15,10 @@ struct ImportCommand: AsyncParsableCommand {
             :START_ID, :END_ID, :TYPE and properties. Prefix a file with `Label1:Label2=` (nodes) or \
             `TYPE=` (relationships) to add labels or a default type.
 
+            --into sqlite:FILE or --into postgres://URL loads the graph into the SQL layout of \
+            `quiver cypher --db` instead (schemas/sql-graph-layout.sql): SQLite in one transaction with \
+            prepared statements, PostgreSQL with COPY; the database must not hold the same ids already.
+
             Example: quiver import --nodes person.csv --relationships knows.csv --out people.qgraph
             """
     )
@@ -25,7 +30,10 @@ struct ImportCommand: AsyncParsableCommand {
     var relationships: [String] = []
 
     @Option(name: .long, help: "The snapshot file to write.")
-    var out: String
+    var out: String?
+
+    @Option(name: .long, help: "Load into a database instead: sqlite:FILE (created when missing) or postgres://URL.")
+    var into: String?
 
     @Option(name: .long, help: "Field delimiter (one ASCII character).")
     var delimiter: String = ","
@@ -38,6 +46,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !nodes.isEmpty else { throw ValidationError("give at least one node file with --nodes FILE") }
+        guard (out == nil) != (into == nil) else {
+            throw ValidationError("give where the graph goes: --out FILE (a snapshot) or --into sqlite:FILE | postgres://URL")
+        }
+        if let into, !into.hasPrefix("sqlite:"), !into.hasPrefix("postgres://"), !into.hasPrefix("postgresql://") {
+            throw ValidationError("--into must be sqlite:FILE or a postgres:// URL, got `\(into)`")
+        }
         guard delimiter.count == 1, delimiter.first?.isASCII == true else {
             throw ValidationError("--delimiter must be one ASCII character, got `\(delimiter)`")
         }
@@ -61,6 +75,19 @@ struct ImportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let loaded = clock.now
+        if let into {
+            do {
+                let summary = try SQLGraph(location: into, create: true).load(from: graph)
+                let message = "imported \(summary.nodes) nodes and \(summary.relationships) relationships in "
+                    + "\(Self.seconds(loaded - started)) s; loaded into \(into) in \(Self.seconds(clock.now - loaded)) s\n"
+                FileHandle.standardError.write(Data(message.utf8))
+            } catch {
+                FileHandle.standardError.write(Data("quiver import: error: \(error.message)\n".utf8))
+                throw ExitCode.failure
+            }
+            return
+        }
+        guard let out else { return }
         do {
             try graph.save(to: out)
             if let jsonl { try graph.exportJSONL(to: jsonl) }

@@ -59,6 +59,14 @@ struct TCKCommand: AsyncParsableCommand {
     @Flag(help: "Run scenarios in this process instead of in worker processes (a crash then ends the run).")
     var inProcess = false
 
+    @Option(help: ArgumentHelp(
+        "`memory` (the in-memory engine), `sqlite` (a fresh temporary SQLite file per scenario) or "
+            + "`postgres` (a fresh schema per scenario on the server of --db)."))
+    var backend: TCKBackend = .memory
+
+    @Option(help: ArgumentHelp("The PostgreSQL server for `--backend postgres` (postgres://…).", valueName: "url"))
+    var db: String?
+
     @Option(parsing: .unconditional, help: .hidden)
     var workerFrom: Int?
 
@@ -66,6 +74,7 @@ struct TCKCommand: AsyncParsableCommand {
         try TimeoutSeconds.validate(timeout)
         try CountOption.validate(minPassed, "--min-passed", in: 0...Int.max)
         try CountOption.validate(workerFrom, "--worker-from", in: 0...Int.max)
+        try backend.validate(db: db)
     }
 
     func run() async throws {
@@ -87,7 +96,7 @@ struct TCKCommand: AsyncParsableCommand {
         }
         let report: TCKReport
         if inProcess {
-            report = TCKRunner(engine: CypherTCKEngine(), suite: suite, timeout: timeout).run(progress: progress)
+            report = backend.run(suite: suite, timeout: timeout, db: db, progress: progress)
         } else {
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             let arguments = workerArguments(directory: directory)
@@ -134,11 +143,10 @@ struct TCKCommand: AsyncParsableCommand {
     /// After a timeout the worker exits with ``IsolatedTCKRunner/restartExitStatus`` so the parent
     /// restarts it and the runaway thread dies with this process.
     private func runWorker(suite: TCKSuite, from start: Int) -> Never {
-        let runner = TCKRunner(engine: CypherTCKEngine(), suite: suite, timeout: timeout)
         let scenarios = suite.scenarios
         var index = start
         while index < scenarios.count {
-            let result = runner.run(scenarios[index])
+            let result = backend.run(scenarios[index], suite: suite, timeout: timeout, db: db)
             FileHandle.standardOutput.write(Data((TCKWorkerRecord(index: index, result: result).line() + "\n").utf8))
             if result.status == .failed, result.reason?.hasPrefix("timed out") == true {
                 Foundation.exit(IsolatedTCKRunner.restartExitStatus)
@@ -151,7 +159,9 @@ struct TCKCommand: AsyncParsableCommand {
 
     /// The arguments that make a worker select exactly the scenarios this run selected.
     private func workerArguments(directory: URL) -> [String] {
-        var arguments = ["tck", directory.path, "--scope", scope.rawValue, "--timeout", "\(timeout)"]
+        var arguments = ["tck", directory.path, "--scope", scope.rawValue, "--timeout", "\(timeout)",
+                         "--backend", backend.rawValue]
+        if let db { arguments += ["--db", db] }
         for pattern in include { arguments += ["--include", pattern] }
         for pattern in exclude { arguments += ["--exclude", pattern] }
         for name in names { arguments += ["--name", name] }

@@ -144,16 +144,19 @@ public struct FunctionCall: Sendable, Hashable {
     public var filter: Expression?
     /// `OVER (...)` or `OVER name`.
     public var over: WindowSpecification?
+    /// `ORDER BY` inside an aggregate's parentheses (PostgreSQL, SQLite 3.44+): `jsonb_agg(x ORDER BY k)`.
+    public var orderBy: [OrderingTerm]
 
     public init(
         name: Identifier, distinct: Bool = false, arguments: [Expression], filter: Expression? = nil,
-        over: WindowSpecification? = nil
+        over: WindowSpecification? = nil, orderBy: [OrderingTerm] = []
     ) {
         self.name = name
         self.distinct = distinct
         self.arguments = arguments
         self.filter = filter
         self.over = over
+        self.orderBy = orderBy
     }
 
     /// Whether this is one of the five aggregates the Spider evaluator knows (max, min, count, sum, avg).

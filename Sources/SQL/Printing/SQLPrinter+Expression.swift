@@ -123,7 +123,9 @@ extension SQLPrinter {
         if isPostgres, let translated = postgresFunction(call, arguments: arguments) { return translated }
         var text = identifier(call.name) + "("
         if call.distinct { text += "DISTINCT " }
-        text += arguments.joined(separator: ", ") + ")"
+        text += arguments.joined(separator: ", ")
+        if !call.orderBy.isEmpty { text += " ORDER BY " + call.orderBy.map(orderingTerm).joined(separator: ", ") }
+        text += ")"
         if let filter = call.filter { text += " FILTER (WHERE " + print(filter) + ")" }
         if let over = call.over { text += " OVER " + windowSpecification(over) }
         return text

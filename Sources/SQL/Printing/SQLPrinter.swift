@@ -26,6 +26,9 @@ public struct SQLPrinter: Sendable {
     /// PostgreSQL only: lower-case every identifier and quote it, matching a copy of a SQLite database
     /// whose names were lower-cased on the way in (SQLite names are case-insensitive, quoted or not).
     public var lowercaseIdentifiers: Bool
+    /// PostgreSQL only: wrap SQLite's bare grouped columns in `MIN(…)` (see `PostgresGrouping`); off for
+    /// SQL generated for PostgreSQL, which names every grouped column itself.
+    public var wrapsBareColumns = true
 
     public init(
         dialect: Dialect = .sqlite, quoteAllIdentifiers: Bool = false, knownColumns: Set<String>? = nil,
@@ -50,7 +53,7 @@ public struct SQLPrinter: Sendable {
         parts.append(body(statement.body))
         if !statement.orderBy.isEmpty {
             var terms = statement.orderBy
-            if isPostgres, case .select(let core) = statement.body, !core.groupBy.isEmpty {
+            if isPostgres, wrapsBareColumns, case .select(let core) = statement.body, !core.groupBy.isEmpty {
                 terms = terms.map { term in
                     var copy = term
                     copy.expression = PostgresGrouping.wrap(term.expression, groupBy: core.groupBy + Self.aliasReferences(core))
@@ -100,7 +103,7 @@ public struct SQLPrinter: Sendable {
     }
 
     func selectCore(_ original: SelectCore) -> String {
-        let core = isPostgres ? PostgresGrouping.rewrite(original) : original
+        let core = isPostgres && wrapsBareColumns ? PostgresGrouping.rewrite(original) : original
         var text = "SELECT "
         if core.distinct { text += "DISTINCT " } else if core.explicitAll { text += "ALL " }
         text += core.columns.map(resultColumn).joined(separator: ", ")

@@ -7,7 +7,7 @@ import QuiverCore
 /// Nothing outside this file sees a `PGconn` or `PGresult`; every result is cleared and the
 /// connection finished on every path.
 final class PostgresConnection {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
 
     init(url: String) throws(SQLExecutionError) {
         guard let conn = PQconnectdb(url) else {
@@ -126,7 +126,7 @@ final class PostgresConnection {
         }
     }
 
-    private func resultError(_ result: OpaquePointer, sql: String) -> SQLExecutionError {
+    func resultError(_ result: OpaquePointer, sql: String) -> SQLExecutionError {
         let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "XX000"
         let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
         let message = primary ?? String(cString: PQresultErrorMessage(result))
@@ -135,7 +135,7 @@ final class PostgresConnection {
         return SQLExecutionError(kind: PostgresConnection.kind(sqlState: state), code: state, message: message, sql: sql, location: location)
     }
 
-    private func connectionError(_ sql: String) -> SQLExecutionError {
+    func connectionError(_ sql: String) -> SQLExecutionError {
         SQLExecutionError(
             kind: .connection, code: "08006",
             message: String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), sql: sql)

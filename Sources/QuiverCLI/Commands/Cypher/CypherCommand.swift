@@ -37,6 +37,9 @@ struct CypherCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A graph snapshot to load (and to write back with --save).")
     var graph: String?
 
+    @Option(name: .long, help: "Run on a database instead: sqlite:FILE (created when missing) or postgres://URL (schema: ?schema=NAME, default public).")
+    var db: String?
+
     @Flag(name: .long, help: "Write the graph back to --graph when every query succeeded (with --queries: the committed writes).")
     var save = false
 
@@ -71,6 +74,9 @@ struct CypherCommand: AsyncParsableCommand {
     var script: String?
 
     func validate() throws {
+        if db != nil {
+            try SQLBackendRun.validate(graph: graph, save: save, importDir: importDir, maxMemory: maxMemory, jobs: jobs)
+        }
         if save && graph == nil { throw ValidationError("--save needs --graph FILE to write to") }
         if queries != nil && (!inline.isEmpty || script != nil) {
             throw ValidationError("--queries FILE is a run of its own; give it without -e or SCRIPT")
@@ -102,13 +108,21 @@ struct CypherCommand: AsyncParsableCommand {
         let parameters = try parseParameters()
         let file = try queries.map(readQueryFile)
         defer { StandardOutput.shared.flush() }
+        if let db {
+            let run = SQLBackendRun(location: db, parameters: parameters, format: format, timing: timing,
+                                    timeout: timeout.map(TimeoutSeconds.duration))
+            if let file { return run.runBatch(file) }
+            let (statements, text) = readStatements()
+            return try run.runScript(statements, inlineCount: inline.count, scriptText: text, scriptName: script)
+        }
         if let file { return try runBatch(file, on: GraphDatabase(try loadGraph()), parameters: parameters) }
         try runScript(on: try loadGraph(), parameters: parameters)
     }
 
     // MARK: Script mode
 
-    private func runScript(on store: GraphStore, parameters: [String: Value]) throws {
+    /// The -e queries, then the script's statements; and the script's text (for error locations).
+    private func readStatements() -> ([CypherScript.Statement], String) {
         var statements = inline.map { CypherScript.Statement(text: $0, line: 1, column: 1) }
         var scriptText = ""
         if let script {
@@ -121,6 +135,11 @@ struct CypherCommand: AsyncParsableCommand {
             }
             statements += CypherScript.split(scriptText)
         }
+        return (statements, scriptText)
+    }
+
+    private func runScript(on store: GraphStore, parameters: [String: Value]) throws {
+        let (statements, scriptText) = readStatements()
         let printer = ResultPrinter(format: format)
         let schema = SchemaCatalog()
         for (index, statement) in statements.enumerated() {
