@@ -74,7 +74,7 @@ final class Subquery {
         while let current = op {
             switch current {
             case let match as MatchOperator where !match.bypass: break
-            case is UnwindOperator, is FilterOperator, is ProjectOperator, is CallSubqueryOperator: break
+            case is UnwindOperator, is FilterOperator, is ProjectOperator, is TruncateOperator, is CallSubqueryOperator: break
             case is CollectOperator where current === plan.sink: break
             default: return false
             }
