@@ -45,6 +45,10 @@ extension QueryPlanner {
                 let fused = GroupedCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
                 match.bypass = true
                 append(fused)
+            } else if let match = tail as? MatchOperator,
+                let fused = ReachableCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
+                match.bypass = true
+                append(fused)
             } else {
                 append(aggregate)
             }

@@ -119,6 +119,7 @@ struct PlanDescription {
         case is ProjectOperator: "Projection"
         case is AggregateOperator: "EagerAggregation"
         case is GroupedCountOperator: "EagerAggregation (grouped degree count)"
+        case is ReachableCountOperator: "EagerAggregation (distinct reachable count)"
         case is DistinctOperator: "Distinct"
         case is SortOperator: "Sort"
         case is SkipLimitOperator: "Skip/Limit"
