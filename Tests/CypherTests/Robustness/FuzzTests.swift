@@ -28,6 +28,12 @@ struct FuzzTests {
         "CALL db.labels() YIELD label RETURN label",
         "MATCH (a) DETACH DELETE a",
         "RETURN {a: [1, {b: 'x'}], c: null}.a[1].b AS deep, 9223372036854775807 + 1 AS overflow",
+        "MATCH (p:Person) CALL (p) { MATCH (p)-[:KNOWS]->(f) RETURN count(f) AS c UNION RETURN 0 AS c } RETURN p.name, c",
+        "MATCH (a:Person|City WHERE a.age > 1)-[:KNOWS]->{1,3}(b:!City) RETURN COUNT { MATCH (b)-->() RETURN 1 } AS n",
+        "MATCH p = SHORTEST 1 (a:Person)-[:KNOWS]-+(b) RETURN COLLECT { UNWIND nodes(p) AS x RETURN x.name } AS names",
+        "UNWIND range(1, 3) AS i FOREACH (j IN range(1, i) | CREATE (:T {v: 'a' || toString(j)})) WITH i WHERE i > 1 RETURN i",
+        "RETURN point.distance(point({x: 1, y: 2}), point({longitude: 3, latitude: 4, crs: 'wgs-84'})) AS d, point({x: 1, y: 2}).srid",
+        "PROFILE MATCH ((a)-[:KNOWS]->(b)){1,2} WITH count(*) AS case RETURN case, sum(duration('P1D')) AS total",
     ]
 
     static let hostile = [
