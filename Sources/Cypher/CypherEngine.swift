@@ -276,7 +276,7 @@ public enum CypherEngine {
         var rows: [[Value]] = []
         for (index, part) in query.parts.enumerated() {
             let planned = try QueryPlanner(context: plan).plan(part)
-            var description = PlanDescription(planned, part: index + 1, source: plan.source)
+            var description = PlanDescription(planned, part: index + 1, source: plan.source, store: plan.store)
             if profile {
                 description.instrument(planned)
                 planned.sink.consumer = { (_: [Value]) throws(QueryError) in }

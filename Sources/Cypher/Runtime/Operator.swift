@@ -401,11 +401,15 @@ final class SkipLimitOperator: Operator {
     /// Whether reaching the limit may stop the rows above (never when the query writes: every
     /// input row of a write clause must be written).
     let stopsEarly: Bool
+    /// The SKIP and LIMIT as written, for EXPLAIN's estimates.
+    let skip: Int, limit: Int?
 
     init(skip: Int, limit: Int?, stopsEarly: Bool = false) {
         toSkip = skip
         remaining = limit ?? Int.max
         self.stopsEarly = stopsEarly
+        self.skip = skip
+        self.limit = limit
     }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyGraph
 import QuiverCore
 
 /// How a prepared statement runs: for its result, or to show its plan (`EXPLAIN`) or its plan with
@@ -47,11 +48,14 @@ final class ProfileProbe: Operator {
     }
 }
 
-/// The operators of a planned single query, in the order rows flow, for EXPLAIN and PROFILE.
+/// The operators of a planned single query, in the order rows flow, with estimated rows, for EXPLAIN
+/// and PROFILE.
 struct PlanDescription {
     struct Step {
         let name: String
         let details: String
+        /// Rows the operator is expected to produce (``PlanEstimates``).
+        let estimate: Double
         var probe: ProfileProbe?
     }
 
@@ -62,11 +66,14 @@ struct PlanDescription {
     private var sink: CollectOperator?
 
     /// Reads the chain from `head` (the planner's no-op entry) to the sink.
-    init(_ plan: SingleQueryPlan, part: Int, source: [UInt8]) {
+    init(_ plan: SingleQueryPlan, part: Int, source: [UInt8], store: GraphStore) {
         self.part = part
         var op = plan.head.next
+        var rows = 1.0
         while let current = op {
-            steps.append(Step(name: Self.name(of: current), details: Self.details(of: current, source: source)))
+            rows = PlanEstimates.rows(of: current, input: rows, store)
+            steps.append(Step(name: Self.name(of: current), details: Self.details(of: current, source: source),
+                              estimate: rows))
             op = current.next
         }
     }
@@ -94,7 +101,8 @@ struct PlanDescription {
     /// One row per operator: part, id, operator, details (and with `profiled`, rows and time).
     func rows(profiled: Bool) -> [[Value]] {
         steps.enumerated().map { index, step in
-            var row: [Value] = [.int(Int64(part)), .int(Int64(index + 1)), .string(step.name), .string(step.details)]
+            var row: [Value] = [.int(Int64(part)), .int(Int64(index + 1)), .string(step.name), .string(step.details),
+                                .int(Int64(step.estimate.rounded()))]
             if profiled {
                 // A probe after each operator counts what it produced and times all below it.
                 let above = index == 0 ? entry?.nanoseconds ?? 0 : steps[index - 1].probe?.nanoseconds ?? 0
@@ -107,7 +115,7 @@ struct PlanDescription {
         }
     }
 
-    static let explainColumns = ["part", "id", "operator", "details"]
+    static let explainColumns = ["part", "id", "operator", "details", "estimated_rows"]
     static let profileColumns = explainColumns + ["rows", "time_ms"]
 
     /// Neo4j's operator names where one fits; the rest say what they do.
