@@ -247,13 +247,7 @@ public enum CypherEngine {
             if let handler, !deduplicates {
                 planned.sink.consumer = { (row: [Value]) throws(QueryError) in try handler.row(row.map(context.materialize)) }
             }
-            var empty: [Value] = []
-            do {
-                try planned.head.push(&empty, context)
-            } catch where error.isEnoughRows {
-                // A LIMIT has its rows: nothing more is read; the pipeline finishes as usual.
-            }
-            try planned.head.finish(context)
+            try planned.run(context)
             if !planned.columns.isEmpty { rows += planned.sink.rows }
         }
         if deduplicates {
@@ -280,13 +274,7 @@ public enum CypherEngine {
             if profile {
                 description.instrument(planned)
                 planned.sink.consumer = { (_: [Value]) throws(QueryError) in }
-                var empty: [Value] = []
-                do {
-                    try planned.head.push(&empty, context)
-                } catch where error.isEnoughRows {
-                    // A LIMIT has its rows, as in a normal run.
-                }
-                try planned.head.finish(context)
+                try planned.run(context)
             }
             rows += description.rows(profiled: profile)
         }

@@ -6,6 +6,16 @@ struct SingleQueryPlan {
     let head: Operator
     let sink: CollectOperator
     let columns: [String]
+
+    /// Pushes the one empty row that starts a query, then finishes the pipeline; a LIMIT that has
+    /// its rows (``QueryError/enoughRows``) ends the reading, and the pipeline finishes as usual.
+    func run(_ context: ExecutionContext) throws(QueryError) {
+        var empty: [Value] = []
+        do {
+            try head.push(&empty, context)
+        } catch where error.isEnoughRows {}
+        try head.finish(context)
+    }
 }
 
 /// Turns the clauses of a single query into a chain of push-based operators.

@@ -25,11 +25,13 @@ enum PlanEstimates {
             }
         case is FilterOperator:
             estimate = input * filterSelectivity
-        case is AggregateOperator, is GroupedCountOperator, is ReachableCountOperator:
-            // Without grouping keys one row; with them, about the square root of the input.
-            if let aggregate = op as? AggregateOperator, aggregate.keys.isEmpty { estimate = 1 } else {
-                estimate = max(1, input.squareRoot())
-            }
+        case is ReachableCountOperator:
+            estimate = 1
+        case let aggregate as AggregateOperator where aggregate.keys.isEmpty:
+            estimate = 1
+        case is AggregateOperator, is GroupedCountOperator:
+            // Grouped: about the square root of the input.
+            estimate = max(1, input.squareRoot())
         case is DistinctOperator:
             estimate = max(1, input * 0.5)
         case let sort as SortOperator:

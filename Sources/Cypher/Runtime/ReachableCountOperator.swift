@@ -26,6 +26,9 @@ final class ReachableCountOperator: Operator {
     private var usedGeneral = false
     /// One bit per node id: reached by some start and passing `b`'s labels.
     private var reached: [UInt64] = []
+    /// Per-search marks: `stamps[node] == generation` when the current start's search has reached it.
+    private var stamps: [UInt32] = []
+    private var generation: UInt32 = 0
     private var count = 0
     // Unchecked: touched only by this operator's own process/complete, which never overlap.
     @exclusivity(unchecked) private var memory: MemoryReservation?
@@ -75,15 +78,24 @@ final class ReachableCountOperator: Operator {
             try MemoryBudget.reservation(&memory, context, "the distinct reachable nodes").add(store.nodeIDLimit * 5)
             reached = [UInt64](repeating: 0, count: (store.nodeIDLimit + 64) / 64)
         }
-        var stamps = stampsBuffer(store.nodeIDLimit)
-        var generation = generationCounter
+        if stamps.count < store.nodeIDLimit {
+            stamps = [UInt32](repeating: 0, count: store.nodeIDLimit)
+            generation = 0
+        }
+        // Held in locals for the search (no exclusivity check per node), given back at the end.
+        var marks = stamps, generation = self.generation
+        stamps = []
+        defer { stamps = marks; self.generation = generation }
         var frontier: [Int] = [], next: [Int] = []
         var visits = 0
         var failure: QueryError?
         try prefix.forEachMatch(row, context) { (match: inout [Value]) throws(QueryError) in
             guard let start = match[from].boundNodeID else { return }
             generation &+= 1
-            if generation == 0 { stamps.reset(); generation = 1 }
+            if generation == 0 {
+                for i in marks.indices { marks[i] = 0 }
+                generation = 1
+            }
             if minimum == 0 { record(start, labels, store) }
             frontier.removeAll(keepingCapacity: true)
             frontier.append(start)
@@ -94,8 +106,8 @@ final class ReachableCountOperator: Operator {
                 for node in frontier {
                     for type in types {
                         store.forEachNeighbor(of: node, type: type, direction: relationship.direction) { _, neighbor in
-                            guard stamps.values[neighbor] != generation else { return }
-                            stamps.values[neighbor] = generation
+                            guard marks[neighbor] != generation else { return }
+                            marks[neighbor] = generation
                             next.append(neighbor)
                             record(neighbor, labels, store)
                         }
@@ -110,8 +122,6 @@ final class ReachableCountOperator: Operator {
             }
             if let failure { throw failure }
         }
-        generationCounter = generation
-        stampStorage = stamps
     }
 
     private func runGeneral(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
@@ -128,22 +138,6 @@ final class ReachableCountOperator: Operator {
               labels.allSatisfy({ store.hasLabel(node: node, label: $0) }) else { return }
         reached[word] |= bit
         count += 1
-    }
-
-    /// Per-search marks: `values[node] == generation` when this start's search has reached it.
-    private struct Stamps {
-        var values: [UInt32]
-        mutating func reset() { for i in values.indices { values[i] = 0 } }
-    }
-    private var stampStorage: Stamps?
-    private var generationCounter: UInt32 = 0
-
-    private func stampsBuffer(_ count: Int) -> Stamps {
-        if let stored = stampStorage, stored.values.count >= count {
-            stampStorage = nil
-            return stored
-        }
-        return Stamps(values: [UInt32](repeating: 0, count: count))
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {

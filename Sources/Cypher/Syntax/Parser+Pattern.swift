@@ -190,36 +190,6 @@ extension CypherParser {
                            range: range(from: start))
     }
 
-    /// `A | B`, lowest precedence of a label expression.
-    private mutating func parseLabelOr() throws -> LabelExpression {
-        var terms = [try parseLabelAnd()]
-        while acceptSymbol("|") {
-            _ = acceptSymbol(":")  // Neo4j 4 also writes `:A|:B`
-            terms.append(try parseLabelAnd())
-        }
-        return terms.count == 1 ? terms[0] : .or(terms)
-    }
-
-    private mutating func parseLabelAnd() throws -> LabelExpression {
-        var factors = [try parseLabelFactor()]
-        while acceptSymbol("&") { factors.append(try parseLabelFactor()) }
-        return factors.count == 1 ? factors[0] : .and(factors)
-    }
-
-    private mutating func parseLabelFactor() throws -> LabelExpression {
-        try descend()
-        defer { depth -= 1 }
-        if acceptSymbol("!") { return .not(try parseLabelFactor()) }
-        if acceptSymbol("%") { return .any }
-        if acceptSymbol("(") {
-            let inner = try parseLabelOr()
-            try expectSymbol(")")
-            return inner
-        }
-        let token = current
-        return .label(try parseName("a label name"), token.range)
-    }
-
     /// `{map}` or `$param` inside a node or relationship pattern.
     mutating func parsePatternProperties() throws -> Expression? {
         if current.isSymbol("{") { return try parseMapLiteral() }

@@ -107,10 +107,13 @@ public enum SQLValueCodec {
     /// The value of a cell's JSON text; entity references come back as bare nodes, relationships
     /// and paths carrying only their ids (see ``SQLEntityResolver``).
     public static func decode(_ text: String) throws(QueryError) -> Value {
-        var parser = SQLJSONParser(Array(text.utf8))
-        let value = try parser.value(depth: 0)
-        parser.skipSpace()
-        guard parser.atEnd else { throw parser.failure("trailing text") }
-        return value
+        do {
+            return try ValueJSON.decode(Array(text.utf8)) { (map: [String: Value]) throws(QueryError) in
+                try SQLValueTags.tagged(map)
+            }
+        } catch where error.code == "InvalidJSON" {
+            throw QueryError(.typeError, code: "InvalidStoredValue", phase: .runtime,
+                             message: "a stored value is not valid JSON (\(error.message))")
+        }
     }
 }

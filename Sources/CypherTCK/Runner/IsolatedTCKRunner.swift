@@ -111,9 +111,9 @@ public struct IsolatedRunnerError: Error, Sendable, CustomStringConvertible {
 }
 
 /// A running worker: its process and a thread that turns its stdout into records.
+// `@unchecked Sendable`: `pending` and `ended` are only touched while holding `lock`;
+// `process` is used from the parent thread only.
 private final class WorkerProcess: @unchecked Sendable {
-    // `@unchecked Sendable`: `pending` and `ended` are only touched while holding `lock`;
-    // `process` is used from the parent thread only.
     enum Event {
         case record(TCKWorkerRecord)
         case silent

@@ -7,18 +7,40 @@ extension ValueJSON {
     /// Arrays and objects nested deeper than ``NestingLimit/depth`` are a `ResourceLimit` /
     /// `NestingLimit` error at the bracket that crossed the limit; the reader never recurses deeper.
     public static func decode(_ text: String) throws(QueryError) -> Value {
-        // ~7 KB of stack per level in unoptimised builds: a query's stack at the limit.
-        try StackGuard.run(needing: StackGuard.queryStack) { () throws(QueryError) in
-            var parser = Parser(bytes: Array(text.utf8))
+        try decode(Array(text.utf8), tags: nil)
+    }
+
+    /// How a JSON dialect reads a one-key object: the value it stands for, or nil for a plain map.
+    public typealias TagReader = ([String: Value]) throws(QueryError) -> Value?
+
+    /// Parses JSON bytes as ``decode(_:)`` does, but with another dialect's tags: `tags` decides
+    /// what each object stands for (`$` tags are then plain keys).
+    ///
+    /// ```swift
+    /// try ValueJSON.decode(Array(#"{"~n": 3}"#.utf8)) { map in map["~n"].map { _ in .null } }
+    /// ```
+    public static func decode(_ bytes: [UInt8], tags: TagReader?) throws(QueryError) -> Value {
+        func parse() throws(QueryError) -> Value {
+            var parser = Parser(bytes: bytes, tags: tags)
             let value = try parser.value()
             parser.skipSpace()
             guard parser.index == parser.bytes.count else { throw parser.failure("unexpected text after the JSON value") }
             return value
         }
+        // ~7 KB of stack per level in unoptimised builds: text that cannot nest 64 levels deep runs
+        // on any thread; deeper text gets a query's stack (a thread of its own when this one is short).
+        var brackets = 0
+        for byte in bytes where byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+            brackets += 1
+            if brackets > 64 { return try StackGuard.run(needing: StackGuard.queryStack, parse) }
+        }
+        return try parse()
     }
 
     private struct Parser {
         let bytes: [UInt8]
+        /// Another dialect's tags, or nil for ValueJSON's own.
+        let tags: TagReader?
         var index = 0
         /// Arrays and objects open around the current byte.
         var depth = 0
@@ -47,7 +69,9 @@ extension ValueJSON {
             case UInt8(ascii: "{"):
                 try descend()
                 defer { depth -= 1 }
-                return try tagged(try object())
+                let map = try object()
+                if let tags { return try tags(map) ?? .map(map) }
+                return try tagged(map)
             case UInt8(ascii: "["):
                 try descend()
                 defer { depth -= 1 }
@@ -174,14 +198,25 @@ extension ValueJSON {
                 case UInt8(ascii: "b"): out.append(8)
                 case UInt8(ascii: "f"): out.append(12)
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
-                    else { throw failure("bad \\u escape") }
-                    index += 4
-                    out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "?").utf8))
+                    var code = try hex4()
+                    // A UTF-16 surrogate pair spells one scalar beyond the BMP.
+                    if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                       bytes[index + 1] == UInt8(ascii: "u") {
+                        index += 2
+                        code = 0x10000 + ((code - 0xD800) << 10) + (try hex4() &- 0xDC00)
+                    }
+                    out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8))
                 default: out.append(e)
                 }
             }
             throw failure("unterminated string")
+        }
+
+        mutating func hex4() throws(QueryError) -> UInt32 {
+            guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+            else { throw failure("bad \\u escape") }
+            index += 4
+            return code
         }
     }
 }
