@@ -52,13 +52,19 @@ final class RelationPathProblem: SearchProblem {
 
     func actions(in state: State) -> [ScoredAction<Action>] {
         guard !isTerminal(state) else { return [] }
+        func explained(_ mention: QuestionAnalysis.Mention) -> Bool {
+            state.hops.contains { (mention.strengths[$0.relation] ?? 0) >= mention.best }
+        }
+        let ready = !state.hops.isEmpty
+            && analysis.mentions.allSatisfy { $0.best < parameters.mentionThreshold || explained($0) }
+        // Once the path explains every word that must be explained, a further hop is only as likely as
+        // the words it would still explain: stopping is then the likely action.
+        let open = ready ? analysis.mentions.filter { !explained($0) } : []
         var actions = traversal.hops(from: state.frontier).map { hop in
-            ScoredAction(Action.hop(hop), prior: exp(parameters.priorSharpness * relevance(of: hop.relation)))
+            let relevance = ready ? open.map { $0.strengths[hop.relation] ?? 0 }.max() ?? 0 : relevance(of: hop.relation)
+            return ScoredAction(Action.hop(hop), prior: exp(parameters.priorSharpness * relevance))
         }
         if !state.hops.isEmpty {
-            let ready = analysis.mentions.allSatisfy { mention in
-                mention.best < parameters.mentionThreshold || state.hops.contains { (mention.strengths[$0.relation] ?? 0) >= mention.best }
-            }
             actions.append(ScoredAction(.stop, prior: exp(parameters.priorSharpness * (ready ? 1 : 0))))
         }
         return actions

@@ -111,4 +111,31 @@ import TreeSearch
         let result = try KGQAAnswerer(graph: saved, configuration: KGQAConfiguration()).answer(ToyKnowledgeGraph.question(2))
         #expect(result.hits1 == true && result.cypherAgrees == true)
     }
+
+    @Test func onceEveryWordIsExplainedStoppingIsTheLikelyAction() throws {
+        let graph = try ToyKnowledgeGraph.graph()
+        let answerer = try KGQAAnswerer(graph: graph, configuration: KGQAConfiguration())
+        let question = ToyKnowledgeGraph.question(2)   // who founded the company that [Ada Park] works for
+        let topic = try #require(answerer.linker.link(question: question.question, names: question.topics).first)
+        let analysis = QuestionAnalysis(question: question.question, topicSpan: topic.span, otherSpans: [],
+                                        matcher: answerer.matcher, parameters: answerer.configuration.parameters, learned: nil)
+        let problem = RelationPathProblem(scorer: answerer.scorer, traversal: answerer.traversal, analysis: analysis,
+                                          topicNodes: topic.nodes)
+        func hop(_ name: String) throws -> Hop {
+            let type = try #require(graph.store.typeID(name))
+            return Hop(relation: type, forward: true)
+        }
+        // Half way, "founded" is still unexplained: its relation is the likely hop, not stopping.
+        let halfWay = try #require(problem.state(after: [try hop("works_for")]))
+        let early = problem.actions(in: halfWay)
+        let stopEarly = try #require(early.first { $0.action == .stop }).prior
+        let foundedBy = RelationPathProblem.Action.hop(try hop("founded_by"))
+        #expect(early.contains { $0.action == foundedBy && $0.prior > stopEarly })
+        // Both words explained: every further hop, even one the question names, is less likely than stopping.
+        let done = try #require(problem.state(after: [try hop("works_for"), try hop("founded_by")]))
+        let actions = problem.actions(in: done)
+        let stop = try #require(actions.first { $0.action == .stop }).prior
+        #expect(actions.count > 1)
+        #expect(actions.allSatisfy { $0.action == .stop || $0.prior < stop })
+    }
 }
