@@ -23,6 +23,8 @@ struct Neo4j5FormTests {
     @Test("refused forms", arguments: [
         "RETURN 1 IS :: INTEGER",
         "UNWIND [1] AS x RETURN x :: STRING",
+        "MATCH p = SHORTEST 2 (a)-->+(b) RETURN p",
+        "MATCH p = SHORTEST 2 GROUPS (a)-->+(b) RETURN p",
     ])
     func refused(_ query: String) throws {
         for (backend, scratch) in try SQLBackends.scratchGraphs() {

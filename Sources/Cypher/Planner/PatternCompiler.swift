@@ -134,7 +134,7 @@ final class PatternCompiler {
         let finder = ShortestPathFinder(
             startSlot: slots.nodes[0], endSlot: slots.nodes[1], relationship: spec,
             minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(clamping: pattern.length?.maximum ?? Int64(Int32.max)),
-            all: part.selector == .allShortestPaths, pathSlot: slots.path)
+            selection: .init(part), pathSlot: slots.path)
         append(.shortest(finder), [slots.relationships[0]] + (slots.path.map { [$0] } ?? []))
     }
 

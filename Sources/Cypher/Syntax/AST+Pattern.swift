@@ -28,15 +28,19 @@ public struct PatternPart: Sendable, Hashable {
     public enum Selector: Sendable, Hashable {
         /// Every path matching the element.
         case all
-        /// `shortestPath(…)`: one shortest path per pair of end nodes.
+        /// `shortestPath(…)`, `SHORTEST k`, `ANY`: the ``PatternPart/count`` shortest paths per pair of end nodes.
         case shortestPath
-        /// `allShortestPaths(…)`: every shortest path per pair of end nodes.
+        /// `allShortestPaths(…)`, `ALL SHORTEST`, `SHORTEST k GROUPS`: every path of the ``PatternPart/count``
+        /// shortest lengths per pair of end nodes.
         case allShortestPaths
     }
     /// The path variable of `p = (…)`, if any.
     public var variable: Variable?
     /// Whether all paths or only shortest paths match.
     public var selector: Selector
+    /// With a shortest selector, how many paths (`SHORTEST k`) or lengths (`SHORTEST k GROUPS`) per
+    /// pair of end nodes; 1 for `shortestPath`, `allShortestPaths`, `ANY` and `ALL SHORTEST`.
+    public var count: Int = 1
     /// The chain of nodes and relationships.
     public var element: PathPattern
     /// Where this node is in the query text.

@@ -23,37 +23,54 @@ extension CypherParser {
             try expectSymbol(")")
             return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
         }
-        if let selector = try parseShortestSelectorIfPresent() {
+        if let (selector, count) = try parseShortestSelectorIfPresent() {
             let element = try parsePathPattern()
-            return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
+            var part = PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
+            part.count = count
+            return part
         }
         let element = try parsePathPattern()
         return PatternPart(variable: variable, selector: .all, element: element, range: range(from: start))
     }
 
-    /// Neo4j 5's path selectors `SHORTEST 1`, `ANY SHORTEST`, `ALL SHORTEST` (the same searches as
-    /// `shortestPath` and `allShortestPaths`); `SHORTEST k` for k > 1 and `SHORTEST k GROUPS` are refused.
-    private mutating func parseShortestSelectorIfPresent() throws -> PatternPart.Selector? {
-        let start = current.start
+    /// Neo4j 5's path selectors, with how many paths or groups each keeps per pair of end nodes:
+    /// `SHORTEST k` and `ANY [k]` (k paths), `ALL SHORTEST` and `SHORTEST k GROUPS` (every path of the k
+    /// shortest lengths), each optionally followed by `PATH` or `PATHS`.
+    private mutating func parseShortestSelectorIfPresent() throws -> (PatternPart.Selector, Int)? {
         if current.isKeyword("ALL"), peek().isKeyword("SHORTEST") {
             advance(); advance()
             _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-            return .allShortestPaths
+            return (.allShortestPaths, 1)
         }
         if current.isKeyword("ANY"), peek().isKeyword("SHORTEST") {
             advance(); advance()
             _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-            return .shortestPath
+            return (.shortestPath, 1)
+        }
+        if current.isKeyword("ANY"), peek().isSymbol("(") || peek().kind == .integer || peek().isKeyword("PATH")
+            || peek().isKeyword("PATHS") {
+            advance()
+            let count = current.kind == .integer ? try parseSelectorCount() : 1
+            _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
+            return (.shortestPath, count)
         }
         guard current.isKeyword("SHORTEST"), peek().kind == .integer else { return nil }
         advance()
-        let count = try parseBound()
-        if current.isKeyword("GROUPS") || count != 1 {
-            throw error("UnsupportedFeature", "SHORTEST \(count)\(current.isKeyword("GROUPS") ? " GROUPS" : "") is not supported; "
-                        + "use SHORTEST 1 or ALL SHORTEST", at: start)
-        }
+        let count = try parseSelectorCount()
+        let groups = acceptKeyword("GROUPS") || acceptKeyword("GROUP")
         _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-        return .shortestPath
+        return (groups ? .allShortestPaths : .shortestPath, count)
+    }
+
+    /// The k of `SHORTEST k`: at least 1.
+    private mutating func parseSelectorCount() throws -> Int {
+        let start = current.start
+        let count = try parseBound()
+        guard count >= 1, count <= Int64(Int32.max) else {
+            throw error("InvalidPathSelector", "a path selector's count must be between 1 and \(Int32.max), not \(count)",
+                        at: start)
+        }
+        return Int(count)
     }
 
     /// The selector named by the current token, if it is `shortestPath` or `allShortestPaths`.
