@@ -25,6 +25,7 @@ struct Neo4j5FormTests {
         "UNWIND [1] AS x RETURN x :: STRING",
         "MATCH p = SHORTEST 2 (a)-->+(b) RETURN p",
         "MATCH p = SHORTEST 2 GROUPS (a)-->+(b) RETURN p",
+        "MATCH (a)-[r WHERE r.w > 1]->(b) RETURN b",
     ])
     func refused(_ query: String) throws {
         for (backend, scratch) in try SQLBackends.scratchGraphs() {

@@ -31,6 +31,7 @@ final class PatternCompiler {
         var conjuncts = predicate.map(Self.conjuncts) ?? []
         for part in parts {
             for node in part.element.nodes { if let condition = node.predicate { conjuncts += Self.conjuncts(condition) } }
+            conjuncts += Self.relationshipConditions(part.element)
         }
         let newNames = Set(parts.flatMap { part -> [String] in
             var names: Set<String> = []
@@ -230,6 +231,11 @@ final class PatternCompiler {
         case .incoming: .outgoing
         case .both: .both
         }
+    }
+
+    /// The inline `WHERE`s of a path's relationship patterns, as conjuncts of the MATCH's WHERE.
+    static func relationshipConditions(_ path: PathPattern) -> [Expression] {
+        path.relationships.compactMap(\.predicate).flatMap(conjuncts)
     }
 
     /// The AND-separated parts of a predicate.

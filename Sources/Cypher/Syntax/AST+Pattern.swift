@@ -138,19 +138,24 @@ public struct RelationshipPattern: Sendable, Hashable {
     public var length: PathLength?
     /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
     public var properties: Expression?
+    /// The inline `WHERE` of `-[r WHERE r.x > 1]->`, as a predicate on ``variable`` (a relationship
+    /// written without a variable gets a hidden one whose name starts with a space); for a
+    /// variable-length relationship it holds for every relationship of the list (`all(r IN r WHERE …)`).
+    public var predicate: Expression?
     /// Where this node is in the query text.
     public var range: SourceRange
 
     /// Creates the value from its parts.
     public init(
         variable: Variable?, types: [String], direction: Direction, length: PathLength?,
-        properties: Expression?, range: SourceRange
+        properties: Expression?, predicate: Expression? = nil, range: SourceRange
     ) {
         self.variable = variable
         self.types = types
         self.direction = direction
         self.length = length
         self.properties = properties
+        self.predicate = predicate
         self.range = range
     }
 }

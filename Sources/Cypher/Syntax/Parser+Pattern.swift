@@ -25,6 +25,11 @@ extension CypherParser {
         }
         if let (selector, count) = try parseShortestSelectorIfPresent() {
             let element = try parsePathPattern()
+            if let filtered = element.relationships.first(where: { $0.predicate != nil }) {
+                // Neo4j applies it while searching (a pre-filter); after the search would give other paths.
+                throw error("UnsupportedFeature", "WHERE inside a relationship pattern of a SHORTEST or ANY search is not "
+                            + "supported; filter with WHERE after the pattern, or use a property map", at: filtered.range.start)
+            }
             var part = PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
             part.count = count
             return part
@@ -162,7 +167,7 @@ extension CypherParser {
         var relationship = step.relationship
         relationship.length = quantifier
         relationship.range = range(from: start)
-        return relationship
+        return relationship.predicateOnEveryHop
     }
 
     /// `+` or `*` right after a parenthesised path, when no node follows directly (end of pattern).
@@ -226,8 +231,9 @@ extension CypherParser {
         var types: [String] = []
         var length: PathLength?
         var properties: Expression?
+        var predicate: Expression?
         if acceptSymbol("[") {
-            if atName { variable = try parseVariable() }
+            if atName && !current.isKeyword("WHERE") { variable = try parseVariable() }
             if acceptSymbol(":") {
                 types.append(try parseName("a relationship type"))
                 while acceptSymbol("|") {
@@ -241,6 +247,10 @@ extension CypherParser {
             }
             if current.isSymbol("*") { length = try parsePathLength() }
             properties = try parsePatternProperties()
+            if acceptKeyword("WHERE") {
+                variable = variable ?? Variable(name: " relationship@\(start.offset)", range: range(from: start))
+                predicate = try parseExpression()
+            }
             try expectSymbol("]")
         }
         try expectSymbol("-")
@@ -254,8 +264,9 @@ extension CypherParser {
             }
             length = quantifier
         }
-        return RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
-                                   properties: properties, range: range(from: start))
+        let relationship = RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
+                                               properties: properties, predicate: predicate, range: range(from: start))
+        return relationship.predicateOnEveryHop
     }
 
     /// Neo4j 5's quantifiers after a relationship or a parenthesised path: `{m,n}`, `{m,}`, `{,n}`,
@@ -307,5 +318,18 @@ extension CypherParser {
         let token = current
         advance()
         return try integerValue(of: token, negated: false)
+    }
+}
+
+extension RelationshipPattern {
+    /// A variable-length relationship's inline `WHERE` made a test of every relationship in its list:
+    /// `-[r WHERE p(r)]->{1,3}` filters as `all(r IN r WHERE p(r))`. Fixed-length ones are unchanged.
+    var predicateOnEveryHop: RelationshipPattern {
+        guard length != nil, let predicate, let variable else { return self }
+        var copy = self
+        let list = Expression(.variable(variable.name), range: variable.range)
+        let each = Quantifier(kind: .all, variable: variable, source: list, predicate: predicate)
+        copy.predicate = Expression(.quantifier(each), range: predicate.range)
+        return copy
     }
 }
