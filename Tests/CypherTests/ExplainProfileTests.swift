@@ -81,4 +81,35 @@ struct ExplainProfileTests {
         #expect(try CypherEngine.execute("MATCH (c:Cat) RETURN count(c)", on: graph).rows == [[.int(4)]])
         #expect(throws: QueryError.self) { try CypherEngine.execute("EXPLAIN CREATE INDEX FOR (p:Person) ON (p.i)", on: graph) }
     }
+
+    @Test("PROFILE reports the peak bytes each operator's memory reservations held, after the other columns")
+    func profileMemory() throws {
+        let graph = try Self.graph()
+        let profile = try CypherEngine.execute(
+            "PROFILE MATCH (p:Person) WITH p.i % 5 AS k, collect(p.i) AS c RETURN k, size(c) AS n ORDER BY n DESC, k", on: graph)
+        #expect(profile.columns == ["part", "id", "operator", "details", "estimated_rows", "rows", "time_ms", "memory_bytes"])
+        var memory: [String: Int64] = [:]
+        for (name, bytes) in zip(column(profile, "operator"), column(profile, "memory_bytes")) {
+            if case .string(let name) = name, case .int(let bytes) = bytes { memory[name] = bytes }
+        }
+        // Grouping holds its groups and collected lists, the sort its rows; a scan and a projection buffer nothing.
+        guard let grouped = memory["EagerAggregation"], let sorted = memory["Sort"], let scanned = memory["Match"] else {
+            Issue.record("missing operators: \(memory)")
+            return
+        }
+        #expect(grouped > 50 * 16 && sorted > 0 && scanned == 0)
+        // More rows gathered, more memory counted.
+        let small = try CypherEngine.execute("PROFILE UNWIND range(1, 10) AS x RETURN x ORDER BY x DESC", on: graph)
+        let large = try CypherEngine.execute("PROFILE UNWIND range(1, 10000) AS x RETURN x ORDER BY x DESC", on: graph)
+        let sortBytes = { (result: QueryResult) -> Value? in
+            zip(self.column(result, "operator"), self.column(result, "memory_bytes")).first { $0.0 == .string("Sort") }?.1
+        }
+        guard case .int(let few) = sortBytes(small), case .int(let many) = sortBytes(large) else {
+            Issue.record("no Sort operator")
+            return
+        }
+        #expect(few > 0 && many > 100 * few)
+        // EXPLAIN does not run, so it has no such column.
+        #expect(!(try CypherEngine.execute("EXPLAIN RETURN 1", on: graph).columns.contains("memory_bytes")))
+    }
 }

@@ -101,6 +101,8 @@ final class ExpressionCompiler {
             }
         case .isNull(let operand, let negated):
             return .isNull(try compile(operand), negated: negated)
+        case .typePredicate(let operand, let type, let negated):
+            return .function(Functions.typePredicate(type, negated: negated), [try compile(operand)])
         case .list(let items):
             var out: [Expr] = []
             for item in items { out.append(try compile(item)) }

@@ -11,7 +11,7 @@ extension Expression {
         case .hasLabels(let e, _): return [e]
         case .unary(_, let e): return [e]
         case .binary(_, let a, let b): return [a, b]
-        case .isNull(let e, _): return [e]
+        case .isNull(let e, _), .typePredicate(let e, _, _): return [e]
         case .list(let items): return items
         case .map(let entries): return entries.map(\.value)
         case .caseExpression(let c):

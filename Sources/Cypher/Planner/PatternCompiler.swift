@@ -31,6 +31,7 @@ final class PatternCompiler {
         var conjuncts = predicate.map(Self.conjuncts) ?? []
         for part in parts {
             for node in part.element.nodes { if let condition = node.predicate { conjuncts += Self.conjuncts(condition) } }
+            conjuncts += Self.relationshipConditions(part.element)
         }
         let newNames = Set(parts.flatMap { part -> [String] in
             var names: Set<String> = []
@@ -134,7 +135,7 @@ final class PatternCompiler {
         let finder = ShortestPathFinder(
             startSlot: slots.nodes[0], endSlot: slots.nodes[1], relationship: spec,
             minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(clamping: pattern.length?.maximum ?? Int64(Int32.max)),
-            all: part.selector == .allShortestPaths, pathSlot: slots.path)
+            selection: .init(part), pathSlot: slots.path)
         append(.shortest(finder), [slots.relationships[0]] + (slots.path.map { [$0] } ?? []))
     }
 
@@ -230,6 +231,11 @@ final class PatternCompiler {
         case .incoming: .outgoing
         case .both: .both
         }
+    }
+
+    /// The inline `WHERE`s of a path's relationship patterns, as conjuncts of the MATCH's WHERE.
+    static func relationshipConditions(_ path: PathPattern) -> [Expression] {
+        path.relationships.compactMap(\.predicate).flatMap(conjuncts)
     }
 
     /// The AND-separated parts of a predicate.

@@ -12,6 +12,8 @@ final class MemoryBudget {
     let limit: Int
     /// Bytes held by live reservations.
     private(set) var held = 0
+    /// While PROFILE runs, the operator whose code runs now: reservations made then are charged to it.
+    var charge: OperatorMemory.Charge?
 
     init(limit: Int) { self.limit = limit }
 
@@ -41,12 +43,17 @@ final class MemoryReservation {
     private(set) var bytes = 0
     /// Bytes taken since the last settlement.
     private var pending = 0
+    /// The PROFILE operator this reservation is charged to, if PROFILE runs.
+    private let charge: OperatorMemory.Charge?
+    /// What the charged operator was last told this reservation holds.
+    private var noted = 0
     /// How much a reservation takes before it checks with the budget.
     static let batchBytes = 64 << 10
 
     fileprivate init(_ budget: MemoryBudget, _ what: String) {
         self.budget = budget
         self.what = what
+        charge = budget.charge
     }
 
     /// Sets the reservation to `newBytes`; fails (holding what it held) when that does not fit.
@@ -55,6 +62,7 @@ final class MemoryReservation {
         guard newBytes != bytes else { return }
         try budget.adjust(by: newBytes &- bytes, for: what)
         bytes = newBytes
+        noteCharge()
     }
 
     /// Adds `more` bytes.
@@ -62,12 +70,14 @@ final class MemoryReservation {
     func grow(by more: Int) throws(QueryError) {
         try budget.adjust(by: more, for: what)
         bytes &+= more
+        noteCharge()
     }
 
     /// Adds `more` bytes, checking with the budget once ``batchBytes`` have gathered.
     @inline(__always)
     func add(_ more: Int) throws(QueryError) {
         pending &+= more
+        noteCharge()
         if pending >= Self.batchBytes {
             let settled = pending
             pending = 0
@@ -80,6 +90,46 @@ final class MemoryReservation {
         pending = 0
         try? budget.adjust(by: -bytes, for: what)
         bytes = 0
+        noteCharge()
+    }
+
+    /// Tells the charged operator (under PROFILE) what this reservation holds now.
+    @inline(__always)
+    private func noteCharge() {
+        guard let charge else { return }
+        let now = bytes &+ pending
+        charge.record.add(now &- noted, operator: charge.index)
+        noted = now
+    }
+}
+
+/// The most memory each operator of a profiled plan held at once, for PROFILE's `memory_bytes`.
+///
+/// An operator's figure is the peak, over the run, of the bytes its ``MemoryReservation``s held
+/// together (settled with the budget or not yet): the estimated footprint of the rows, keys, groups
+/// and frontiers it buffered, as the budget counts them. Values a function only checks room for
+/// (``MemoryBudget/requireRoom(_:for:)``) and rows merely passed on are not counted.
+final class OperatorMemory {
+    /// A reservation's link to the operator it is charged to.
+    struct Charge {
+        let record: OperatorMemory
+        let index: Int
+    }
+
+    /// The peak bytes per operator, in plan order.
+    private(set) var peaks: [Int]
+    /// The bytes each operator's reservations hold now.
+    private var current: [Int]
+
+    init(operators: Int) {
+        peaks = Array(repeating: 0, count: operators)
+        current = peaks
+    }
+
+    fileprivate func add(_ delta: Int, operator index: Int) {
+        guard index >= 0, index < peaks.count else { return }
+        current[index] &+= delta
+        peaks[index] = max(peaks[index], current[index])
     }
 }
 

@@ -3,21 +3,38 @@ import PropertyGraph
 import QuiverCore
 
 /// Counts the rows an operator hands on and the time spent below it (inclusive): PROFILE puts one
-/// after every operator, and an operator's own time is its probe's minus the next probe's.
+/// after every operator, and an operator's own time is its probe's minus the next probe's. While the
+/// next operator runs, memory it reserves is charged to it (``OperatorMemory``).
 final class ProfileProbe: Operator {
     private(set) var rows = 0
     private(set) var nanoseconds: UInt64 = 0
+    /// The operator after this probe, for memory reserved while it runs.
+    private let charge: OperatorMemory.Charge
+
+    init(charging charge: OperatorMemory.Charge) {
+        self.charge = charge
+    }
 
     override func process(_ row: inout [Value], _ context: ExecutionContext) throws(QueryError) {
         rows += 1
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { nanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        let caller = context.memory.charge
+        context.memory.charge = charge
+        defer {
+            context.memory.charge = caller
+            nanoseconds += DispatchTime.now().uptimeNanoseconds - start
+        }
         try next?.push(&row, context)
     }
 
     override func complete(_ context: ExecutionContext) throws(QueryError) {
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { nanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        let caller = context.memory.charge
+        context.memory.charge = charge
+        defer {
+            context.memory.charge = caller
+            nanoseconds += DispatchTime.now().uptimeNanoseconds - start
+        }
         try next?.finish(context)
     }
 }
@@ -38,6 +55,8 @@ struct PlanDescription {
     /// The probe before the first operator: its time is the whole part's.
     private var entry: ProfileProbe?
     private var sink: CollectOperator?
+    /// The peak memory each step held, filled while the instrumented plan runs.
+    private var memory: OperatorMemory?
 
     /// Reads the chain from `head` (the planner's no-op entry) to the sink.
     init(_ plan: SingleQueryPlan, part: Int, source: [UInt8], store: GraphStore) {
@@ -54,7 +73,9 @@ struct PlanDescription {
 
     /// Puts a probe after every operator of `plan` (call once, before it runs).
     mutating func instrument(_ plan: SingleQueryPlan) {
-        let first = ProfileProbe()
+        let record = OperatorMemory(operators: steps.count)
+        memory = record
+        let first = ProfileProbe(charging: .init(record: record, index: 0))
         first.next = plan.head.next
         plan.head.next = first
         entry = first
@@ -62,7 +83,7 @@ struct PlanDescription {
         var op = first.next
         var index = 0
         while let current = op, index < steps.count {
-            let probe = ProfileProbe()
+            let probe = ProfileProbe(charging: .init(record: record, index: index + 1))
             probe.location = current.location
             probe.next = current.next
             current.next = probe
@@ -72,7 +93,8 @@ struct PlanDescription {
         }
     }
 
-    /// One row per operator: part, id, operator, details (and with `profiled`, rows and time).
+    /// One row per operator: part, id, operator, details (and with `profiled`, rows, time and the
+    /// peak bytes its memory reservations held).
     func rows(profiled: Bool) -> [[Value]] {
         steps.enumerated().map { index, step in
             var row: [Value] = [.int(Int64(part)), .int(Int64(index + 1)), .string(step.name), .string(step.details),
@@ -84,13 +106,14 @@ struct PlanDescription {
                 let produced = index == steps.count - 1 ? sink?.delivered ?? 0 : step.probe?.rows ?? 0
                 row.append(.int(Int64(produced)))
                 row.append(.float(Double(above - min(above, below)) / 1e6))
+                row.append(.int(Int64(memory?.peaks[index] ?? 0)))
             }
             return row
         }
     }
 
     static let explainColumns = ["part", "id", "operator", "details", "estimated_rows"]
-    static let profileColumns = explainColumns + ["rows", "time_ms"]
+    static let profileColumns = explainColumns + ["rows", "time_ms", "memory_bytes"]
 
     /// Neo4j's operator names where one fits; the rest say what they do.
     static func name(of op: Operator) -> String {

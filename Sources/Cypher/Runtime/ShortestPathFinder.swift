@@ -1,23 +1,48 @@
 import PropertyGraph
 import QuiverCore
 
-/// Breadth-first search for `shortestPath` / `allShortestPaths` between two bound nodes.
+/// Breadth-first search for `shortestPath` / `allShortestPaths` between two bound nodes, and the
+/// search by increasing length of `SHORTEST k` / `SHORTEST k GROUPS` (``KShortestTrails``).
 final class ShortestPathFinder {
+    /// Which shortest paths a search keeps per pair of end nodes.
+    enum Selection: Equatable {
+        /// One shortest path (`shortestPath`, `SHORTEST 1`, `ANY`).
+        case one
+        /// Every shortest path (`allShortestPaths`, `ALL SHORTEST`, `SHORTEST 1 GROUPS`).
+        case allShortest
+        /// The k shortest trails, ties cut arbitrarily (`SHORTEST k`).
+        case paths(Int)
+        /// Every trail of the k shortest lengths that have one (`SHORTEST k GROUPS`).
+        case groups(Int)
+
+        /// The selection a pattern part's selector and count ask for.
+        init(_ part: PatternPart) {
+            switch (part.selector, part.count) {
+            case (.allShortestPaths, 1): self = .allShortest
+            case (.allShortestPaths, let k): self = .groups(k)
+            case (_, 1): self = .one
+            case (_, let k): self = .paths(k)
+            }
+        }
+    }
+
     let startSlot: Int
     let endSlot: Int
     let relationship: RelationshipSpec
     let minimum: Int
     let maximum: Int
-    let all: Bool
+    let selection: Selection
     let pathSlot: Int?
+    private var all: Bool { selection == .allShortest }
 
-    init(startSlot: Int, endSlot: Int, relationship: RelationshipSpec, minimum: Int, maximum: Int, all: Bool, pathSlot: Int?) {
+    init(startSlot: Int, endSlot: Int, relationship: RelationshipSpec, minimum: Int, maximum: Int, selection: Selection,
+         pathSlot: Int?) {
         self.startSlot = startSlot
         self.endSlot = endSlot
         self.relationship = relationship
         self.minimum = minimum
         self.maximum = maximum
-        self.all = all
+        self.selection = selection
         self.pathSlot = pathSlot
     }
 
@@ -36,7 +61,7 @@ final class ShortestPathFinder {
         let spec = try PatternCompiler(compiler: compiler).relationshipSpec(pattern, slot: compiler.layout.hidden(), bound: false, bindValue: true)
         self.init(startSlot: startSlot, endSlot: endSlot, relationship: spec,
                   minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(pattern.length?.maximum ?? Int64(Int32.max)),
-                  all: part.selector == .allShortestPaths, pathSlot: nil)
+                  selection: Selection(part), pathSlot: nil)
     }
 
     /// The expression value: the shortest path, or null.
@@ -54,6 +79,15 @@ final class ShortestPathFinder {
     /// Every shortest path (or the first one) between the bound end nodes.
     func paths(_ row: [Value], _ context: ExecutionContext) throws(QueryError) -> [Path] {
         guard case .node(let a) = row[startSlot], case .node(let b) = row[endSlot] else { return [] }
+        switch selection {
+        case .paths(let k):
+            var search = KShortestTrails(self, row, context)
+            return try search.search(from: a, to: b.id, count: k, groups: false)
+        case .groups(let k):
+            var search = KShortestTrails(self, row, context)
+            return try search.search(from: a, to: b.id, count: k, groups: true)
+        case .one, .allShortest: break
+        }
         let store = context.store
         if a.id == b.id {
             return minimum == 0 ? [Path(nodes: [a], relationships: [])] : []
@@ -133,7 +167,8 @@ final class ShortestPathFinder {
         return results
     }
 
-    private func forEach(_ node: Int, _ store: GraphStore, _ body: (Int, Int) -> Void) {
+    /// Calls `body(relationship, neighbour)` for every relationship of the pattern's types and direction at `node`.
+    func forEach(_ node: Int, _ store: GraphStore, _ body: (Int, Int) -> Void) {
         if relationship.types.isEmpty {
             store.forEachNeighbor(of: node, type: nil, direction: relationship.direction, body)
             return
@@ -144,7 +179,8 @@ final class ShortestPathFinder {
         }
     }
 
-    private func passes(_ rel: Int, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+    /// Whether relationship `rel` has the pattern's properties.
+    func passes(_ rel: Int, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
         for (key, expected) in relationship.properties {
             guard let id = key.resolve(in: context.store) else { return false }
             guard context.store.relationshipProperty(rel, id).cypherEquals(try expected.evaluate(row, context)) == true

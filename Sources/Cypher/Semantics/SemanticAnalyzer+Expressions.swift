@@ -69,7 +69,7 @@ extension Analyzer {
             return op == .not ? .boolean : type
         case .binary(let op, let lhs, let rhs):
             return try checkBinary(op, lhs, rhs, context)
-        case .isNull(let operand, _):
+        case .isNull(let operand, _), .typePredicate(let operand, _, _):
             _ = try check(operand, context.value)
             return .boolean
         case .list(let elements):

@@ -34,7 +34,15 @@ extension Analyzer {
                 }
                 try checkPredicate(condition)
             }
-            for relationship in part.element.relationships { try checkProperties(relationship.properties, mode: mode) }
+            for relationship in part.element.relationships {
+                try checkProperties(relationship.properties, mode: mode)
+                guard let condition = relationship.predicate else { continue }
+                if mode != .match {
+                    throw fail("InvalidClauseComposition", "WHERE inside a relationship pattern is only allowed in MATCH",
+                               at: relationship.range)
+                }
+                try checkPredicate(condition)
+            }
         }
     }
 
@@ -144,5 +152,6 @@ extension Analyzer {
         for node in path.nodes { if let p = node.properties { _ = try check(p, Context()) } }
         for node in path.nodes { if let condition = node.predicate { try checkPredicate(condition) } }
         for relationship in path.relationships { if let p = relationship.properties { _ = try check(p, Context()) } }
+        for relationship in path.relationships { if let condition = relationship.predicate { try checkPredicate(condition) } }
     }
 }

@@ -33,6 +33,9 @@ public struct Expression: Sendable, Hashable {
         case binary(BinaryOperator, Expression, Expression)
         /// `e IS NULL` (`negated: false`) or `e IS NOT NULL` (`negated: true`).
         case isNull(Expression, negated: Bool)
+        /// `e IS :: T` (`negated: false`) or `e IS NOT :: T` (`negated: true`), also written
+        /// `IS [NOT] TYPED T` and `e :: T`: whether the value is of the type (always true or false).
+        case typePredicate(Expression, ValueType, negated: Bool)
         /// `[e, …]`.
         case list([Expression])
         /// `{key: e, …}`; keys in source order.

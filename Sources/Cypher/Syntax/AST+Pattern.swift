@@ -28,15 +28,19 @@ public struct PatternPart: Sendable, Hashable {
     public enum Selector: Sendable, Hashable {
         /// Every path matching the element.
         case all
-        /// `shortestPath(…)`: one shortest path per pair of end nodes.
+        /// `shortestPath(…)`, `SHORTEST k`, `ANY`: the ``PatternPart/count`` shortest paths per pair of end nodes.
         case shortestPath
-        /// `allShortestPaths(…)`: every shortest path per pair of end nodes.
+        /// `allShortestPaths(…)`, `ALL SHORTEST`, `SHORTEST k GROUPS`: every path of the ``PatternPart/count``
+        /// shortest lengths per pair of end nodes.
         case allShortestPaths
     }
     /// The path variable of `p = (…)`, if any.
     public var variable: Variable?
     /// Whether all paths or only shortest paths match.
     public var selector: Selector
+    /// With a shortest selector, how many paths (`SHORTEST k`) or lengths (`SHORTEST k GROUPS`) per
+    /// pair of end nodes; 1 for `shortestPath`, `allShortestPaths`, `ANY` and `ALL SHORTEST`.
+    public var count: Int = 1
     /// The chain of nodes and relationships.
     public var element: PathPattern
     /// Where this node is in the query text.
@@ -134,19 +138,24 @@ public struct RelationshipPattern: Sendable, Hashable {
     public var length: PathLength?
     /// A map literal (`.map`) or a parameter (`.parameter`), or `nil`.
     public var properties: Expression?
+    /// The inline `WHERE` of `-[r WHERE r.x > 1]->`, as a predicate on ``variable`` (a relationship
+    /// written without a variable gets a hidden one whose name starts with a space); for a
+    /// variable-length relationship it holds for every relationship of the list (`all(r IN r WHERE …)`).
+    public var predicate: Expression?
     /// Where this node is in the query text.
     public var range: SourceRange
 
     /// Creates the value from its parts.
     public init(
         variable: Variable?, types: [String], direction: Direction, length: PathLength?,
-        properties: Expression?, range: SourceRange
+        properties: Expression?, predicate: Expression? = nil, range: SourceRange
     ) {
         self.variable = variable
         self.types = types
         self.direction = direction
         self.length = length
         self.properties = properties
+        self.predicate = predicate
         self.range = range
     }
 }

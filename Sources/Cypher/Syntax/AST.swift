@@ -259,6 +259,10 @@ public struct ProjectionItem: Sendable, Hashable {
 }
 
 /// One `ORDER BY` key: `expression [ASC|ASCENDING|DESC|DESCENDING]`.
+///
+/// `NULLS FIRST` / `NULLS LAST` that differ from the direction's default (nulls last ascending, first
+/// descending) are read as one more key before this one, `expression IS NULL` in the order that puts
+/// nulls where asked: `ORDER BY x NULLS FIRST` sorts as `ORDER BY x IS NULL DESC, x`.
 public struct SortItem: Sendable, Hashable {
     /// The expression.
     public var expression: Expression

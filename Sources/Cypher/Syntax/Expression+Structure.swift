@@ -12,7 +12,7 @@ extension Expression {
              .shortestPath:
             return []
         case .property(let subject, _), .hasLabels(let subject, _), .unary(_, let subject),
-             .isNull(let subject, _):
+             .isNull(let subject, _), .typePredicate(let subject, _, _):
             return [subject]
         case .subscript(let subject, let index):
             return [subject, index]
@@ -66,6 +66,8 @@ extension Expression {
         case .hasLabels(let subject, let labels): return "\(subject.structuralKey):\(labels)"
         case .unary(let op, let operand): return "\(op.rawValue)(\(operand.structuralKey))"
         case .isNull(let operand, let negated): return "isnull(\(operand.structuralKey),\(negated))"
+        case .typePredicate(let operand, let type, let negated):
+            return "istyped(\(operand.structuralKey),\(type),\(negated))"
         case .binary(let op, let lhs, let rhs): return "(\(lhs.structuralKey) \(op.rawValue) \(rhs.structuralKey))"
         case .functionCall(let call):
             return "\(call.lookupName)(\(call.distinct ? "DISTINCT " : "")"

@@ -101,7 +101,8 @@ extension CypherParser {
         return result ?? operands[0]
     }
 
-    /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `IN`, `=~`, `IS [NOT] NULL`, left to right.
+    /// `STARTS WITH`, `ENDS WITH`, `CONTAINS`, `IN`, `=~`, `IS [NOT] NULL`, the type predicates
+    /// `IS [NOT] :: T`, `IS [NOT] TYPED T` and `:: T`, left to right.
     private mutating func parsePredicate() throws -> Expression {
         var lhs = try parseAdditive()
         var links = 0
@@ -129,8 +130,18 @@ extension CypherParser {
             } else if current.isKeyword("IS") {
                 advance()
                 let negated = acceptKeyword("NOT")
-                try expectKeyword("NULL")
+                if acceptKeyword("TYPED") || atDoubleColon && acceptSymbol(":") && acceptSymbol(":") {
+                    let type = try parseValueType()
+                    lhs = Expression(.typePredicate(lhs, type, negated: negated), range: range(from: start))
+                    continue
+                }
+                guard acceptKeyword("NULL") else { throw unexpected("NULL, :: or TYPED after IS") }
                 lhs = Expression(.isNull(lhs, negated: negated), range: range(from: start))
+                continue
+            } else if atDoubleColon {
+                advance(); advance()
+                let type = try parseValueType()
+                lhs = Expression(.typePredicate(lhs, type, negated: false), range: range(from: start))
                 continue
             } else {
                 return lhs

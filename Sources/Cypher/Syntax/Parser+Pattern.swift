@@ -23,37 +23,59 @@ extension CypherParser {
             try expectSymbol(")")
             return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
         }
-        if let selector = try parseShortestSelectorIfPresent() {
+        if let (selector, count) = try parseShortestSelectorIfPresent() {
             let element = try parsePathPattern()
-            return PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
+            if let filtered = element.relationships.first(where: { $0.predicate != nil }) {
+                // Neo4j applies it while searching (a pre-filter); after the search would give other paths.
+                throw error("UnsupportedFeature", "WHERE inside a relationship pattern of a SHORTEST or ANY search is not "
+                            + "supported; filter with WHERE after the pattern, or use a property map", at: filtered.range.start)
+            }
+            var part = PatternPart(variable: variable, selector: selector, element: element, range: range(from: start))
+            part.count = count
+            return part
         }
         let element = try parsePathPattern()
         return PatternPart(variable: variable, selector: .all, element: element, range: range(from: start))
     }
 
-    /// Neo4j 5's path selectors `SHORTEST 1`, `ANY SHORTEST`, `ALL SHORTEST` (the same searches as
-    /// `shortestPath` and `allShortestPaths`); `SHORTEST k` for k > 1 and `SHORTEST k GROUPS` are refused.
-    private mutating func parseShortestSelectorIfPresent() throws -> PatternPart.Selector? {
-        let start = current.start
+    /// Neo4j 5's path selectors, with how many paths or groups each keeps per pair of end nodes:
+    /// `SHORTEST k` and `ANY [k]` (k paths), `ALL SHORTEST` and `SHORTEST k GROUPS` (every path of the k
+    /// shortest lengths), each optionally followed by `PATH` or `PATHS`.
+    private mutating func parseShortestSelectorIfPresent() throws -> (PatternPart.Selector, Int)? {
         if current.isKeyword("ALL"), peek().isKeyword("SHORTEST") {
             advance(); advance()
             _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-            return .allShortestPaths
+            return (.allShortestPaths, 1)
         }
         if current.isKeyword("ANY"), peek().isKeyword("SHORTEST") {
             advance(); advance()
             _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-            return .shortestPath
+            return (.shortestPath, 1)
+        }
+        if current.isKeyword("ANY"), peek().isSymbol("(") || peek().kind == .integer || peek().isKeyword("PATH")
+            || peek().isKeyword("PATHS") {
+            advance()
+            let count = current.kind == .integer ? try parseSelectorCount() : 1
+            _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
+            return (.shortestPath, count)
         }
         guard current.isKeyword("SHORTEST"), peek().kind == .integer else { return nil }
         advance()
-        let count = try parseBound()
-        if current.isKeyword("GROUPS") || count != 1 {
-            throw error("UnsupportedFeature", "SHORTEST \(count)\(current.isKeyword("GROUPS") ? " GROUPS" : "") is not supported; "
-                        + "use SHORTEST 1 or ALL SHORTEST", at: start)
-        }
+        let count = try parseSelectorCount()
+        let groups = acceptKeyword("GROUPS") || acceptKeyword("GROUP")
         _ = acceptKeyword("PATHS") || acceptKeyword("PATH")
-        return .shortestPath
+        return (groups ? .allShortestPaths : .shortestPath, count)
+    }
+
+    /// The k of `SHORTEST k`: at least 1.
+    private mutating func parseSelectorCount() throws -> Int {
+        let start = current.start
+        let count = try parseBound()
+        guard count >= 1, count <= Int64(Int32.max) else {
+            throw error("InvalidPathSelector", "a path selector's count must be between 1 and \(Int32.max), not \(count)",
+                        at: start)
+        }
+        return Int(count)
     }
 
     /// The selector named by the current token, if it is `shortestPath` or `allShortestPaths`.
@@ -145,7 +167,7 @@ extension CypherParser {
         var relationship = step.relationship
         relationship.length = quantifier
         relationship.range = range(from: start)
-        return relationship
+        return relationship.predicateOnEveryHop
     }
 
     /// `+` or `*` right after a parenthesised path, when no node follows directly (end of pattern).
@@ -209,8 +231,9 @@ extension CypherParser {
         var types: [String] = []
         var length: PathLength?
         var properties: Expression?
+        var predicate: Expression?
         if acceptSymbol("[") {
-            if atName { variable = try parseVariable() }
+            if atName && !current.isKeyword("WHERE") { variable = try parseVariable() }
             if acceptSymbol(":") {
                 types.append(try parseName("a relationship type"))
                 while acceptSymbol("|") {
@@ -224,6 +247,10 @@ extension CypherParser {
             }
             if current.isSymbol("*") { length = try parsePathLength() }
             properties = try parsePatternProperties()
+            if acceptKeyword("WHERE") {
+                variable = variable ?? Variable(name: " relationship@\(start.offset)", range: range(from: start))
+                predicate = try parseExpression()
+            }
             try expectSymbol("]")
         }
         try expectSymbol("-")
@@ -237,8 +264,9 @@ extension CypherParser {
             }
             length = quantifier
         }
-        return RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
-                                   properties: properties, range: range(from: start))
+        let relationship = RelationshipPattern(variable: variable, types: types, direction: direction, length: length,
+                                               properties: properties, predicate: predicate, range: range(from: start))
+        return relationship.predicateOnEveryHop
     }
 
     /// Neo4j 5's quantifiers after a relationship or a parenthesised path: `{m,n}`, `{m,}`, `{,n}`,
@@ -290,5 +318,18 @@ extension CypherParser {
         let token = current
         advance()
         return try integerValue(of: token, negated: false)
+    }
+}
+
+extension RelationshipPattern {
+    /// A variable-length relationship's inline `WHERE` made a test of every relationship in its list:
+    /// `-[r WHERE p(r)]->{1,3}` filters as `all(r IN r WHERE p(r))`. Fixed-length ones are unchanged.
+    var predicateOnEveryHop: RelationshipPattern {
+        guard length != nil, let predicate, let variable else { return self }
+        var copy = self
+        let list = Expression(.variable(variable.name), range: variable.range)
+        let each = Quantifier(kind: .all, variable: variable, source: list, predicate: predicate)
+        copy.predicate = Expression(.quantifier(each), range: predicate.range)
+        return copy
     }
 }

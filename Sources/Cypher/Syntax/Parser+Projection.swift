@@ -26,6 +26,9 @@ extension CypherParser {
                 } else {
                     _ = acceptKeyword("ASC") || acceptKeyword("ASCENDING")
                 }
+                if let nullsFirst = try parseNullPlacementIfPresent(), nullsFirst == ascending {
+                    orderBy.append(nullPlacementKey(expression, nullsFirst: nullsFirst))
+                }
                 orderBy.append(SortItem(expression: expression, ascending: ascending, range: range(from: itemStart)))
             } while acceptSymbol(",")
         }
@@ -33,6 +36,23 @@ extension CypherParser {
         let limit = acceptKeyword("LIMIT") ? try parseExpression() : nil
         return Projection(distinct: distinct, includesAll: includesAll, items: items, orderBy: orderBy,
                           skip: skip, limit: limit, range: range(from: start))
+    }
+
+    /// `NULLS FIRST` (true) or `NULLS LAST` (false) after a sort key, or nil when absent.
+    private mutating func parseNullPlacementIfPresent() throws -> Bool? {
+        guard acceptKeyword("NULLS") else { return nil }
+        if acceptKeyword("FIRST") { return true }
+        guard acceptKeyword("LAST") else { throw unexpected("FIRST or LAST after NULLS") }
+        return false
+    }
+
+    /// The key `e IS NULL` that goes before `e` when its nulls are placed against the direction's default
+    /// (nulls sort last ascending, first descending): `DESC` for `NULLS FIRST`, `ASC` for `NULLS LAST`.
+    private func nullPlacementKey(_ expression: Expression, nullsFirst: Bool) -> SortItem {
+        // The range covers `NULLS …` too, so the key's text never equals a projected item's text.
+        let written = range(from: expression.range.start)
+        let isNull = Expression(.isNull(expression, negated: false), range: written)
+        return SortItem(expression: isNull, ascending: !nullsFirst, range: written)
     }
 
     mutating func parseProjectionItem() throws -> ProjectionItem {

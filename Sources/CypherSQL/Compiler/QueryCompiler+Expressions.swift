@@ -148,6 +148,8 @@ extension QueryCompiler {
             throw SQLGraphError.unsupported("COUNT { } over a full query", at: expression.range.start)
         case .collectSubquery:
             throw SQLGraphError.unsupported("COLLECT { }", at: expression.range.start)
+        case .typePredicate:
+            throw SQLGraphError.unsupported("type predicates (IS :: TYPE)", at: expression.range.start)
         }
     }
 

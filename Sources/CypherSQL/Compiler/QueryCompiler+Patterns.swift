@@ -34,6 +34,9 @@ extension QueryCompiler {
                 throw SQLGraphError.unsupported("label expressions (|, &, !, %) and WHERE inside a node pattern",
                                                 at: node.range.start)
             }
+            if let relationship = part.element.relationships.first(where: { $0.predicate != nil }) {
+                throw SQLGraphError.unsupported("WHERE inside a relationship pattern", at: relationship.range.start)
+            }
             try compilePath(part, &result, &known, seedFrame: seedFrame)
         }
         result.conditions += uniqueness(result.relationships)

@@ -34,6 +34,10 @@ struct FuzzTests {
         "UNWIND range(1, 3) AS i FOREACH (j IN range(1, i) | CREATE (:T {v: 'a' || toString(j)})) WITH i WHERE i > 1 RETURN i",
         "RETURN point.distance(point({x: 1, y: 2}), point({longitude: 3, latitude: 4, crs: 'wgs-84'})) AS d, point({x: 1, y: 2}).srid",
         "PROFILE MATCH ((a)-[:KNOWS]->(b)){1,2} WITH count(*) AS case RETURN case, sum(duration('P1D')) AS total",
+        "MATCH (p:Person) WHERE p.age IS :: INTEGER NOT NULL AND p.name :: STRING | LIST<STRING> RETURN p.name IS NOT TYPED ANY<DATE>",
+        "MATCH (p:Person) RETURN p.name, p.age ORDER BY p.age DESC NULLS LAST, p.name ASC NULLS FIRST SKIP 1 LIMIT 2",
+        "MATCH p = SHORTEST 3 GROUPS (a:Person)-[:KNOWS]-{1,4}(b:City) RETURN length(p), [n IN nodes(p) | n.name]",
+        "PROFILE MATCH p = ANY 2 PATHS (a)-->+(b) RETURN collect(p) AS paths ORDER BY size(paths) NULLS FIRST",
     ]
 
     static let hostile = [
