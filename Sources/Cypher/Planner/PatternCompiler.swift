@@ -15,7 +15,22 @@ final class PatternCompiler {
     private var layout: Layout { compiler.layout }
     private var store: GraphStore { compiler.context.store }
 
+    /// The matcher of a logical MATCH: its seeks become node checks, its predicates filter steps.
+    func compile(_ match: PatternMatch) throws(QueryError) -> PatternMatcher {
+        try compile(match.parts, conjuncts: match.predicates, seeks: match.seeks)
+    }
+
+    /// The matcher of a pattern written with `predicate` (MERGE), its seeks chosen as
+    /// ``IndexSelectionPass`` chooses them for a MATCH.
     func compile(_ parts: [PatternPart], predicate: Expression?, optional: Bool) throws(QueryError) -> PatternMatcher {
+        let conjuncts = (predicate.map(Self.conjuncts) ?? []) + LogicalPlanner.inlinePredicates(parts)
+        let names = LogicalPlanner.patternNames(parts).filter { layout.slot($0) == nil }
+        let (seeks, rest) = IndexSelectionPass.seeks(conjuncts, parts: parts, introduced: Set(names))
+        return try compile(parts, conjuncts: rest, seeks: seeks)
+    }
+
+    private func compile(_ parts: [PatternPart], conjuncts written: [Expression], seeks: [PropertySeek])
+        throws(QueryError) -> PatternMatcher {
         let boundBefore = Set(layout.slotsSnapshot.values)
         var introduced: [Int] = []
         // Bind every named element first so property maps and the predicate can see them.
@@ -27,25 +42,14 @@ final class PatternCompiler {
             let path = part.variable.map { slot(for: $0.name, &introduced) }
             partSlots.append((path, nodes, rels))
         }
-        // Label expressions and inline WHERE of node patterns join the clause's WHERE.
-        var conjuncts = predicate.map(Self.conjuncts) ?? []
-        for part in parts {
-            for node in part.element.nodes { if let condition = node.predicate { conjuncts += Self.conjuncts(condition) } }
-            conjuncts += Self.relationshipConditions(part.element)
-        }
-        let newNames = Set(parts.flatMap { part -> [String] in
-            var names: Set<String> = []
-            part.element.collectVariables(into: &names)
-            return Array(names)
-        }).filter { name in layout.slot(name).map { !boundBefore.contains($0) } ?? false }
-        let nodeNames = Set(parts.flatMap { $0.element.nodes.compactMap(\.variable?.name) }).intersection(newNames)
+        var conjuncts = written
         extraProperties = [:]
-        conjuncts.removeAll { conjunct in
-            guard let (variable, key, value) = Self.propertyEquality(conjunct, nodes: nodeNames, newNames: newNames),
-                let slot = layout.slot(variable), let compiled = try? compiler.compile(value)
-            else { return false }
-            extraProperties[slot, default: []].append((PropertyKeyRef(key), compiled))
-            return true
+        for seek in seeks {
+            guard let slot = layout.slot(seek.variable), let compiled = try? compiler.compile(seek.value) else {
+                conjuncts.append(seek.conjunct)
+                continue
+            }
+            extraProperties[slot, default: []].append((PropertyKeyRef(seek.key), compiled))
         }
         var steps: [MatchStep] = []
         var bound = boundBefore

@@ -2,8 +2,28 @@ import PropertyGraph
 import QuiverCore
 
 extension QueryPlanner {
-    /// Plans WITH / RETURN: projection or aggregation, DISTINCT, ORDER BY, SKIP, LIMIT.
-    func planProjection(_ projection: Projection, predicate: Expression? = nil) throws(QueryError) {
+    /// Lowers one WITH / RETURN (``ProjectionBlock``); `input` is the MATCH right before it, if any.
+    func planProjection(_ block: ProjectionBlock, input: (logical: PatternMatch, physical: MatchOperator)?) throws(QueryError) {
+        if let top = block.topBefore {
+            var projection = block.projection
+            (projection.orderBy, projection.skip, projection.limit) = (top.keys, top.skip, top.limit)
+            try planSortBeforeProjection(projection, scan: input?.logical.topKScan == true ? input?.physical : nil)
+            return
+        }
+        if block.skipBefore != nil || block.limitBefore != nil {
+            let skip = try block.skipBefore.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
+            let limit = try block.limitBefore.map { e throws(QueryError) in try count(e, "LIMIT") }
+            append(SkipLimitOperator(skip: skip, limit: limit, stopsEarly: context.snapshot != nil))
+        }
+        try planProjection(block.projection, predicate: block.predicate, strategy: block.strategy,
+                           input: block.skipBefore == nil && block.limitBefore == nil ? input?.physical : nil)
+    }
+
+    /// Plans WITH / RETURN: projection or aggregation (run as `strategy` says when `input` is the
+    /// MATCH right before it), DISTINCT, ORDER BY, SKIP, LIMIT, WHERE.
+    private func planProjection(
+        _ projection: Projection, predicate: Expression?, strategy: AggregationStrategy?, input match: MatchOperator?
+    ) throws(QueryError) {
         var items: [(expression: Expression, name: String)] = []
         if projection.includesAll {
             for name in layout.names.sorted() {
@@ -38,14 +58,17 @@ extension QueryPlanner {
             for (index, item) in items.enumerated() {
                 if let key = keyOfItem[index] { outputs.append(.slot(key)) } else { outputs.append(try post.compile(item.expression)) }
             }
-            let specs = countPushDown(collector.specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
-                                      layout: before) ?? collector.specs
+            var specs = collector.specs
+            if case .countedHops? = strategy, let match {
+                specs = countPushDown(specs, keyItems: items.filter { !$0.expression.containsAggregate }.map(\.expression),
+                                      layout: before, match: match) ?? specs
+            }
             let aggregate = AggregateOperator(keys: keys, specs: specs, outputs: outputs)
-            if let match = tail as? MatchOperator,
+            if case .countedHops(fused: true)? = strategy, let match,
                 let fused = GroupedCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
                 match.bypass = true
                 append(fused)
-            } else if let match = tail as? MatchOperator,
+            } else if case .reachableCount? = strategy, let match,
                 let fused = ReachableCountOperator(match: match, keys: keys, specs: specs, outputs: outputs, general: aggregate) {
                 match.bypass = true
                 append(fused)
@@ -56,10 +79,6 @@ extension QueryPlanner {
             var exprs: [Expr] = []
             let itemCompiler = ExpressionCompiler(layout: before, context: context)
             for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
-            if try planSortBeforeProjection(projection, predicate: predicate, items: items, exprs: exprs,
-                                            itemColumns: itemColumns, before: before) {
-                return
-            }
             keepInput = !projection.orderBy.isEmpty || predicate != nil
             append(ProjectOperator(exprs, keepInput: keepInput))
             if keepInput {
@@ -94,15 +113,22 @@ extension QueryPlanner {
         columns = items.map(\.name)
     }
 
-    /// ORDER BY … LIMIT over a plain projection: sort (top-k) on the input rows first, so only the
-    /// rows that survive are projected.
-    private func planSortBeforeProjection(
-        _ projection: Projection, predicate: Expression?, items: [(expression: Expression, name: String)], exprs: [Expr],
-        itemColumns: [String: Int], before: Layout
-    ) throws(QueryError) -> Bool {
-        guard !projection.orderBy.isEmpty, projection.limit != nil, !projection.distinct, predicate == nil else { return false }
+    /// A Top pushed below a plain projection: sort (top-k) on the input rows first, so only the
+    /// rows that survive are projected; `scan` is the MATCH to push the top-k into, if any.
+    private func planSortBeforeProjection(_ projection: Projection, scan: MatchOperator?) throws(QueryError) {
+        let before = layout
+        var items: [(expression: Expression, name: String)] = []
+        if projection.includesAll {
+            for name in layout.names.sorted() { items.append((Expression(.variable(name), range: projection.range), name)) }
+        }
+        for item in projection.items { items.append((item.expression, item.columnName)) }
+        var exprs: [Expr] = []
+        let itemCompiler = ExpressionCompiler(layout: before, context: context)
+        for item in items { exprs.append(try itemCompiler.compile(item.expression)) }
         let sortCompiler = ExpressionCompiler(layout: before, context: context)
-        sortCompiler.itemColumns = itemColumns
+        for (index, item) in items.enumerated() where item.expression.range.end.offset > item.expression.range.start.offset {
+            sortCompiler.itemColumns[context.normalizedText(item.expression.range)] = index
+        }
         sortCompiler.itemExpressions = exprs
         for (index, item) in items.enumerated() { sortCompiler.aliasColumns[item.name] = index }
         var keys: [(Expr, ascending: Bool)] = []
@@ -112,20 +138,21 @@ extension QueryPlanner {
         let skip = try projection.skip.map { e throws(QueryError) in try count(e, "SKIP") } ?? 0
         let limit = try projection.limit.map { e throws(QueryError) in try count(e, "LIMIT") }
         let sort = SortOperator(keys, keep: limit.map { $0 + skip })
-        pushTopKIntoScan(sort, firstKey: keys[0].0)
-        if let keep = sort.keep { TopKScan.install(keys, keep: keep, on: tail) }
+        if let scan {
+            pushTopKIntoScan(sort, firstKey: keys[0].0, match: scan)
+            if let keep = sort.keep { TopKScan.install(keys, keep: keep, on: scan) }
+        }
         append(sort)
         append(SkipLimitOperator(skip: skip, limit: limit, stopsEarly: context.snapshot != nil))
         append(ProjectOperator(exprs, keepInput: false))
         layout = Layout(names: items.map(\.name))
         columns = items.map(\.name)
-        return true
     }
 
     /// When the MATCH is a bare node scan and the first sort key is a property of that node, nodes
     /// that cannot enter the top k are skipped before they are bound.
-    private func pushTopKIntoScan(_ sort: SortOperator, firstKey: Expr) {
-        guard let match = tail as? MatchOperator, !match.optional, match.matcher.steps.count == 1,
+    private func pushTopKIntoScan(_ sort: SortOperator, firstKey: Expr, match: MatchOperator) {
+        guard !match.optional, match.matcher.steps.count == 1,
             case .scan(let check) = match.matcher.steps[0], case .property(.slot(let slot), let key) = firstKey,
             slot == check.slot
         else { return }
@@ -139,9 +166,9 @@ extension QueryPlanner {
     /// hop, the hop's matches are counted per row (often a degree lookup) instead of enumerated,
     /// and each count becomes a sum of those counts.
     private func countPushDown(
-        _ specs: [AggregationCollector.Spec], keyItems: [Expression], layout before: Layout
+        _ specs: [AggregationCollector.Spec], keyItems: [Expression], layout before: Layout, match: MatchOperator
     ) -> [AggregationCollector.Spec]? {
-        guard let match = tail as? MatchOperator, !match.optional, !specs.isEmpty else { return nil }
+        guard !match.optional, !specs.isEmpty else { return nil }
         let counted: PatternMatcher, countSlot: Int, hiddenSlots: Set<Int>
         if let chain = match.matcher.countingChain() {
             (counted, countSlot, hiddenSlots) = chain

@@ -2,7 +2,7 @@ import QuiverCore
 
 extension QueryPlanner {
     /// CALL: the arguments (explicit, implicit from parameters, or the inputs' defaults), the call,
-    /// the yielded outputs in new slots, then `YIELD … WHERE`.
+    /// the yielded outputs in new slots, (`YIELD … WHERE` is a filter of the logical plan).
     ///
     /// A standalone CALL without YIELD (or with `YIELD *`) yields every output, and its yielded
     /// variables are the query's columns.
@@ -31,9 +31,7 @@ extension QueryPlanner {
             }
             outputs.append((column, layout.add(item.name)))
         }
-        if procedure.mode == .write { beginWrite() } else if wrote { append(EagerOperator()) }
         append(ProcedureCallOperator(procedure, arguments: arguments, outputs: outputs))
-        if let predicate = call.yield?.predicate { append(FilterOperator(try compiler.compile(predicate))) }
         if standalone { columns = yielded.map(\.name) }
     }
 

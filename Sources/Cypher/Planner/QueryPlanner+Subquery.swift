@@ -2,8 +2,8 @@ import QuiverCore
 
 extension QueryPlanner {
     /// `CALL { … }`: the imported variables form the subquery's input row; its RETURN columns go to
-    /// new slots of the outer row. A subquery that writes starts with an eager barrier, as any
-    /// updating clause does.
+    /// new slots of the outer row. A subquery that writes has an eager barrier before it in the
+    /// logical plan, as any updating clause has.
     func planSubquery(_ call: CallSubquery) throws(QueryError) {
         let imported = call.importedNames(outer: layout.names)
         var importSlots: [Int] = []
@@ -25,7 +25,6 @@ extension QueryPlanner {
             try Self.checkBatchSize(try compiler.compile(size).evaluate([], ExecutionContext(store: context.store)),
                                     at: size.range.start)
         }
-        if !CypherEngine.isReadOnly(call.query) { beginWrite() } else if wrote { append(EagerOperator()) }
         var outputs: [Int] = []
         if case .return(let ret)? = call.query.first.clauses.last {
             if ret.projection.includesAll {

@@ -24,7 +24,9 @@ final class QueryPlanner {
     var layout = Layout()
     private var head = Operator()
     private(set) var tail: Operator
-    private(set) var wrote = false
+    /// The MATCH just lowered, while the next operator is being lowered (count push-down and
+    /// the top-k scan work on its compiled pattern).
+    private var lastMatch: (logical: PatternMatch, physical: MatchOperator)?
     var columns: [String] = []
 
     init(context: PlanContext, layout: Layout = Layout()) {
@@ -46,61 +48,69 @@ final class QueryPlanner {
         tail = op
     }
 
+    /// The logical plan of `query` after the standard rewrite passes, its rows starting with the
+    /// variables this planner's layout already binds.
+    func logicalPlan(_ query: SingleQuery) -> LogicalPlan {
+        LogicalOptimizer.standard.optimize(LogicalPlanner(procedures: context.procedures).plan(query, scope: layout.names))
+    }
+
     func plan(_ query: SingleQuery) throws(QueryError) -> SingleQueryPlan {
-        for clause in query.clauses {
-            clauseLocation = clause.range.start
-            clauseRange = clause.range
+        try lower(logicalPlan(query))
+    }
+
+    /// Lowers a single query's logical plan to the physical operators, from the leaf up.
+    func lower(_ plan: LogicalPlan) throws(QueryError) -> SingleQueryPlan {
+        let chain = plan.chain
+        var index = 0
+        while index < chain.count {
+            let node = chain[index]
+            clauseLocation = node.clause.start
+            clauseRange = node.clause
             do {
-                try plan(clause, standalone: query.clauses.count == 1)
+                index = try lower(chain, at: index)
             } catch {
-                throw error.located(at: clause.range.start)
+                throw error.located(at: node.clause.start)
             }
-        }
-        switch query.clauses.last {
-        case .return?, .call?: break
-        default: columns = []
         }
         let sink = CollectOperator(width: columns.count)
         append(sink)
         return SingleQueryPlan(head: head, sink: sink, columns: columns)
     }
 
-    private func plan(_ clause: Clause, standalone: Bool) throws(QueryError) {
-        switch clause {
+    /// Lowers the operator at `index` (with the operators of its WITH / RETURN, for a projection)
+    /// and returns the index of the next one to lower.
+    private func lower(_ chain: [LogicalPlan], at index: Int) throws(QueryError) -> Int {
+        let node = chain[index]
+        let match = lastMatch
+        lastMatch = nil
+        switch node.op {
+        case .argument:
+            break
         case .match(let m):
-            if wrote { append(EagerOperator()) }
-            let matcher = try PatternCompiler(compiler: compiler).compile(m.pattern.parts, predicate: m.predicate, optional: m.optional)
-            append(MatchOperator(matcher, optional: m.optional))
-        case .unwind(let u):
-            let expression = try compiler.compile(u.expression)
-            append(UnwindOperator(expression, slot: layout.add(u.variable.name)))
-        case .with(let w):
-            try planProjection(w.projection, predicate: w.predicate)
-        case .return(let r):
-            try planProjection(r.projection)
+            let matcher = try PatternCompiler(compiler: compiler).compile(m)
+            let op = MatchOperator(matcher, optional: m.optional)
+            append(op)
+            lastMatch = (m, op)
+        case .unwind(let expression, let variable):
+            let compiled = try compiler.compile(expression)
+            append(UnwindOperator(compiled, slot: layout.add(variable)))
+        case .filter(let conjuncts):
+            append(FilterOperator(try compiler.compile(Self.conjunction(conjuncts))))
+        case .projection, .aggregation, .top, .sort, .skip, .limit, .distinct:
+            let block = ProjectionBlock(chain, at: index)
+            try planProjection(block, input: match)
+            return block.end
+        case .produceResults(let returns):
+            if !returns { columns = [] }
         case .create(let c):
-            beginWrite()
             var parts: [PartCreation] = []
             for part in c.pattern.parts { parts.append(try creation(part)) }
             append(CreateOperator(parts))
         case .merge(let m):
-            beginWrite()
-            let before = layout.slotsSnapshot
-            let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false)
-            let afterMatch = layout.slotsSnapshot
-            layout.restore(before)
-            let create = try creation(m.part, reuseSlots: afterMatch)
-            var onCreate: [SetAction] = [], onMatch: [SetAction] = []
-            for action in m.actions {
-                let compiled = try setActions(action.items)
-                if action.trigger == .onCreate { onCreate += compiled } else { onMatch += compiled }
-            }
-            append(MergeOperator(matcher: matcher, creation: create, onCreate: onCreate, onMatch: onMatch))
+            try planMerge(m)
         case .set(let s):
-            beginWrite()
             append(SetOperator(try setActions(s.items)))
         case .remove(let r):
-            beginWrite()
             var actions: [SetAction] = []
             for item in r.items {
                 switch item.kind {
@@ -112,26 +122,48 @@ final class QueryPlanner {
             }
             append(SetOperator(actions))
         case .delete(let d):
-            beginWrite()
             var expressions: [Expr] = []
             for e in d.expressions { expressions.append(try compiler.compile(e)) }
             append(DeleteOperator(expressions, detach: d.detach))
-        case .call(let call):
+        case .eager:
+            append(EagerOperator())
+        case .procedureCall(let call, let standalone):
             try planCall(call, standalone: standalone)
-        case .subquery(let subquery):
+        case .callSubquery(let subquery, _):
             try planSubquery(subquery)
         case .loadCSV(let load):
             let source = try compiler.compile(load.source)
             append(LoadCSVOperator(source, withHeaders: load.withHeaders,
                                    delimiter: load.fieldTerminator?.utf8.first ?? UInt8(ascii: ","),
                                    slot: layout.add(load.variable.name)))
+        case .union:
+            throw QueryError(.semanticError, code: "InvalidQuery", phase: .compileTime,
+                             message: "a UNION is planned part by part", location: node.clause.start)
         }
+        return index + 1
     }
 
-    /// An eager barrier before an updating clause, so reads before it see none of its writes.
-    func beginWrite() {
-        append(EagerOperator())
-        wrote = true
+    private func planMerge(_ m: Merge) throws(QueryError) {
+        let before = layout.slotsSnapshot
+        let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false)
+        let afterMatch = layout.slotsSnapshot
+        layout.restore(before)
+        let create = try creation(m.part, reuseSlots: afterMatch)
+        var onCreate: [SetAction] = [], onMatch: [SetAction] = []
+        for action in m.actions {
+            let compiled = try setActions(action.items)
+            if action.trigger == .onCreate { onCreate += compiled } else { onMatch += compiled }
+        }
+        append(MergeOperator(matcher: matcher, creation: create, onCreate: onCreate, onMatch: onMatch))
+    }
+
+    /// The conjuncts as one predicate (the single one as written).
+    static func conjunction(_ conjuncts: [Expression]) -> Expression {
+        var result = conjuncts[0]
+        for next in conjuncts.dropFirst() {
+            result = Expression(.binary(.and, result, next), range: SourceRange(start: result.range.start, end: next.range.end))
+        }
+        return result
     }
 
     private func variableExpr(_ variable: Variable) throws(QueryError) -> Expr {

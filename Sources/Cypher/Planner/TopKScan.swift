@@ -5,9 +5,9 @@ import QuiverCore
 /// scanned node: the k first nodes are chosen on the typed columns (no `Value` per node) before
 /// any row is built; the sort then orders just those. Ties keep scan (id) order, as the sort does.
 enum TopKScan {
-    /// Installs the selection on `tail` when it is such a scan; otherwise does nothing.
-    static func install(_ keys: [(Expr, ascending: Bool)], keep: Int, on tail: Operator) {
-        guard let match = tail as? MatchOperator, !match.optional, match.matcher.steps.count == 1,
+    /// Installs the selection on `match` when it is such a scan; otherwise does nothing.
+    static func install(_ keys: [(Expr, ascending: Bool)], keep: Int, on match: MatchOperator) {
+        guard !match.optional, match.matcher.steps.count == 1,
             case .scan(let check) = match.matcher.steps[0], check.properties.isEmpty, check.labels.count <= 1
         else { return }
         var properties: [(PropertyKeyRef, ascending: Bool)] = []
