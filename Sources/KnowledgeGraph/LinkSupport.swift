@@ -4,7 +4,8 @@ import TextAnalysis
 /// months, units and borrowed acronyms from linking where they mean something else.
 ///
 /// - A name written inside a date ("7 December 1941", "December 1941") or right after a number ("60 MPH")
-///   is part of the date or the amount, never an entity.
+///   is part of the date or the amount, never an entity; a month, weekday or season between a determiner
+///   and a lower-case noun ("the December issue", "a Sunday service") says when, and names nothing either.
 /// - A one-word name that a title marks as ambiguous ("Stay (song)", "History (band)") links, when it
 ///   opens a sentence (where a capital says nothing), only if the passage also uses a word of the
 ///   title's disambiguation ("song", "band") or writes the full title; a month, weekday or unit word
@@ -46,7 +47,7 @@ struct LinkSupport {
         let disambiguation = Self.disambiguation(of: entity.name)
         // A disambiguation page names no entity.
         if disambiguation == ["disambiguation"] { return false }
-        if isInsideDateOrAmount(range) { return false }
+        if isInsideDateOrAmount(range) || isTimeModifier(range) { return false }
         let isAcronym = range.count == 1 && key != entity.key && EntityKey.acronym(entity.name) == key
         if isAcronym {
             let nameWords = entity.key.split(separator: " ").map(String.init).filter { !StopWords.extended.contains($0) }
@@ -169,6 +170,26 @@ struct LinkSupport {
         let before = range.lowerBound > 0 && tokens[range.lowerBound - 1].isNumber
         let after = range.upperBound < tokens.count && tokens[range.upperBound].isNumber
         return before || after
+    }
+
+    /// Months, weekdays and seasons: the words that modify a noun to say when ("the December issue").
+    static let timeWords: Set<String> = OfflineExtractor.months.union([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
+    ])
+
+    /// "the December issue", "its Sunday edition": a time word after a determiner and before a lower-case
+    /// noun modifies that noun.
+    private func isTimeModifier(_ range: Range<Int>) -> Bool {
+        guard range.count == 1, range.lowerBound > 0, range.upperBound < tokens.count,
+            Self.timeWords.contains(tokens[range.lowerBound].text),
+            WordClass.of(tokens[range.lowerBound - 1].text) == .determiner
+        else { return false }
+        let next = tokens[range.upperBound]
+        let gap = bytes[tokens[range.lowerBound].end..<next.start]
+        let wordClass = WordClass.of(next.text)
+        // "issue", "service": a noun may also be a verb's plain form; an inflected verb ("the June elected") is none.
+        let nounLike = wordClass == .other || (wordClass == .verb && VerbForms.lemma(of: next.text) == next.text)
+        return !next.isCapitalized && gap.elementsEqual([UInt8(ascii: " ")]) && nounLike
     }
 
     /// Whether the token at `index` is the first of its sentence.

@@ -35,6 +35,19 @@ let sampleCorpus = [
         #expect(graph.relations.contains { $0.subject == temple && $0.type == "PLAYED" && graph.entities[Int($0.object)].key == "corliss archer" })
     }
 
+    @Test func aTimeWordModifyingANounNamesNothing() throws {
+        var graph = KnowledgeGraph()
+        graph.add([
+            CorpusDocument(id: "m", title: "December (magazine)", text: "December is a literary magazine founded in Iowa."),
+            CorpusDocument(id: "a", title: "Orla Menz", text: "Orla Menz was announced in the December issue of the magazine."),
+            CorpusDocument(id: "b", title: "Ben Ode", text: "Ben Ode wrote for the magazine December, which printed his first story."),
+        ])
+        let magazine = try #require(graph.entity(forKey: "december"))
+        // "the December issue": the month says when; "the magazine December": the title names the magazine.
+        #expect(!graph.mentions.contains { $0.passage == 1 && $0.entity == magazine })
+        #expect(graph.mentions.contains { $0.passage == 2 && $0.entity == magazine })
+    }
+
     @Test func incrementalInsertEqualsOneBuild() {
         var whole = KnowledgeGraph()
         whole.add(sampleCorpus)
