@@ -58,6 +58,13 @@ struct TemporalValueTests {
         }
     }
 
+    @Test("an unclosed or empty zone name is an ArgumentError, not a crash",
+          arguments: ["2015-07-21T21:40:32+01:00[Europe/London", "2015-07-21T21:40:32Z[", "2015-07-21T21:40:32Z[]", "12:00Z[UTC"])
+    func rejectsUnclosedZone(text: String) {
+        let kind: TemporalValue.Kind = text.hasPrefix("12") ? .time : .dateTime
+        #expect(throws: QueryError.self) { try TemporalValue.parse(text, as: kind) }
+    }
+
     @Test("zoned values compare by instant; different kinds and durations are not comparable")
     func comparability() throws {
         let early = try TemporalValue.parse("12:00+02:00", as: .time)

@@ -219,8 +219,15 @@ private struct Scanner {
         var zone: String?
         if take("[") {
             var name = ""
-            while let c = next(), c != "]" { name.append(c) }
-            try check(!name.isEmpty && characters[position - 1] == "]")
+            var closed = false
+            while let c = next() {
+                if c == "]" {
+                    closed = true
+                    break
+                }
+                name.append(c)
+            }
+            try check(!name.isEmpty && closed)
             zone = name
         }
         return (offset, zone)
