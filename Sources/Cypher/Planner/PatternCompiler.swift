@@ -12,7 +12,7 @@ final class PatternCompiler {
         self.compiler = compiler
     }
 
-    private var layout: Layout { compiler.layout }
+    var layout: Layout { compiler.layout }
     private var store: GraphStore { compiler.context.store }
 
     /// The matcher of a logical MATCH: its seeks become node checks, its predicates filter steps.
@@ -39,6 +39,7 @@ final class PatternCompiler {
             var nodes: [Int] = [], rels: [Int] = []
             for node in part.element.nodes { nodes.append(slot(for: node.variable?.name, &introduced)) }
             for rel in part.element.relationships { rels.append(slot(for: rel.variable?.name, &introduced)) }
+            for name in part.element.groupVariableNames where !name.hasPrefix(" ") { _ = slot(for: name, &introduced) }
             let path = part.variable.map { slot(for: $0.name, &introduced) }
             partSlots.append((path, nodes, rels))
         }
@@ -68,7 +69,8 @@ final class PatternCompiler {
             }
             let nodes = element.nodes, rels = element.relationships
             var order = Array(nodes.indices)
-            if !bound.contains(slots.nodes[0]) {
+            // A quantified path pattern is walked as written (its repetitions are not reversed).
+            if !bound.contains(slots.nodes[0]), !element.steps.contains(where: { $0.quantified != nil }) {
                 let last = nodes.count - 1
                 if bound.contains(slots.nodes[last]) || (last > 0 && cost(nodes[last]) < cost(nodes[0])) {
                     order.reverse()
@@ -89,7 +91,11 @@ final class PatternCompiler {
                 let toSlot = slots.nodes[toIndex]
                 let check = try nodeCheck(nodes[toIndex], slot: toSlot)
                 let toBound = bound.contains(toSlot)
-                if let length = pattern.length {
+                if let quantified = element.steps[relIndex].quantified {
+                    let repeated = try repeatTrail(quantified, from: slots.nodes[fromIndex], to: check, toBound: toBound,
+                                                   listSlot: relSlot)
+                    append(.repeatTrail(repeated), binding: [toSlot, relSlot] + repeated.groups.map(\.slot))
+                } else if let length = pattern.length {
                     append(.expandVariable(from: slots.nodes[fromIndex], relationship: spec, to: check, toBound: toBound,
                                            minimum: Int(length.minimum ?? 1), maximum: Int(clamping: length.maximum ?? Int64(Int32.max)),
                                            reversed: reversed), binding: [toSlot, relSlot])
@@ -126,6 +132,12 @@ final class PatternCompiler {
         _ append: (MatchStep, [Int]) -> Void
     ) throws(QueryError) {
         let element = part.element
+        if let quantified = element.steps.first(where: { $0.quantified != nil })?.quantified {
+            throw QueryError(.semanticError, code: "UnsupportedFeature", phase: .compileTime,
+                             message: "SHORTEST and ANY support one relationship pattern, e.g. (a)-[:R]-+(b) or "
+                                + "(()-[:R]->()){1,4}; a quantified path pattern with named or conditioned nodes, a WHERE "
+                                + "or several relationships is not supported there", location: quantified.range.start)
+        }
         guard element.steps.count == 1 else {
             throw QueryError(.semanticError, code: "InvalidShortestPath", phase: .compileTime,
                              message: "shortestPath needs exactly one relationship pattern", location: part.range.start)
@@ -143,7 +155,7 @@ final class PatternCompiler {
         append(.shortest(finder), [slots.relationships[0]] + (slots.path.map { [$0] } ?? []))
     }
 
-    private func slot(for name: String?, _ introduced: inout [Int]) -> Int {
+    func slot(for name: String?, _ introduced: inout [Int]) -> Int {
         guard let name else {
             let slot = layout.hidden()
             introduced.append(slot)
