@@ -248,6 +248,19 @@ struct QuantifiedPathPatternTests {
         #expect(undirected == undirectedVariable)
     }
 
+    @Test("counting aggregations over a quantified pattern count what it matches", arguments: [
+        ("RETURN count(*)", "MATCH (x:V)-[:R*1..3]->(y) RETURN count(*)"),
+        ("RETURN count(DISTINCT y)", "MATCH (x:V)-[:R*1..3]->(y) RETURN count(DISTINCT y)"),
+        ("RETURN x.i, count(*) ORDER BY x.i", "MATCH (x:V)-[:R*1..3]->(y) RETURN x.i, count(*) ORDER BY x.i"),
+    ] as [(String, String)])
+    func counting(_ tail: String, _ equivalent: String) throws {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("UNWIND range(0, 7) AS i CREATE (:V {i: i})", on: graph)
+        _ = try CypherEngine.execute("MATCH (a:V), (b:V) WHERE (a.i * 3 + b.i) % 5 = 1 CREATE (a)-[:R]->(b)", on: graph)
+        let quantified = try rows("MATCH (x:V) ((a)-[:R]->(b)){1,3} (y) " + tail, on: graph)
+        #expect(quantified == (try rows(equivalent, on: graph)))
+    }
+
     @Test("a huge upper bound on a dense graph ends in Timeout or MemoryLimit, not a crash")
     func boundedWork() throws {
         let graph = GraphStore()
