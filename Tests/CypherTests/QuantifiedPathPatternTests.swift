@@ -188,6 +188,21 @@ struct QuantifiedPathPatternTests {
         #expect(result == [[2, [1]], [4, [1, 3]]])
     }
 
+    @Test("walked from a bound right end: the same group lists, paths and inner conditions")
+    func reversedWalk() throws {
+        let chain = try rows("MATCH (y:N {n: 4}) MATCH p = (x) ((a)-[:R]->(b)){1,3} (y) "
+                             + "RETURN x.n, [v IN a | v.n], [v IN b | v.n], [v IN nodes(p) | v.n] ORDER BY x.n", on: Self.chain())
+        #expect(chain == [[1, [1, 2, 3], [2, 3, 4], [1, 2, 3, 4]], [2, [2, 3], [3, 4], [2, 3, 4]], [3, [3], [4], [3, 4]]])
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("""
+            CREATE (:Start {n: 0})-[:R]->(:L {n: 1})-[:S {w: 1}]->(b {n: 2})-[:R]->(:L {n: 3})-[:S {w: 5}]->(c {n: 4}),
+              (b)-[:R]->({n: 5})-[:S]->(c)
+            """, on: graph)
+        let several = try rows("MATCH (e {n: 4}) MATCH (s) ((a)-[:R]->(m:L)-[r:S]->(b) WHERE r.w > m.n - 1){1,2} (e) "
+                               + "RETURN s.n, [x IN m | x.n] ORDER BY s.n", on: graph)
+        #expect(several == [[0, [1, 3]], [2, [3]]])
+    }
+
     @Test("two quantified path patterns in one path, a named path over the whole of it")
     func twoQuantifiedPatterns() throws {
         let result = try rows("""
@@ -246,6 +261,10 @@ struct QuantifiedPathPatternTests {
         let undirected = try rows("MATCH p = (x:V) ((a)-[:R|S]-(b)){2,3} (y) WITH x, y, length(p) AS len " + tail, on: graph)
         let undirectedVariable = try rows("MATCH p = (x:V)-[:R|S*2..3]-(y) WITH x, y, length(p) AS len " + tail, on: graph)
         #expect(undirected == undirectedVariable)
+        let boundEnd = "MATCH (y:V {i: 3}) MATCH p = (x:V)"
+        let reversedQuantified = try rows(boundEnd + " ((a)-[:R]->(b)){1,3} (y) WITH x, y, length(p) AS len " + tail, on: graph)
+        let reversedVariable = try rows(boundEnd + "-[:R*1..3]->(y) WITH x, y, length(p) AS len " + tail, on: graph)
+        #expect(reversedQuantified == reversedVariable)
     }
 
     @Test("counting aggregations over a quantified pattern count what it matches", arguments: [
@@ -259,6 +278,15 @@ struct QuantifiedPathPatternTests {
         _ = try CypherEngine.execute("MATCH (a:V), (b:V) WHERE (a.i * 3 + b.i) % 5 = 1 CREATE (a)-[:R]->(b)", on: graph)
         let quantified = try rows("MATCH (x:V) ((a)-[:R]->(b)){1,3} (y) " + tail, on: graph)
         #expect(quantified == (try rows(equivalent, on: graph)))
+    }
+
+    @Test("a chain thousands of repetitions long is walked without recursion")
+    func longChain() throws {
+        let graph = GraphStore()
+        let chain = (1...2000).map { "(:C {i: \($0)})" }.joined(separator: "-[:R]->")
+        _ = try CypherEngine.execute("CREATE " + chain, on: graph)
+        let result = try rows("MATCH (s:C {i: 1}) ((a)-[:R]->(b))+ (e:C {i: 2000}) RETURN size(a), last(b).i", on: graph)
+        #expect(result == [[1999, 2000]])
     }
 
     @Test("a huge upper bound on a dense graph ends in Timeout or MemoryLimit, not a crash")

@@ -2,10 +2,11 @@ import QuiverCore
 
 // Compiling a quantified path pattern `((a)-[r]->(b) WHERE …){m,n}` into a `RepeatTrail` step.
 extension PatternCompiler {
-    /// The repeat step of `quantified`, walked from the node in slot `from` to `to`; `listSlot`
-    /// receives every relationship walked (the placeholder hop's slot, read by a named path).
-    func repeatTrail(_ quantified: QuantifiedPath, from: Int, to: NodeCheck, toBound: Bool, listSlot: Int)
-        throws(QueryError) -> RepeatTrail {
+    /// The repeat step of `quantified`, walked from the node in slot `from` to `to` (right to left
+    /// when `reversed`); `listSlot` receives every relationship walked (the placeholder hop's slot,
+    /// read by a named path).
+    func repeatTrail(_ quantified: QuantifiedPath, from: Int, to: NodeCheck, toBound: Bool, listSlot: Int,
+                     reversed: Bool) throws(QueryError) -> RepeatTrail {
         let inner = quantified.pattern
         // Group slots were given by `compile`; inside, each name refers to a hidden singleton slot.
         var groupSlots: [String: Int] = [:]
@@ -21,16 +22,22 @@ extension PatternCompiler {
         for (name, slot) in singletons { layout.bind(name, to: slot) }
         defer { for name in singletons.keys { layout.bind(name, to: groupSlots[name] ?? nil) } }
 
-        let first = try nodeCheck(inner.start, slot: nodeSlots[0])
+        let nodes = inner.nodes, relationships = inner.relationships, length = relationships.count
+        // Walking order: written, or from the last inner node back with every direction flipped.
+        let walkedNodes = reversed ? Array(nodes.indices.reversed()) : Array(nodes.indices)
+        let first = try nodeCheck(nodes[walkedNodes[0]], slot: nodeSlots[walkedNodes[0]])
         var hops: [RepeatTrail.Hop] = []
-        // The hop after which each variable is bound: 0 for the first node, k for the k-th hop's.
+        // The hop after which each variable is bound: 0 for the first node walked, k for the k-th hop's.
         var level: [String: Int] = [:]
-        if let name = inner.start.variable?.name { level[name] = 0 }
-        for (index, step) in inner.steps.enumerated() {
-            let spec = try relationshipSpec(step.relationship, slot: relationshipSlots[index], bound: false, bindValue: true)
-            hops.append(RepeatTrail.Hop(relationship: spec, node: try nodeCheck(step.node, slot: nodeSlots[index + 1])))
-            if let name = step.relationship.variable?.name { level[name] = index + 1 }
-            if let name = step.node.variable?.name { level[name] = index + 1 }
+        if let name = nodes[walkedNodes[0]].variable?.name { level[name] = 0 }
+        for walked in 0..<length {
+            let index = reversed ? length - 1 - walked : walked
+            let node = walkedNodes[walked + 1]
+            let spec = try relationshipSpec(relationships[index], slot: relationshipSlots[index], bound: false,
+                                            bindValue: true, flipped: reversed)
+            hops.append(RepeatTrail.Hop(relationship: spec, node: try nodeCheck(nodes[node], slot: nodeSlots[node])))
+            if let name = relationships[index].variable?.name { level[name] = walked + 1 }
+            if let name = nodes[node].variable?.name { level[name] = walked + 1 }
         }
         var filters = Array(repeating: [Expr](), count: hops.count + 1)
         for predicate in quantified.predicates {
@@ -48,10 +55,10 @@ extension PatternCompiler {
             guard let name = relationship.variable?.name, let slot = groupSlots[name] ?? nil else { continue }
             groups.append((slot, .relationship(index)))
         }
-        let length = quantified.quantifier
+        let quantifier = quantified.quantifier
         return RepeatTrail(from: from, to: to, toBound: toBound, listSlot: listSlot,
-                           minimum: Int(clamping: length.minimum ?? 1),
-                           maximum: Int(clamping: length.maximum ?? Int64(Int32.max)),
+                           minimum: Int(clamping: quantifier.minimum ?? 1),
+                           maximum: Int(clamping: quantifier.maximum ?? Int64(Int32.max)), reversed: reversed,
                            first: first, hops: hops, filters: filters, groups: groups)
     }
 }

@@ -69,8 +69,7 @@ final class PatternCompiler {
             }
             let nodes = element.nodes, rels = element.relationships
             var order = Array(nodes.indices)
-            // A quantified path pattern is walked as written (its repetitions are not reversed).
-            if !bound.contains(slots.nodes[0]), !element.steps.contains(where: { $0.quantified != nil }) {
+            if !bound.contains(slots.nodes[0]) {
                 let last = nodes.count - 1
                 if bound.contains(slots.nodes[last]) || (last > 0 && cost(nodes[last]) < cost(nodes[0])) {
                     order.reverse()
@@ -93,7 +92,7 @@ final class PatternCompiler {
                 let toBound = bound.contains(toSlot)
                 if let quantified = element.steps[relIndex].quantified {
                     let repeated = try repeatTrail(quantified, from: slots.nodes[fromIndex], to: check, toBound: toBound,
-                                                   listSlot: relSlot)
+                                                   listSlot: relSlot, reversed: reversed)
                     append(.repeatTrail(repeated), binding: [toSlot, relSlot] + repeated.groups.map(\.slot))
                 } else if let length = pattern.length {
                     append(.expandVariable(from: slots.nodes[fromIndex], relationship: spec, to: check, toBound: toBound,

@@ -30,15 +30,20 @@ final class RepeatTrail {
     let listSlot: Int
     let minimum: Int
     let maximum: Int
-    /// The first inner node; the last node of one repetition is the first of the next.
+    /// Whether the repetitions are walked from the pattern's right end: `first`, `hops` and
+    /// `filters` are then in walking order (the written ones reversed, directions flipped), while
+    /// group sources and the relationship list stay in written order.
+    let reversed: Bool
+    /// The first inner node walked; the last node of one repetition is the first of the next.
     let first: NodeCheck
     let hops: [Hop]
     /// `filters[k]` runs once the first `k` hops of a repetition are bound (0: its first node).
     let filters: [[Expr]]
     let groups: [(slot: Int, source: Source)]
 
-    init(from: Int, to: NodeCheck, toBound: Bool, listSlot: Int, minimum: Int, maximum: Int, first: NodeCheck,
-         hops: [Hop], filters: [[Expr]], groups: [(slot: Int, source: Source)]) {
+    init(from: Int, to: NodeCheck, toBound: Bool, listSlot: Int, minimum: Int, maximum: Int, reversed: Bool,
+         first: NodeCheck, hops: [Hop], filters: [[Expr]], groups: [(slot: Int, source: Source)]) {
+        self.reversed = reversed
         self.from = from
         self.to = to
         self.toBound = toBound
@@ -106,18 +111,22 @@ extension PatternMatcher {
         func finish(_ row: inout [Value], _ used: inout [Int]) throws(QueryError) {
             guard let end = walk.last, try bindTarget(end, repeated.to, repeated.toBound, &row, context) else { return }
             let count = trail.count / length
+            // Group variables list the repetitions in written order.
+            let nodes = repeated.reversed ? walk.reversed() : walk
+            let relationships = repeated.reversed ? trail.reversed() : trail
             for (slot, source) in repeated.groups {
                 var values: [Value] = []
                 values.reserveCapacity(count)
                 for index in 0..<count {
                     switch source {
-                    case .node(let j): values.append(context.nodeReference(walk[index * length + j]))
-                    case .relationship(let j): values.append(context.relationshipReference(trail[index * length + j]))
+                    case .node(let j): values.append(context.nodeReference(nodes[index * length + j]))
+                    case .relationship(let j):
+                        values.append(context.relationshipReference(relationships[index * length + j]))
                     }
                 }
                 row[slot] = .list(values)
             }
-            row[repeated.listSlot] = .list(trail.map { context.relationshipReference($0) })
+            row[repeated.listSlot] = .list(relationships.map { context.relationshipReference($0) })
             try run(pc + 1, &row, &used, context, emit)
         }
 
