@@ -91,6 +91,16 @@ struct QuantifiedPathPatternTests {
         #expect(upToFive == [[[1], [3]], [[3], [4]], [[4], [5]], [[1, 3], [3, 4]], [[3, 4], [4, 5]], [[1, 3, 4], [3, 4, 5]]])
     }
 
+    @Test("an inner node's WHERE reads another singleton of its repetition (the reference page's x_p query)")
+    func innerNodeWhere() throws {
+        let graph = GraphStore()
+        _ = try CypherEngine.execute("CREATE ({p: 1})-[:R]->({p: 2})-[:R]->({p: 3})-[:R]->({p: 0})-[:R]->({p: 4})-[:R]->({p: 5})", on: graph)
+        let result = try rows("MATCH ((x)-[r]->(z WHERE z.p > x.p)){2,3} RETURN [n in x | n.p] AS x_p ORDER BY x_p",
+                              on: graph)
+        // Rising steps: 1 → 2 → 3 and 0 → 4 → 5; 3 → 0 breaks every longer walk.
+        #expect(result == [[[0, 4]], [[1, 2]]])
+    }
+
     @Test("the manual's inline predicate with point.distance to a node of an earlier MATCH")
     func predicateReadingEarlierClause() throws {
         let graph = GraphStore()

@@ -107,6 +107,11 @@ extension QuantifiedPath {
 
 extension PathPattern {
     /// The group variables of the path's quantified path patterns, in written order.
+    ///
+    /// ```swift
+    /// let query = try CypherParser.parse("MATCH (x) ((a)-[r]->(b)){1,3} (y) RETURN a")
+    /// // the MATCH's path: groupVariableNames == ["a", "r", "b"]
+    /// ```
     public var groupVariableNames: [String] { steps.flatMap { $0.quantified?.variables.map(\.name) ?? [] } }
 }
 

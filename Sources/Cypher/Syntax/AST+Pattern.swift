@@ -85,6 +85,10 @@ public struct PatternStep: Sendable, Hashable {
     /// The node the hop leads to.
     public var node: NodePattern
     /// The quantified path pattern `((a)-[r]->(b) WHERE …){m,n}` this hop repeats, if it is one.
+    ///
+    /// ```swift
+    /// // MATCH (x) ((a)-->(b)){1,3} (y): one step, quantified, from x to y
+    /// ```
     public var quantified: QuantifiedPath?
 
     /// Creates the value from its parts.
@@ -123,6 +127,10 @@ public struct QuantifiedPath: Sendable, Hashable {
     }
 
     /// The variables the pattern declares, nodes and relationships, each once, in written order.
+    ///
+    /// ```swift
+    /// // ((a)-[r]->(b)){2}: [("a", true), ("r", false), ("b", true)]
+    /// ```
     public var variables: [(name: String, isNode: Bool)] {
         var out: [(name: String, isNode: Bool)] = []
         func add(_ name: String?, _ isNode: Bool) {
