@@ -54,7 +54,12 @@ final class RepeatTrail {
         self.hops = hops
         self.filters = filters
         self.groups = groups
+        readsSingletons = filters.contains { !$0.isEmpty } || !first.properties.isEmpty
+            || hops.contains { !$0.relationship.properties.isEmpty || !$0.node.properties.isEmpty }
     }
+
+    /// Whether a condition may read the repetition's singletons (else they are never bound).
+    let readsSingletons: Bool
 }
 
 extension PatternMatcher {
@@ -167,7 +172,7 @@ extension PatternMatcher {
             used.append(relationship)
             trail.append(relationship)
             walk.append(neighbor)
-            bindRepetition(&row)
+            if repeated.readsSingletons { bindRepetition(&row) }
             var keep = try relationshipPasses(relationship, hop.relationship, row, context)
             if keep { keep = try passes(neighbor, hop.node, row, context) }
             if keep { keep = try allPass(repeated.filters[position + 1], row) }
