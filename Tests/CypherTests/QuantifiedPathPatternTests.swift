@@ -335,6 +335,8 @@ struct QuantifiedPathPatternTests {
         ("MATCH ((x:A)){2,4} RETURN x", "InvalidQuantifiedPathPattern", 7),
         ("MATCH (:A) (()-[:R]->+()){2,3} (:B) RETURN 1", "InvalidQuantifiedPathPattern", 15),
         ("CREATE ((a)-[:R]->(b)){2} RETURN 1", "InvalidClauseComposition", 8),
+        // A path of only quantified patterns that may repeat zero times would match no element.
+        ("MATCH ((n)-[r]->(m)){0,10} RETURN n", "InvalidQuantifiedPathPattern", 7),
     ] as [(String, String, Int)])
     func errors(_ query: String, _ code: String, _ column: Int) throws {
         let error = try #require(throws: QueryError.self) { try CypherEngine.execute(query, on: Self.chain()) }

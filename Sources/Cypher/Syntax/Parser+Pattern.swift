@@ -117,9 +117,12 @@ extension CypherParser {
         if matchingPattern { try addPipelineStep() }
         var steps: [PatternStep] = []
         let first: NodePattern
+        // Whether a node pattern is written, not only quantified patterns (which may match no element).
+        var writesNode = true
         if let (relationship, quantified) = try parseQuantifiedStepIfPresent() {
             // A path that opens with `((a)-[:R]->(b)){1,3}` starts at an anonymous node.
             first = NodePattern(variable: nil, labels: [], properties: nil, range: relationship.range)
+            writesNode = current.isSymbol("(") && !peek().isSymbol("(")
             steps.append(PatternStep(relationship: relationship, node: try parseNodePatternAfterQuantified(),
                                      quantified: quantified))
         } else {
@@ -130,6 +133,7 @@ extension CypherParser {
                 try addPipelineStep()
             }
             if let (relationship, quantified) = try parseQuantifiedStepIfPresent() {
+                if current.isSymbol("("), !peek().isSymbol("(") { writesNode = true }
                 steps.append(PatternStep(relationship: relationship, node: try parseNodePatternAfterQuantified(),
                                          quantified: quantified))
                 continue
@@ -138,6 +142,11 @@ extension CypherParser {
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))
+            writesNode = true
+        }
+        if !writesNode, steps.allSatisfy({ ($0.relationship.length?.minimum ?? 1) == 0 }) {
+            throw error("InvalidQuantifiedPathPattern", "a path pattern must match at least one node; a path of only "
+                        + "quantified path patterns needs one with a lower bound of 1 or more, e.g. {1,10}", at: start)
         }
         return PathPattern(start: first, steps: steps, range: range(from: start))
     }
