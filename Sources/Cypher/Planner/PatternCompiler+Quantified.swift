@@ -63,6 +63,34 @@ extension PatternCompiler {
     }
 }
 
+extension PatternCompiler {
+    /// How the group variables of a one-relationship quantified pattern searched as a relationship
+    /// list (SHORTEST) are read off that list.
+    func groupUnpacking(_ quantified: QuantifiedPath, start: Int, listSlot: Int) -> GroupUnpacking {
+        var groups: [(slot: Int, source: RepeatTrail.Source)] = []
+        for (index, node) in quantified.pattern.nodes.enumerated() {
+            if let name = node.variable?.name, let slot = layout.slot(name) { groups.append((slot, .node(index))) }
+        }
+        if let name = quantified.pattern.relationships.first?.variable?.name, let slot = layout.slot(name) {
+            groups.append((slot, .relationship(0)))
+        }
+        return GroupUnpacking(start: start, listSlot: listSlot, groups: groups)
+    }
+}
+
+extension QuantifiedPath {
+    /// The quantified relationship `-[r:R]->{m,n}` this pattern is, when it is one relationship
+    /// between nodes with no labels, properties or conditions, and has no inner WHERE.
+    var singleRelationship: RelationshipPattern? {
+        guard predicate == nil, pattern.steps.count == 1, var relationship = pattern.steps.first?.relationship,
+              relationship.predicate == nil,
+              pattern.nodes.allSatisfy({ $0.labels.isEmpty && $0.properties == nil && $0.predicate == nil })
+        else { return nil }
+        relationship.length = quantifier
+        return relationship
+    }
+}
+
 extension PatternMatch {
     /// Whether a path of the match repeats a quantified path pattern (EXPLAIN names it `Repeat(Trail)`).
     var repeatsPaths: Bool { parts.contains { $0.element.steps.contains { $0.quantified != nil } } }

@@ -131,13 +131,20 @@ final class PatternCompiler {
         _ append: (MatchStep, [Int]) -> Void
     ) throws(QueryError) {
         let element = part.element
+        var pattern = element.steps.first?.relationship
+        var unpacking: GroupUnpacking?
         if let quantified = element.steps.first(where: { $0.quantified != nil })?.quantified {
-            throw QueryError(.semanticError, code: "UnsupportedFeature", phase: .compileTime,
-                             message: "SHORTEST and ANY support one relationship pattern, e.g. (a)-[:R]-+(b) or "
-                                + "(()-[:R]->()){1,4}; a quantified path pattern with named or conditioned nodes, a WHERE "
-                                + "or several relationships is not supported there", location: quantified.range.start)
+            guard element.steps.count == 1, let single = quantified.singleRelationship else {
+                throw QueryError(.semanticError, code: "UnsupportedFeature", phase: .compileTime,
+                                 message: "SHORTEST and ANY support one relationship pattern, e.g. (a)-[:R]-+(b) or "
+                                    + "((x)-[:R]->(y)){1,4}; a quantified path pattern with labels, properties or WHERE on "
+                                    + "its nodes, an inner WHERE or several relationships is not supported there",
+                                 location: quantified.range.start)
+            }
+            pattern = single
+            unpacking = groupUnpacking(quantified, start: slots.nodes[0], listSlot: slots.relationships[0])
         }
-        guard element.steps.count == 1 else {
+        guard element.steps.count == 1, let pattern else {
             throw QueryError(.semanticError, code: "InvalidShortestPath", phase: .compileTime,
                              message: "shortestPath needs exactly one relationship pattern", location: part.range.start)
         }
@@ -145,13 +152,14 @@ final class PatternCompiler {
             let check = try nodeCheck(node, slot: slot)
             append(bound.contains(slot) ? .check(check) : .scan(check), [slot])
         }
-        let pattern = element.steps[0].relationship
-        let spec = try relationshipSpec(pattern, slot: slots.relationships[0], bound: false, bindValue: pattern.variable != nil)
+        let spec = try relationshipSpec(pattern, slot: slots.relationships[0], bound: false,
+                                        bindValue: pattern.variable != nil || unpacking != nil)
         let finder = ShortestPathFinder(
             startSlot: slots.nodes[0], endSlot: slots.nodes[1], relationship: spec,
             minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(clamping: pattern.length?.maximum ?? Int64(Int32.max)),
             selection: .init(part), pathSlot: slots.path)
         append(.shortest(finder), [slots.relationships[0]] + (slots.path.map { [$0] } ?? []))
+        if let unpacking { append(.unpackGroups(unpacking), unpacking.groups.map(\.slot)) }
     }
 
     func slot(for name: String?, _ introduced: inout [Int]) -> Int {

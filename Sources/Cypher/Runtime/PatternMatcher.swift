@@ -80,6 +80,8 @@ enum MatchStep {
     /// Repeat a quantified path pattern `((a)-[r]->(b)){m,n}` from a bound node (trail semantics),
     /// binding its end node and its group variables.
     case repeatTrail(RepeatTrail)
+    /// Bind the group variables of a one-relationship quantified pattern from its relationship list.
+    case unpackGroups(GroupUnpacking)
 }
 
 /// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
@@ -215,6 +217,9 @@ final class PatternMatcher {
         case .repeatTrail(let repeated):
             try repeatTrail(repeated, pc, &row, &used, context, emit)
             if !repeated.toBound { row[repeated.to.slot] = .null }
+        case .unpackGroups(let unpacking):
+            unpackGroups(unpacking, &row, context)
+            try run(pc + 1, &row, &used, context, emit)
         case .shortest(let finder):
             for path in try finder.paths(row, context) {
                 finder.bind(path, into: &row, context)

@@ -193,9 +193,44 @@ extension PatternMatcher {
     }
 }
 
+/// The group variables of a one-relationship quantified path pattern `((a)-[r]->(b)){m,n}` that
+/// was searched as the relationship list `-[r*m..n]->` (inside SHORTEST): each variable's list is
+/// read off the relationships walked.
+struct GroupUnpacking {
+    /// The slot of the node the relationships start from.
+    let start: Int
+    /// The slot of the relationship list, in written order.
+    let listSlot: Int
+    /// `.node(0)`: each relationship's first node; `.node(1)`: its second; `.relationship(0)`: itself.
+    let groups: [(slot: Int, source: RepeatTrail.Source)]
+}
+
 extension PatternMatcher {
+    /// Binds the group variables of `unpacking` from the relationship list already in the row.
+    func unpackGroups(_ unpacking: GroupUnpacking, _ row: inout [Value], _ context: ExecutionContext) {
+        guard case .node(let first) = row[unpacking.start], case .list(let items) = row[unpacking.listSlot] else { return }
+        var nodes = [first.id]
+        var relationships: [Relationship] = []
+        for case .relationship(let r) in items {
+            guard let current = nodes.last else { break }
+            nodes.append(r.startID == current ? r.endID : r.startID)
+            relationships.append(r)
+        }
+        for (slot, source) in unpacking.groups {
+            switch source {
+            case .node(let j): row[slot] = .list(relationships.indices.map { context.nodeReference(nodes[$0 + j]) })
+            case .relationship: row[slot] = .list(relationships.map(Value.relationship))
+            }
+        }
+    }
+
     /// Whether a step repeats a quantified path pattern.
     var repeatsPaths: Bool {
-        steps.contains { if case .repeatTrail = $0 { true } else { false } }
+        steps.contains {
+            switch $0 {
+            case .repeatTrail, .unpackGroups: true
+            default: false
+            }
+        }
     }
 }
