@@ -26,6 +26,8 @@ struct Neo4j5FormTests {
         "MATCH p = SHORTEST 2 (a)-->+(b) RETURN p",
         "MATCH p = SHORTEST 2 GROUPS (a)-->+(b) RETURN p",
         "MATCH (a)-[r WHERE r.w > 1]->(b) RETURN b",
+        "MATCH (x) ((a)-[:R]->(b)){1,3} (y) RETURN a",
+        "MATCH ((a)-[:R]->(m:L)-[:S]->(b))+ RETURN m",
     ])
     func refused(_ query: String) throws {
         for (backend, scratch) in try SQLBackends.scratchGraphs() {

@@ -72,5 +72,6 @@ extension PathPattern {
     func collectVariables(into names: inout Set<String>) {
         for node in nodes { if let v = node.variable { names.insert(v.name) } }
         for rel in relationships { if let v = rel.variable { names.insert(v.name) } }
+        names.formUnion(groupVariableNames)
     }
 }

@@ -12,7 +12,7 @@ final class PatternCompiler {
         self.compiler = compiler
     }
 
-    private var layout: Layout { compiler.layout }
+    var layout: Layout { compiler.layout }
     private var store: GraphStore { compiler.context.store }
 
     /// The matcher of a logical MATCH: its seeks become node checks, its predicates filter steps.
@@ -39,6 +39,7 @@ final class PatternCompiler {
             var nodes: [Int] = [], rels: [Int] = []
             for node in part.element.nodes { nodes.append(slot(for: node.variable?.name, &introduced)) }
             for rel in part.element.relationships { rels.append(slot(for: rel.variable?.name, &introduced)) }
+            for name in part.element.groupVariableNames where !name.hasPrefix(" ") { _ = slot(for: name, &introduced) }
             let path = part.variable.map { slot(for: $0.name, &introduced) }
             partSlots.append((path, nodes, rels))
         }
@@ -89,7 +90,11 @@ final class PatternCompiler {
                 let toSlot = slots.nodes[toIndex]
                 let check = try nodeCheck(nodes[toIndex], slot: toSlot)
                 let toBound = bound.contains(toSlot)
-                if let length = pattern.length {
+                if let quantified = element.steps[relIndex].quantified {
+                    let repeated = try repeatTrail(quantified, from: slots.nodes[fromIndex], to: check, toBound: toBound,
+                                                   listSlot: relSlot, reversed: reversed)
+                    append(.repeatTrail(repeated), binding: [toSlot, relSlot] + repeated.groups.map(\.slot))
+                } else if let length = pattern.length {
                     append(.expandVariable(from: slots.nodes[fromIndex], relationship: spec, to: check, toBound: toBound,
                                            minimum: Int(length.minimum ?? 1), maximum: Int(clamping: length.maximum ?? Int64(Int32.max)),
                                            reversed: reversed), binding: [toSlot, relSlot])
@@ -126,7 +131,20 @@ final class PatternCompiler {
         _ append: (MatchStep, [Int]) -> Void
     ) throws(QueryError) {
         let element = part.element
-        guard element.steps.count == 1 else {
+        var pattern = element.steps.first?.relationship
+        var unpacking: GroupUnpacking?
+        if let quantified = element.steps.first(where: { $0.quantified != nil })?.quantified {
+            guard element.steps.count == 1, let single = quantified.singleRelationship else {
+                throw QueryError(.semanticError, code: "UnsupportedFeature", phase: .compileTime,
+                                 message: "SHORTEST and ANY support one relationship pattern, e.g. (a)-[:R]-+(b) or "
+                                    + "((x)-[:R]->(y)){1,4}; a quantified path pattern with labels, properties or WHERE on "
+                                    + "its nodes, an inner WHERE or several relationships is not supported there",
+                                 location: quantified.range.start)
+            }
+            pattern = single
+            unpacking = groupUnpacking(quantified, start: slots.nodes[0], listSlot: slots.relationships[0])
+        }
+        guard element.steps.count == 1, let pattern else {
             throw QueryError(.semanticError, code: "InvalidShortestPath", phase: .compileTime,
                              message: "shortestPath needs exactly one relationship pattern", location: part.range.start)
         }
@@ -134,16 +152,17 @@ final class PatternCompiler {
             let check = try nodeCheck(node, slot: slot)
             append(bound.contains(slot) ? .check(check) : .scan(check), [slot])
         }
-        let pattern = element.steps[0].relationship
-        let spec = try relationshipSpec(pattern, slot: slots.relationships[0], bound: false, bindValue: pattern.variable != nil)
+        let spec = try relationshipSpec(pattern, slot: slots.relationships[0], bound: false,
+                                        bindValue: pattern.variable != nil || unpacking != nil)
         let finder = ShortestPathFinder(
             startSlot: slots.nodes[0], endSlot: slots.nodes[1], relationship: spec,
             minimum: Int(pattern.length?.minimum ?? 1), maximum: Int(clamping: pattern.length?.maximum ?? Int64(Int32.max)),
             selection: .init(part), pathSlot: slots.path)
         append(.shortest(finder), [slots.relationships[0]] + (slots.path.map { [$0] } ?? []))
+        if let unpacking { append(.unpackGroups(unpacking), unpacking.groups.map(\.slot)) }
     }
 
-    private func slot(for name: String?, _ introduced: inout [Int]) -> Int {
+    func slot(for name: String?, _ introduced: inout [Int]) -> Int {
         guard let name else {
             let slot = layout.hidden()
             introduced.append(slot)

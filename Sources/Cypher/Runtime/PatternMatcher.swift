@@ -77,6 +77,11 @@ enum MatchStep {
     case columnFilter(ColumnFilter)
     /// Count the trails a variable-length hop (`fallback`) would follow into `countSlot`.
     indirect case countTrails(from: Int, TrailCounter, fallback: [MatchStep], countSlot: Int)
+    /// Repeat a quantified path pattern `((a)-[r]->(b)){m,n}` from a bound node (trail semantics),
+    /// binding its end node and its group variables.
+    case repeatTrail(RepeatTrail)
+    /// Bind the group variables of a one-relationship quantified pattern from its relationship list.
+    case unpackGroups(GroupUnpacking)
 }
 
 /// A compiled MATCH pattern: a list of steps run depth-first over a row buffer, so only complete
@@ -123,7 +128,7 @@ final class PatternMatcher {
         return false
     }
 
-    private func run(
+    func run(
         _ pc: Int, _ row: inout [Value], _ used: inout [Int], _ context: ExecutionContext, _ emit: Emit
     ) throws(QueryError) {
         try context.tick()
@@ -208,6 +213,12 @@ final class PatternMatcher {
             let n = try countNeighbors(source, rel, to, row, used, context)
             guard n > 0 else { return }
             row[countSlot] = .int(Int64(n))
+            try run(pc + 1, &row, &used, context, emit)
+        case .repeatTrail(let repeated):
+            try repeatTrail(repeated, pc, &row, &used, context, emit)
+            if !repeated.toBound { row[repeated.to.slot] = .null }
+        case .unpackGroups(let unpacking):
+            unpackGroups(unpacking, &row, context)
             try run(pc + 1, &row, &used, context, emit)
         case .shortest(let finder):
             for path in try finder.paths(row, context) {
@@ -392,7 +403,7 @@ final class PatternMatcher {
     }
 
     @inline(__always)
-    private func forEachNeighbor(_ node: Int, _ rel: RelationshipSpec, _ store: GraphStore, _ body: (Int, Int) -> Void) {
+    func forEachNeighbor(_ node: Int, _ rel: RelationshipSpec, _ store: GraphStore, _ body: (Int, Int) -> Void) {
         if rel.types.isEmpty {
             store.forEachNeighbor(of: node, type: nil, direction: rel.direction, body)
             return
@@ -405,13 +416,13 @@ final class PatternMatcher {
 
     /// Binds (or, when already bound, verifies) the target node of an expansion.
     @inline(__always)
-    private func bindTarget(_ node: Int, _ to: NodeCheck, _ toBound: Bool, _ row: inout [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+    func bindTarget(_ node: Int, _ to: NodeCheck, _ toBound: Bool, _ row: inout [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
         if toBound { return row[to.slot].boundNodeID == node }
         row[to.slot] = context.nodeReference(node)
         return try passes(node, to, row, context)
     }
 
-    private func passes(_ node: Int, _ check: NodeCheck, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+    func passes(_ node: Int, _ check: NodeCheck, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
         let store = context.store
         for label in check.labels {
             guard let id = label.resolve(in: store), store.hasLabel(node: node, label: id) else { return false }
@@ -424,7 +435,7 @@ final class PatternMatcher {
         return true
     }
 
-    private func relationshipPasses(_ relationship: Int, _ spec: RelationshipSpec, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
+    func relationshipPasses(_ relationship: Int, _ spec: RelationshipSpec, _ row: [Value], _ context: ExecutionContext) throws(QueryError) -> Bool {
         let store = context.store
         if spec.bound, !spec.types.isEmpty {
             let type = store.relationshipType(relationship)

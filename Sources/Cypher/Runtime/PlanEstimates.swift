@@ -66,7 +66,7 @@ enum PlanEstimates {
                 rows *= paths * (toBound ? 1 / nodes : labelled(to, store) / nodes)
             case .filter, .columnFilter:
                 rows *= filterSelectivity
-            case .countExpand, .countTrails, .path, .shortest:
+            case .countExpand, .countTrails, .path, .shortest, .repeatTrail, .unpackGroups:
                 continue
             }
         }

@@ -118,7 +118,7 @@ struct PlanDescription {
     /// Neo4j's operator names where one fits; the rest say what they do.
     static func name(of op: Operator) -> String {
         switch op {
-        case is MatchOperator: "Match"
+        case let match as MatchOperator: match.matcher.repeatsPaths ? "Match (Repeat(Trail))" : "Match"
         case is UnwindOperator: "Unwind"
         case is FilterOperator: "Filter"
         case is ProjectOperator: "Projection"

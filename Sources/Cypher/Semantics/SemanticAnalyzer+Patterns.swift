@@ -7,6 +7,8 @@ extension Analyzer {
     mutating func bindPattern(_ pattern: Pattern, mode: PatternMode) throws {
         var boundHere: Set<String> = []
         var relationshipsHere: Set<String> = []
+        let introduced = introducedNames(pattern.parts)
+        try declareGroupVariables(pattern.parts, mode: mode)
         for part in pattern.parts {
             let single = part.element.steps.isEmpty
             try bindNode(part.element.start, mode: mode, single: single, boundHere: &boundHere)
@@ -44,6 +46,7 @@ extension Analyzer {
                 try checkPredicate(condition)
             }
         }
+        try checkQuantifiedConditions(pattern.parts, patternNames: introduced)
     }
 
     private mutating func checkProperties(_ properties: Expression?, mode: PatternMode) throws {
@@ -129,6 +132,16 @@ extension Analyzer {
 
     /// A pattern used as an expression: it may not introduce variables.
     mutating func checkPatternExpression(_ path: PathPattern) throws {
+        for quantified in path.steps.compactMap(\.quantified) {
+            if let named = quantified.declared.first(where: { !$0.name.hasPrefix(" ") }) {
+                throw fail("UnexpectedSyntax", "a pattern expression cannot declare variable `\(named.name)`; "
+                           + "use EXISTS { MATCH … } to name what a quantified path pattern matches", at: named.range)
+            }
+            try withLocalScope { analyzer in
+                try analyzer.declareGroupVariables(of: quantified)
+                try analyzer.checkQuantifiedConditions(quantified, patternNames: [])
+            }
+        }
         for node in path.nodes {
             if let variable = node.variable { try requireBound(variable) }
             if let properties = node.properties { _ = try check(properties, Context()) }
@@ -141,6 +154,8 @@ extension Analyzer {
 
     /// Binds a pattern's new variables into the current environment, for comprehensions and EXISTS.
     mutating func bindLocalPattern(_ path: PathPattern) throws {
+        let introduced = introducedNames([PatternPart(variable: nil, element: path, range: path.range)])
+        for quantified in path.steps.compactMap(\.quantified) { try declareGroupVariables(of: quantified) }
         for node in path.nodes {
             if let variable = node.variable, env[variable.name] == nil { env.bind(variable.name, .node) }
         }
@@ -153,5 +168,8 @@ extension Analyzer {
         for node in path.nodes { if let condition = node.predicate { try checkPredicate(condition) } }
         for relationship in path.relationships { if let p = relationship.properties { _ = try check(p, Context()) } }
         for relationship in path.relationships { if let condition = relationship.predicate { try checkPredicate(condition) } }
+        for quantified in path.steps.compactMap(\.quantified) {
+            try checkQuantifiedConditions(quantified, patternNames: introduced)
+        }
     }
 }

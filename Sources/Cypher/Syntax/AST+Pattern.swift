@@ -79,15 +79,70 @@ public struct PathPattern: Sendable, Hashable {
 
 /// One hop of a path pattern: a relationship and the node it leads to.
 public struct PatternStep: Sendable, Hashable {
-    /// The relationship of the hop.
+    /// The relationship of the hop; for a quantified path pattern, an anonymous placeholder whose
+    /// slot holds every relationship the repetitions walk, in written order.
     public var relationship: RelationshipPattern
     /// The node the hop leads to.
     public var node: NodePattern
+    /// The quantified path pattern `((a)-[r]->(b) WHERE …){m,n}` this hop repeats, if it is one.
+    ///
+    /// ```swift
+    /// // MATCH (x) ((a)-->(b)){1,3} (y): one step, quantified, from x to y
+    /// ```
+    public var quantified: QuantifiedPath?
 
     /// Creates the value from its parts.
-    public init(relationship: RelationshipPattern, node: NodePattern) {
+    public init(relationship: RelationshipPattern, node: NodePattern, quantified: QuantifiedPath? = nil) {
         self.relationship = relationship
         self.node = node
+        self.quantified = quantified
+    }
+}
+
+/// A quantified path pattern `((a)-[r:R]->(b) WHERE r.w > a.w){1,3}`: a fixed path repeated a number
+/// of times, the last node of one repetition the first of the next.
+///
+/// Its variables are singletons inside (`pattern`, `predicate`) and lists of every repetition's
+/// values after it (group variables).
+///
+/// ```swift
+/// let query = try CypherParser.parse("MATCH (x) ((a)-[:R]->(b)){1,3} (y) RETURN a")
+/// ```
+public struct QuantifiedPath: Sendable, Hashable {
+    /// The repeated path: at least one relationship, none of variable length.
+    public var pattern: PathPattern
+    /// The `WHERE` written inside the parentheses, checked on every repetition.
+    public var predicate: Expression?
+    /// How many repetitions: `{m,n}`, `{n}`, `+`, `*`, `{m,}`, `{,n}`.
+    public var quantifier: PathLength
+    /// Where this node is in the query text.
+    public var range: SourceRange
+
+    /// Creates the value from its parts.
+    public init(pattern: PathPattern, predicate: Expression?, quantifier: PathLength, range: SourceRange) {
+        self.pattern = pattern
+        self.predicate = predicate
+        self.quantifier = quantifier
+        self.range = range
+    }
+
+    /// The variables the pattern declares, nodes and relationships, each once, in written order.
+    ///
+    /// ```swift
+    /// // ((a)-[r]->(b)){2}: [("a", true), ("r", false), ("b", true)]
+    /// ```
+    public var variables: [(name: String, isNode: Bool)] {
+        var out: [(name: String, isNode: Bool)] = []
+        func add(_ name: String?, _ isNode: Bool) {
+            guard let name, !out.contains(where: { $0.name == name }) else { return }
+            out.append((name, isNode))
+        }
+        add(pattern.start.variable?.name, true)
+        for step in pattern.steps {
+            add(step.relationship.variable?.name, false)
+            add(step.node.variable?.name, true)
+        }
+        return out
     }
 }
 

@@ -117,10 +117,14 @@ extension CypherParser {
         if matchingPattern { try addPipelineStep() }
         var steps: [PatternStep] = []
         let first: NodePattern
-        if let quantified = try parseQuantifiedStepIfPresent() {
+        // Whether a node pattern is written, not only quantified patterns (which may match no element).
+        var writesNode = true
+        if let (relationship, quantified) = try parseQuantifiedStepIfPresent() {
             // A path that opens with `((a)-[:R]->(b)){1,3}` starts at an anonymous node.
-            first = NodePattern(variable: nil, labels: [], properties: nil, range: quantified.range)
-            steps.append(PatternStep(relationship: quantified, node: try parseNodePatternAfterQuantified()))
+            first = NodePattern(variable: nil, labels: [], properties: nil, range: relationship.range)
+            writesNode = current.isSymbol("(") && !peek().isSymbol("(")
+            steps.append(PatternStep(relationship: relationship, node: try parseNodePatternAfterQuantified(),
+                                     quantified: quantified))
         } else {
             first = try parseNodePattern()
         }
@@ -128,46 +132,66 @@ extension CypherParser {
             if matchingPattern, current.isSymbol("-") || current.isSymbol("<") || current.isSymbol("(") {
                 try addPipelineStep()
             }
-            if let quantified = try parseQuantifiedStepIfPresent() {
-                steps.append(PatternStep(relationship: quantified, node: try parseNodePatternAfterQuantified()))
+            if let (relationship, quantified) = try parseQuantifiedStepIfPresent() {
+                if current.isSymbol("("), !peek().isSymbol("(") { writesNode = true }
+                steps.append(PatternStep(relationship: relationship, node: try parseNodePatternAfterQuantified(),
+                                         quantified: quantified))
                 continue
             }
             guard current.isSymbol("-") || (current.isSymbol("<") && peek().isSymbol("-")) else { break }
             let relationship = try parseRelationshipPattern()
             let node = try parseNodePattern()
             steps.append(PatternStep(relationship: relationship, node: node))
+            writesNode = true
+        }
+        if !writesNode, steps.allSatisfy({ ($0.relationship.length?.minimum ?? 1) == 0 }) {
+            throw error("InvalidQuantifiedPathPattern", "a path pattern must match at least one node; a path of only "
+                        + "quantified path patterns needs one with a lower bound of 1 or more, e.g. {1,10}", at: start)
         }
         return PathPattern(start: first, steps: steps, range: range(from: start))
     }
 
-    /// A quantified path pattern `((a)-[r:R]->(b)){m,n}` of one relationship between plain nodes,
-    /// read as the variable-length relationship `-[r:R*m..n]->` it matches; other quantified
-    /// patterns are refused with a message. Nil (nothing read) when no quantified pattern is here.
-    private mutating func parseQuantifiedStepIfPresent() throws -> RelationshipPattern? {
+    /// A quantified path pattern `((a)-[r:R]->(b) WHERE …){m,n}` as the hop it adds to the path.
+    /// One anonymous relationship between anonymous plain nodes is the quantified relationship
+    /// `-[r:R]->{m,n}` it abbreviates; anything else keeps its inner pattern (group variables).
+    /// Nil (nothing read) when no quantified pattern is here.
+    private mutating func parseQuantifiedStepIfPresent() throws -> (RelationshipPattern, QuantifiedPath?)? {
         guard current.isSymbol("("), peek().isSymbol("(") else { return nil }
         let saved = (position, lastEnd, pipelineSteps)
         let start = current.start
         advance()
-        guard let inner = try? parsePathPattern(), acceptSymbol(")"), current.isSymbol("{") || current.isSymbol("+")
-                || current.isSymbol("*"), let quantifier = try parsePathQuantifierIfPresent() ?? parseTrailingStarOrPlus()
-        else {
+        guard let inner = try? parsePathPattern() else {
             (position, lastEnd, pipelineSteps) = saved
             return nil
         }
-        // Names of the inner nodes would be group variables (lists of nodes); they are dropped, so
-        // a later use of one is an UndefinedVariable error, never a wrong answer.
-        let plainNodes = inner.nodes.allSatisfy { $0.labels.isEmpty && $0.properties == nil && $0.predicate == nil }
-        guard inner.steps.count == 1, plainNodes, let step = inner.steps.first, step.relationship.length == nil,
-              step.relationship.properties == nil else {
-            throw error("UnsupportedFeature",
-                        "quantified path patterns are supported for one relationship between nodes without labels, "
-                        + "properties or WHERE, e.g. ((a)-[:R]->(b)){1,3}; write the rest with *m..n and WHERE",
+        let innerWhere = acceptKeyword("WHERE") ? try parseExpression() : nil
+        guard acceptSymbol(")"), current.isSymbol("{") || current.isSymbol("+") || current.isSymbol("*"),
+              let quantifier = try parsePathQuantifierIfPresent() ?? parseTrailingStarOrPlus()
+        else {
+            if innerWhere != nil { throw unexpected("a quantifier ({m,n}, +, *) after a parenthesised path with WHERE") }
+            (position, lastEnd, pipelineSteps) = saved
+            return nil
+        }
+        if inner.steps.isEmpty {
+            throw error("InvalidQuantifiedPathPattern",
+                        "a quantified path pattern needs at least one relationship; a single node cannot be repeated",
                         at: start)
         }
-        var relationship = step.relationship
-        relationship.length = quantifier
-        relationship.range = range(from: start)
-        return relationship.predicateOnEveryHop
+        if let nested = inner.steps.first(where: { $0.relationship.length != nil || $0.quantified != nil }) {
+            throw error("InvalidQuantifiedPathPattern",
+                        "quantified path patterns cannot be nested: write the inner relationship without a quantifier",
+                        at: nested.relationship.range.start)
+        }
+        let whole = range(from: start)
+        let anonymous = inner.nodes.allSatisfy { $0.variable == nil && $0.labels.isEmpty && $0.properties == nil }
+        if innerWhere == nil, anonymous, inner.steps.count == 1, var relationship = inner.steps.first?.relationship {
+            relationship.length = quantifier
+            relationship.range = whole
+            return (relationship.predicateOnEveryHop, nil)
+        }
+        let placeholder = RelationshipPattern(variable: nil, types: [], direction: .both, length: quantifier,
+                                              properties: nil, range: whole)
+        return (placeholder, QuantifiedPath(pattern: inner, predicate: innerWhere, quantifier: quantifier, range: whole))
     }
 
     /// `+` or `*` right after a parenthesised path, when no node follows directly (end of pattern).

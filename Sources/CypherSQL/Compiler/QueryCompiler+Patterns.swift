@@ -30,6 +30,10 @@ extension QueryCompiler {
         var known = scope
         for part in parts {
             if part.selector != .all { throw SQLGraphError.unsupported("shortestPath", at: part.range.start) }
+            if let quantified = part.element.steps.first(where: { $0.quantified != nil })?.quantified {
+                throw SQLGraphError.unsupported("quantified path patterns with group variables, node conditions or "
+                                                + "several relationships", at: quantified.range.start)
+            }
             if let node = part.element.nodes.first(where: { $0.predicate != nil }) {
                 throw SQLGraphError.unsupported("label expressions (|, &, !, %) and WHERE inside a node pattern",
                                                 at: node.range.start)

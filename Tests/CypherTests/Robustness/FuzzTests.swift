@@ -38,6 +38,9 @@ struct FuzzTests {
         "MATCH (p:Person) RETURN p.name, p.age ORDER BY p.age DESC NULLS LAST, p.name ASC NULLS FIRST SKIP 1 LIMIT 2",
         "MATCH p = SHORTEST 3 GROUPS (a:Person)-[:KNOWS]-{1,4}(b:City) RETURN length(p), [n IN nodes(p) | n.name]",
         "PROFILE MATCH p = ANY 2 PATHS (a)-->+(b) RETURN collect(p) AS paths ORDER BY size(paths) NULLS FIRST",
+        "MATCH p = (x:Person) ((a)-[r:KNOWS WHERE r.since > 1]->(b:Person) WHERE b.age > a.age){1,3} (y) RETURN [v IN a | v.name], size(r)",
+        "MATCH ((a)-[:KNOWS]->(m:Person)-[:LIVES_IN]->(b))+ ((c)--(d)){,2} RETURN a, m, d, reduce(s = 0, n IN m | s + n.age)",
+        "EXPLAIN MATCH (x) ((a {name: 'Ann'})-->(b WHERE b.age > 1))* (y) WHERE size(a) > 1 RETURN x, y, COUNT { (y)-->+() }",
     ]
 
     static let hostile = [

@@ -37,7 +37,7 @@ extension LogicalOperator {
     var name: String {
         switch self {
         case .argument: "Argument"
-        case .match(let m): m.optional ? "OptionalMatch" : "Match"
+        case .match(let m): (m.optional ? "OptionalMatch" : "Match") + (m.repeatsPaths ? " (Repeat(Trail))" : "")
         case .unwind: "Unwind"
         case .loadCSV: "LoadCSV"
         case .filter: "Filter"

@@ -129,6 +129,7 @@ struct LogicalPlanner {
             for rel in part.element.relationships {
                 if let name = rel.variable?.name, !names.contains(name) { names.append(name) }
             }
+            for name in part.element.groupVariableNames where !names.contains(name) { names.append(name) }
             if let name = part.variable?.name, !names.contains(name) { names.append(name) }
         }
         return names
