@@ -28,7 +28,6 @@ extension QueryCompiler {
         }
         let name = names.next("walk_")
         let seeds = try seedQuery(start, startPattern: startPattern, seedFrame: seedFrame, scope)
-        let tracksNodes = true
         builder.recursive = true
         let v = "v", e = "e", s = "s"
         let emptyTrail: SQL.Expression
@@ -57,7 +56,7 @@ extension QueryCompiler {
             (SQLBuild.column(v, "start"), nil), (target, nil),
             (SQLBuild.binary(.add, SQLBuild.column(v, "depth"), SQLBuild.integer(1)), nil),
             (append(SQLBuild.column(v, "trail"), edgeID), nil),
-            (tracksNodes ? append(SQLBuild.column(v, "nodes"), target) : SQLBuild.column(v, "nodes"), nil),
+            (append(SQLBuild.column(v, "nodes"), target), nil),
         ], from: SQLBuild.crossJoin([SQLBuild.table(name, as: v), edgeTable(relationship.direction, alias: e)]),
            where: SQLBuild.and(conditions))
         builder.addCTE(name, columns: ["start", "node", "depth", "trail", "nodes"],
