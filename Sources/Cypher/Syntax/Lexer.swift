@@ -50,7 +50,7 @@ struct Lexer {
 
     private mutating func skipTrivia() throws {
         while let c = peek() {
-            if c.properties.isWhitespace {
+            if Lexer.isWhitespace(c) {
                 advance()
             } else if c == "/", peek(1) == "/" {
                 while let d = peek(), d != "\n" { advance() }
@@ -70,12 +70,26 @@ struct Lexer {
         }
     }
 
+    // ASCII answers without Unicode's property tables (a lookup each, and most of a short query's lexing
+    // time); the tables decide only for other scalars, where they give the same answers for ASCII.
+
+    private static func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII { return c == " " || ("\t"..."\r").contains(c) }
+        return c.properties.isWhitespace
+    }
+
+    private static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(c) || ("A"..."Z").contains(c)
+    }
+
     private static func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic
+        if c.isASCII { return c == "_" || isASCIILetter(c) }
+        return c.properties.isAlphabetic
     }
 
     private static func isIdentifierPart(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
+        if c.isASCII { return c == "_" || isASCIILetter(c) || ("0"..."9").contains(c) }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     private static func isDigit(_ c: Unicode.Scalar?) -> Bool {
