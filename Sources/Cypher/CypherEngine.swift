@@ -268,9 +268,12 @@ public enum CypherEngine {
         _ query: Query, _ plan: PlanContext, _ context: ExecutionContext, profile: Bool
     ) throws(QueryError) -> QueryResult {
         var rows: [[Value]] = []
+        let statistics = GraphStatistics(plan.store)
         for (index, part) in query.parts.enumerated() {
-            let planned = try QueryPlanner(context: plan).plan(part)
-            var description = PlanDescription(planned, part: index + 1, source: plan.source, store: plan.store)
+            let planner = QueryPlanner(context: plan)
+            planner.statistics = statistics
+            let planned = try planner.plan(part)
+            var description = PlanDescription(planned, part: index + 1, source: plan.source)
             if profile {
                 description.instrument(planned)
                 planned.sink.consumer = { (_: [Value]) throws(QueryError) in }
