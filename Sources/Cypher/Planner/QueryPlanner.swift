@@ -116,8 +116,9 @@ final class QueryPlanner {
         switch node.op {
         case .argument:
             break
-        case .match(let m):
-            let matcher = try PatternCompiler(compiler: compiler).compile(m)
+        case .match(let written):
+            let (m, fromLastNode) = joinOrder(written)
+            let matcher = try PatternCompiler(compiler: compiler).compile(m, fromLastNode: fromLastNode)
             let op = MatchOperator(matcher, optional: m.optional)
             append(op)
             lastMatch = (m, op)
@@ -175,7 +176,10 @@ final class QueryPlanner {
 
     private func planMerge(_ m: Merge) throws(QueryError) {
         let before = layout.slotsSnapshot
-        let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false)
+        let (_, fromLastNode) = joinOrder(PatternMatch(parts: [m.part], predicates: [], optional: false,
+                                                      introduced: LogicalPlanner.patternNames([m.part]).filter { layout.slot($0) == nil }))
+        let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false,
+                                                                      fromLastNode: fromLastNode)
         let afterMatch = layout.slotsSnapshot
         layout.restore(before)
         let create = try creation(m.part, reuseSlots: afterMatch)
@@ -185,6 +189,16 @@ final class QueryPlanner {
             if action.trigger == .onCreate { onCreate += compiled } else { onMatch += compiled }
         }
         append(MergeOperator(matcher: matcher, creation: create, onCreate: onCreate, onMatch: onMatch))
+    }
+
+    /// The MATCH's paths in the order the estimates choose, and the end each starts from
+    /// (``JoinOrder``); as written when there is nothing to choose.
+    private func joinOrder(_ match: PatternMatch) -> (PatternMatch, [Bool]) {
+        let bound = Set(layout.names)
+        guard JoinOrder.hasChoice(match.parts, bound: bound) else { return (match, []) }
+        let estimator = CardinalityEstimator(statistics: statistics ?? GraphStatistics(context.store), parameters: context.parameters)
+        var order = JoinOrder(estimator: estimator)
+        return order.choose(match, bound: bound)
     }
 
     /// The conjuncts as one predicate (the single one as written).
