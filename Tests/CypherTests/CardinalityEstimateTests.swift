@@ -168,3 +168,27 @@ struct CardinalityEstimateTests {
         #expect(errors.count > 100)
     }
 }
+
+/// EXPLAIN and PROFILE carry the logical plan with each operator's estimate.
+@Suite("Logical plan with estimates")
+struct LogicalPlanEstimateTests {
+    @Test("EXPLAIN's logical plan is the optimised tree, root first, with estimates")
+    func logicalTree() throws {
+        let graph = try CardinalityEstimateTests.skewed(seed: 3)
+        let result = try CypherEngine.execute("EXPLAIN MATCH (s:Small) RETURN s.id LIMIT 4", on: graph)
+        let root = try #require(result.logicalPlan)
+        var names: [String] = [], rows: [Int64] = []
+        var node: PlanNode? = root
+        while let current = node {
+            names.append(current.name)
+            rows.append(current.estimatedRows)
+            node = current.children.first
+        }
+        #expect(names == ["ProduceResults", "Projection", "Limit", "Match", "Argument"])
+        #expect(rows == [4, 4, 4, 4, 1])
+        let union = try CypherEngine.execute("PROFILE MATCH (s:Small) RETURN s.id AS x UNION ALL MATCH (b:Big) RETURN b.id AS x", on: graph)
+        #expect(union.logicalPlan?.name == "UnionAll")
+        #expect(union.logicalPlan?.estimatedRows == 5_010)
+        #expect(try CypherEngine.execute("MATCH (s:Small) RETURN s", on: graph).logicalPlan == nil)
+    }
+}

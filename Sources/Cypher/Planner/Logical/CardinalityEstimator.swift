@@ -94,7 +94,8 @@ struct CardinalityEstimator {
             if case .delete = chain[index].op { return rows }
         }
         for index in chain.indices.reversed() {
-            if let need { out[index] = min(out[index], need) }
+            // At least the one row that lets the LIMIT see anything.
+            if let need { out[index] = min(out[index], max(1, need)) }
             let input = index > 0 ? rows[index - 1] : 1
             let ratio = rows[index] > 0 ? input / rows[index] : 1
             switch chain[index].op {
