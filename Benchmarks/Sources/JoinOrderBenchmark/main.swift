@@ -42,7 +42,6 @@ guard let nodesPath = argument("--nodes"), let relationshipsPath = argument("--r
     fail("usage: JoinOrderBenchmark --nodes person.csv --relationships knows.csv [--reps 5]")
 }
 let reps = max(1, Int(argument("--reps") ?? "5") ?? 5)
-let clock = ContinuousClock()
 let graph = GraphStore()
 do {
     try graph.importCSV(nodes: [CSVImportFile(path: nodesPath)], relationships: [CSVImportFile(path: relationshipsPath)])
@@ -50,8 +49,9 @@ do {
     fail("load failed: \(error)")
 }
 
-/// The median time of `reps` runs (after one warm-up run) and the rows, sorted.
-func measure(_ query: String) throws -> (Double, [[Value]]) {
+/// The median time of `reps` runs of `query` (after one warm-up run) and the rows, sorted.
+func measure(_ query: String, on graph: GraphStore, reps: Int) throws -> (Double, [[Value]]) {
+    let clock = ContinuousClock()
     let first = try CypherEngine.execute(query, on: graph, readOnly: true)
     var times: [Double] = []
     for _ in 0..<reps {
@@ -68,8 +68,8 @@ var results: [String: Any] = [:]
 for item in cases {
     do {
         // Alternate the two writings so drift in the machine's speed hits both.
-        let (last, lastRows) = try measure(item.last)
-        let (first, firstRows) = try measure(item.first)
+        let (last, lastRows) = try measure(item.last, on: graph, reps: reps)
+        let (first, firstRows) = try measure(item.first, on: graph, reps: reps)
         guard lastRows == firstRows else { fail("\(item.name): the two writings return different rows") }
         results[item.name] = ["written_last_s": last, "written_first_s": first, "ratio": last / first, "rows": lastRows.count]
     } catch {
