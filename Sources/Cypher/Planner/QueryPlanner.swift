@@ -196,7 +196,9 @@ final class QueryPlanner {
     private func joinOrder(_ match: PatternMatch) -> (PatternMatch, [Bool]) {
         let bound = Set(layout.names)
         guard JoinOrder.hasChoice(match.parts, bound: bound) else { return (match, []) }
-        let estimator = CardinalityEstimator(statistics: statistics ?? GraphStatistics(context.store), parameters: context.parameters)
+        let statistics = self.statistics ?? GraphStatistics(context.store)
+        if JoinOrder.keepsFirstNode(match, bound: bound, statistics: statistics) { return (match, []) }
+        let estimator = CardinalityEstimator(statistics: statistics, parameters: context.parameters)
         var order = JoinOrder(estimator: estimator)
         return order.choose(match, bound: bound)
     }

@@ -155,13 +155,37 @@ final class GraphStatistics {
     /// sample of n values with d distinct, f1 of them seen once, from a population of N.
     static func distinctEstimate(_ values: [Value], population: Double) -> Double {
         guard !values.isEmpty else { return 1 }
-        var counts: [Value: Int] = [:]
-        for value in values { counts[value, default: 0] += 1 }
-        let n = Double(values.count), d = Double(counts.count)
-        let f1 = Double(counts.values.filter { $0 == 1 }.count)
+        let (d, f1) = Self.distinctAndSingletons(values)
+        let n = Double(values.count)
         guard population > n else { return d }
         let estimate = n * d / (n - f1 + f1 * n / population)
         return min(population, max(d, estimate))
+    }
+
+    /// The distinct values of a sample and how many of them occur once: by sorting when the
+    /// values are all integers (the common column, and far cheaper than hashing `Value`s).
+    private static func distinctAndSingletons(_ values: [Value]) -> (Double, Double) {
+        var ints: [Int64] = []
+        ints.reserveCapacity(values.count)
+        for value in values {
+            guard case .int(let i) = value else { break }
+            ints.append(i)
+        }
+        var runs: [Int] = []
+        if ints.count == values.count {
+            ints.sort()
+            var start = 0
+            for index in 1...ints.count where index == ints.count || ints[index] != ints[start] {
+                runs.append(index - start)
+                start = index
+            }
+        } else {
+            var counts: [Value: Int] = [:]
+            counts.reserveCapacity(values.count)
+            for value in values { counts[value, default: 0] += 1 }
+            runs = Array(counts.values)
+        }
+        return (Double(runs.count), Double(runs.filter { $0 == 1 }.count))
     }
 
     private struct TripleKey: Hashable {

@@ -22,6 +22,24 @@ struct JoinOrder {
         return [nodes[0], nodes[nodes.count - 1]].allSatisfy { $0.variable.map { !bound.contains($0.name) } ?? true }
     }
 
+    /// Whether a single path's first node is certain to be chosen without sampling anything: its
+    /// labels admit no more nodes than the last node's, and the last node has no property map or
+    /// filter of its own. Selectivities never exceed 1, so no estimate could make the last end the
+    /// smaller; the common case (`MATCH (a:L {…})-[…]->(b:L)`) then costs two counts.
+    static func keepsFirstNode(_ match: PatternMatch, bound: Set<String>, statistics: GraphStatistics) -> Bool {
+        guard match.parts.count == 1, let part = match.parts.first else { return false }
+        let nodes = part.element.nodes
+        guard let first = nodes.first, let last = nodes.last, last.properties == nil else { return false }
+        if let name = last.variable?.name {
+            let visible = bound.union([name])
+            for conjunct in match.predicates + match.seeks.map(\.conjunct) {
+                let names = conjunct.referencedNames
+                if names.contains(name) && names.isSubset(of: visible) { return false }
+            }
+        }
+        return statistics.nodeCount(labels: first.labels) <= statistics.nodeCount(labels: last.labels)
+    }
+
     /// `match` with its paths in the order to run, and per path (in that order) whether it is
     /// walked from its last node.
     mutating func choose(_ match: PatternMatch, bound before: Set<String>) -> (PatternMatch, [Bool]) {
@@ -45,7 +63,7 @@ struct JoinOrder {
                 }
                 let index = remaining.remove(at: best)
                 order.append(index)
-                _ = estimator.partRows(match.parts[index], bound: &bound)
+                Self.bind(match.parts[index], into: &bound)
             }
             bound = before
         }
@@ -59,11 +77,18 @@ struct JoinOrder {
             } else {
                 fromLastNode.append(false)
             }
-            _ = estimator.partRows(part, bound: &bound)
+            Self.bind(part, into: &bound)
         }
         var ordered = match
         ordered.parts = order.map { match.parts[$0] }
         return (ordered, fromLastNode)
+    }
+
+    /// Marks the variables of `part` bound.
+    private static func bind(_ part: PatternPart, into bound: inout Set<String>) {
+        for node in part.element.nodes { if let name = node.variable?.name { bound.insert(name) } }
+        for rel in part.element.relationships { if let name = rel.variable?.name { bound.insert(name) } }
+        if let name = part.variable?.name { bound.insert(name) }
     }
 
     /// The nodes a path's end matches on its own: its labels and properties, and the filters
