@@ -20,6 +20,7 @@ public struct QueryResult: Sendable, Hashable {
     /// For EXPLAIN and PROFILE: the logical plan, root first, with every operator's estimated rows.
     public var logicalPlan: PlanNode?
 
+    /// A result from its parts (`logicalPlan` only for EXPLAIN and PROFILE).
     public init(columns: [String], rows: [[Value]], statistics: QueryStatistics = QueryStatistics(), notes: [String] = [],
                 logicalPlan: PlanNode? = nil) {
         self.columns = columns

@@ -79,7 +79,8 @@ extension CardinalityEstimator {
             let maximum = Int(clamping: length.maximum ?? Int64(Int32.max))
             var paths = 0.0
             if minimum <= maximum {
-                for hops in minimum...min(maximum, minimum + Self.lengthsSummed) { paths += pow(degree, Double(hops)) }
+                let top = maximum - minimum > Self.lengthsSummed ? minimum + Self.lengthsSummed : maximum
+                for hops in minimum...top { paths += pow(degree, Double(hops)) }
             }
             let landing = toBound ? target : toCount / statistics.nodes * target
             return Self.clamp(paths * landing * relationship)

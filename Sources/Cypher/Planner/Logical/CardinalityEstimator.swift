@@ -227,7 +227,8 @@ struct CardinalityEstimator {
             var step: Int64 = 1
             if call.arguments.count == 3, case .int(let s)? = constant(call.arguments[2]), s != 0 { step = s }
             let (span, overflow) = to.subtractingReportingOverflow(from)
-            return overflow ? Self.ceiling : max(0, Double(span / step) + 1)
+            let (steps, wrapped) = span.dividedReportingOverflow(by: step)
+            return overflow || wrapped ? Self.ceiling : max(0, Double(steps) + 1)
         }
         return Self.unknownListSize
     }
