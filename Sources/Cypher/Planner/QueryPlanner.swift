@@ -194,13 +194,14 @@ final class QueryPlanner {
     /// The MATCH's paths in the order the estimates choose, and the end each starts from
     /// (``JoinOrder``); as written when there is nothing to choose.
     private func joinOrder(_ match: PatternMatch) -> (PatternMatch, [Bool]) {
-        let bound = Set(layout.names)
-        guard JoinOrder.hasChoice(match.parts, bound: bound) else { return (match, []) }
+        let layout = self.layout
+        let isBound = { (name: String) in !name.hasPrefix(" ") && layout.slot(name) != nil }
+        guard JoinOrder.hasChoice(match.parts, isBound: isBound) else { return (match, []) }
         let statistics = self.statistics ?? GraphStatistics(context.store)
-        if JoinOrder.keepsFirstNode(match, bound: bound, statistics: statistics) { return (match, []) }
+        if JoinOrder.keepsFirstNode(match, isBound: isBound, statistics: statistics) { return (match, []) }
         let estimator = CardinalityEstimator(statistics: statistics, parameters: context.parameters)
         var order = JoinOrder(estimator: estimator)
-        return order.choose(match, bound: bound)
+        return order.choose(match, bound: Set(layout.names))
     }
 
     /// The conjuncts as one predicate (the single one as written).

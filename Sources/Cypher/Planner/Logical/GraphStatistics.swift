@@ -39,8 +39,12 @@ final class GraphStatistics {
     /// Nodes carrying every label of `labels` (the smallest label's size: labels are not
     /// assumed independent of each other).
     func nodeCount(labels: [String]) -> Double {
-        guard let ids = labelIDs(labels) else { return 0 }
-        return Double(ids.map { store.nodeCount(label: $0) }.min() ?? store.nodeCount)
+        var smallest = store.nodeCount
+        for label in labels {
+            guard let id = store.labelID(label) else { return 0 }
+            smallest = min(smallest, store.nodeCount(label: id))
+        }
+        return Double(smallest)
     }
 
     /// The label of `labels` with the fewest nodes (nil for none).

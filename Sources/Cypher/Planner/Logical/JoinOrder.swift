@@ -14,30 +14,27 @@ struct JoinOrder {
     var estimator: CardinalityEstimator
 
     /// Whether `parts` leave anything to choose: several paths, or a path with both ends free.
-    static func hasChoice(_ parts: [PatternPart], bound: Set<String>) -> Bool {
+    static func hasChoice(_ parts: [PatternPart], isBound: (String) -> Bool) -> Bool {
         if parts.count > 1 { return true }
-        guard let part = parts.first, part.selector == .all else { return false }
-        let nodes = part.element.nodes
-        guard nodes.count > 1 else { return false }
-        return [nodes[0], nodes[nodes.count - 1]].allSatisfy { $0.variable.map { !bound.contains($0.name) } ?? true }
+        guard let part = parts.first, part.selector == .all, let last = part.element.steps.last?.node else { return false }
+        return [part.element.start, last].allSatisfy { $0.variable.map { !isBound($0.name) } ?? true }
     }
 
     /// Whether a single path's first node is certain to be chosen without sampling anything: its
     /// labels admit no more nodes than the last node's, and the last node has no property map or
     /// filter of its own. Selectivities never exceed 1, so no estimate could make the last end the
     /// smaller; the common case (`MATCH (a:L {…})-[…]->(b:L)`) then costs two counts.
-    static func keepsFirstNode(_ match: PatternMatch, bound: Set<String>, statistics: GraphStatistics) -> Bool {
-        guard match.parts.count == 1, let part = match.parts.first else { return false }
-        let nodes = part.element.nodes
-        guard let first = nodes.first, let last = nodes.last, last.properties == nil else { return false }
+    static func keepsFirstNode(_ match: PatternMatch, isBound: (String) -> Bool, statistics: GraphStatistics) -> Bool {
+        guard match.parts.count == 1, let part = match.parts.first, let last = part.element.steps.last?.node,
+              last.properties == nil else { return false }
         if let name = last.variable?.name {
-            let visible = bound.union([name])
-            for conjunct in match.predicates + match.seeks.map(\.conjunct) {
+            if match.seeks.contains(where: { $0.variable == name }) { return false }
+            for conjunct in match.predicates {
                 let names = conjunct.referencedNames
-                if names.contains(name) && names.isSubset(of: visible) { return false }
+                if names.contains(name) && names.allSatisfy({ $0 == name || isBound($0) }) { return false }
             }
         }
-        return statistics.nodeCount(labels: first.labels) <= statistics.nodeCount(labels: last.labels)
+        return statistics.nodeCount(labels: part.element.start.labels) <= statistics.nodeCount(labels: last.labels)
     }
 
     /// `match` with its paths in the order to run, and per path (in that order) whether it is
@@ -71,7 +68,7 @@ struct JoinOrder {
         for index in order {
             let part = match.parts[index]
             let nodes = part.element.nodes
-            if Self.hasChoice([part], bound: bound) {
+            if Self.hasChoice([part], isBound: bound.contains) {
                 let first = endRows(nodes[0], bound: bound, conjuncts), last = endRows(nodes[nodes.count - 1], bound: bound, conjuncts)
                 fromLastNode.append(last < first)
             } else {
