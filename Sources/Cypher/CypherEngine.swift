@@ -67,8 +67,18 @@ public enum CypherEngine {
     /// ```swift
     /// let prepared = try CypherEngine.prepare("MATCH (m:Movie) RETURN count(m)")
     /// ```
+    /// A statement prepared before from the same text (with procedures of the same signatures and the same
+    /// parameter names) is taken from ``PreparedQueryCache``, skipping the parser and the analyser.
     public static func prepare(
         _ text: String, procedures: ProcedureRegistry = .standard, parameterNames: Set<String>? = nil
+    ) throws(QueryError) -> PreparedQuery {
+        try PreparedQueryCache.shared.prepare(text, procedures: procedures, parameterNames: parameterNames) {
+            text throws(QueryError) in try parseAndAnalyze(text, procedures: procedures, parameterNames: parameterNames)
+        }
+    }
+
+    private static func parseAndAnalyze(
+        _ text: String, procedures: ProcedureRegistry, parameterNames: Set<String>?
     ) throws(QueryError) -> PreparedQuery {
         try QueryStack.run(for: text) { () throws(QueryError) -> PreparedQuery in
             let statement: CypherStatement

@@ -12,7 +12,9 @@ struct CountAggregationPass: RewritePass {
     func apply(_ plan: LogicalPlan) -> LogicalPlan {
         plan.rewritten { node in
             guard case .aggregation(let items, .general) = node.op, let input = node.input,
-                case .match(let match) = input.op, !match.optional
+                case .match(let match) = input.op, !match.optional,
+                // A quantified path pattern repeats a whole path: its last hop is no single relationship to count.
+                !match.parts.contains(where: { $0.element.steps.contains { $0.quantified != nil } })
             else { return node }
             let aggregates = items.items.flatMap { Self.aggregateCalls($0.expression) }
             let keys = items.items.filter { !$0.expression.containsAggregate }
