@@ -13,6 +13,11 @@ let package = Package(
             .product(name: "Cypher", package: "Quiver"),
             .product(name: "QuiverCore", package: "Quiver"),
         ]),
+        .executableTarget(name: "JoinOrderBenchmark", dependencies: [
+            .product(name: "PropertyGraph", package: "Quiver"),
+            .product(name: "Cypher", package: "Quiver"),
+            .product(name: "QuiverCore", package: "Quiver"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

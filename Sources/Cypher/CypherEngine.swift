@@ -17,12 +17,17 @@ public struct QueryResult: Sendable, Hashable {
     public var statistics: QueryStatistics
     /// Messages for the user, e.g. `created constraint `c`: UNIQUENESS on :Person(name), enforced on writes`.
     public var notes: [String]
+    /// For EXPLAIN and PROFILE: the logical plan, root first, with every operator's estimated rows.
+    public var logicalPlan: PlanNode?
 
-    public init(columns: [String], rows: [[Value]], statistics: QueryStatistics = QueryStatistics(), notes: [String] = []) {
+    /// A result from its parts (`logicalPlan` only for EXPLAIN and PROFILE).
+    public init(columns: [String], rows: [[Value]], statistics: QueryStatistics = QueryStatistics(), notes: [String] = [],
+                logicalPlan: PlanNode? = nil) {
         self.columns = columns
         self.rows = rows
         self.statistics = statistics
         self.notes = notes
+        self.logicalPlan = logicalPlan
     }
 }
 
@@ -278,9 +283,12 @@ public enum CypherEngine {
         _ query: Query, _ plan: PlanContext, _ context: ExecutionContext, profile: Bool
     ) throws(QueryError) -> QueryResult {
         var rows: [[Value]] = []
+        let statistics = GraphStatistics(plan.store)
         for (index, part) in query.parts.enumerated() {
-            let planned = try QueryPlanner(context: plan).plan(part)
-            var description = PlanDescription(planned, part: index + 1, source: plan.source, store: plan.store)
+            let planner = QueryPlanner(context: plan)
+            planner.statistics = statistics
+            let planned = try planner.plan(part)
+            var description = PlanDescription(planned, part: index + 1, source: plan.source)
             if profile {
                 description.instrument(planned)
                 planned.sink.consumer = { (_: [Value]) throws(QueryError) in }
@@ -288,8 +296,13 @@ public enum CypherEngine {
             }
             rows += description.rows(profiled: profile)
         }
+        let logical = LogicalOptimizer.standard.optimize(LogicalPlanner(procedures: plan.procedures).plan(query))
+        var estimator = CardinalityEstimator(statistics: statistics, parameters: plan.parameters)
+        let tree = estimator.tree(logical)
         return QueryResult(columns: profile ? PlanDescription.profileColumns : PlanDescription.explainColumns,
-                           rows: rows, statistics: context.statistics)
+                           rows: rows, statistics: context.statistics,
+                           logicalPlan: logical.described(tree, source: plan.source,
+                                                          estimator: CardinalityEstimator(statistics: statistics, parameters: plan.parameters)))
     }
 
     /// The first CALL of a procedure whose mode is ``Procedure/Mode/write``.

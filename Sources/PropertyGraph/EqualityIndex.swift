@@ -85,6 +85,12 @@ extension GraphStore {
     /// Whether an index (declared or automatic) serves lookups on (`label`, `key`) ids.
     public func hasIndex(label: Int, key: Int) -> Bool { indexes[IndexKey(label: label, key: key)] != nil }
 
+    /// How many distinct values an index (declared or automatic) on (`label`, `key`) ids holds,
+    /// nil without one: the planner's equality selectivity.
+    package func indexedDistinctValues(label: Int, key: Int) -> Int? {
+        indexes[IndexKey(label: label, key: key)]?.entries.count
+    }
+
     /// Whether an index on (`label`, `key`) ids was declared with ``createIndex(label:key:)``.
     public func hasDeclaredIndex(label: Int, key: Int) -> Bool { declaredIndexes.contains(IndexKey(label: label, key: key)) }
 

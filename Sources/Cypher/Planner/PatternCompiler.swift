@@ -15,21 +15,23 @@ final class PatternCompiler {
     var layout: Layout { compiler.layout }
     private var store: GraphStore { compiler.context.store }
 
-    /// The matcher of a logical MATCH: its seeks become node checks, its predicates filter steps.
-    func compile(_ match: PatternMatch) throws(QueryError) -> PatternMatcher {
-        try compile(match.parts, conjuncts: match.predicates, seeks: match.seeks)
+    /// The matcher of a logical MATCH: its seeks become node checks, its predicates filter steps;
+    /// path `i` is walked from its last node when `fromLastNode[i]` (the lowering's ``JoinOrder``).
+    func compile(_ match: PatternMatch, fromLastNode: [Bool] = []) throws(QueryError) -> PatternMatcher {
+        try compile(match.parts, conjuncts: match.predicates, seeks: match.seeks, fromLastNode: fromLastNode)
     }
 
     /// The matcher of a pattern written with `predicate` (MERGE), its seeks chosen as
     /// ``IndexSelectionPass`` chooses them for a MATCH.
-    func compile(_ parts: [PatternPart], predicate: Expression?, optional: Bool) throws(QueryError) -> PatternMatcher {
+    func compile(_ parts: [PatternPart], predicate: Expression?, optional: Bool, fromLastNode: [Bool] = [])
+        throws(QueryError) -> PatternMatcher {
         let conjuncts = (predicate.map(Self.conjuncts) ?? []) + LogicalPlanner.inlinePredicates(parts)
         let names = LogicalPlanner.patternNames(parts).filter { layout.slot($0) == nil }
         let (seeks, rest) = IndexSelectionPass.seeks(conjuncts, parts: parts, introduced: Set(names))
-        return try compile(parts, conjuncts: rest, seeks: seeks)
+        return try compile(parts, conjuncts: rest, seeks: seeks, fromLastNode: fromLastNode)
     }
 
-    private func compile(_ parts: [PatternPart], conjuncts written: [Expression], seeks: [PropertySeek])
+    private func compile(_ parts: [PatternPart], conjuncts written: [Expression], seeks: [PropertySeek], fromLastNode: [Bool])
         throws(QueryError) -> PatternMatcher {
         let boundBefore = Set(layout.slotsSnapshot.values)
         var introduced: [Int] = []
@@ -69,11 +71,8 @@ final class PatternCompiler {
             }
             let nodes = element.nodes, rels = element.relationships
             var order = Array(nodes.indices)
-            if !bound.contains(slots.nodes[0]) {
-                let last = nodes.count - 1
-                if bound.contains(slots.nodes[last]) || (last > 0 && cost(nodes[last]) < cost(nodes[0])) {
-                    order.reverse()
-                }
+            if walksFromLastNode(slots.nodes, bound, chosen: index < fromLastNode.count && fromLastNode[index]) {
+                order.reverse()
             }
             let reversed = order.first != 0
             let first = order[0]
@@ -174,22 +173,11 @@ final class PatternCompiler {
         return slot
     }
 
-    /// An estimate of how many nodes a node pattern matches on its own.
-    private func cost(_ node: NodePattern) -> Int {
-        var best = store.nodeCount
-        for label in node.labels {
-            guard let id = store.labelID(label) else { return 0 }
-            if node.properties != nil, let keys = propertyKeys(node), keys.contains(where: { key in
-                store.propertyKeyID(key).map { store.hasIndex(label: id, key: $0) } ?? false
-            }) { return 1 }
-            best = min(best, store.nodeCount(label: id))
-        }
-        return best
-    }
-
-    private func propertyKeys(_ node: NodePattern) -> [String]? {
-        guard case .map(let entries) = node.properties?.kind else { return nil }
-        return entries.map(\.key)
+    /// Whether a path is walked from its last node: when only that end is bound, or when neither
+    /// is and the lowering's estimates chose it.
+    private func walksFromLastNode(_ nodes: [Int], _ bound: Set<Int>, chosen: Bool) -> Bool {
+        guard !bound.contains(nodes[0]), nodes.count > 1 else { return false }
+        return bound.contains(nodes[nodes.count - 1]) || chosen
     }
 
     func nodeCheck(_ node: NodePattern, slot: Int) throws(QueryError) -> NodeCheck {

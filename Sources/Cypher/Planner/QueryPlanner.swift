@@ -6,6 +6,9 @@ struct SingleQueryPlan {
     let head: Operator
     let sink: CollectOperator
     let columns: [String]
+    /// Each physical operator's estimated rows (that of the logical operator it came from), when
+    /// the planner was asked for them (EXPLAIN / PROFILE).
+    var estimates: [ObjectIdentifier: Double] = [:]
 
     /// Pushes the one empty row that starts a query, then finishes the pipeline; a LIMIT that has
     /// its rows (``QueryError/enoughRows``) ends the reading, and the pipeline finishes as usual.
@@ -28,6 +31,12 @@ final class QueryPlanner {
     /// the top-k scan work on its compiled pattern).
     private var lastMatch: (logical: PatternMatch, physical: MatchOperator)?
     var columns: [String] = []
+    /// Set for EXPLAIN / PROFILE: the statistics every operator's row estimate comes from.
+    var statistics: GraphStatistics?
+    /// The logical chain being lowered, its estimates, and the operators of the current step.
+    private var estimating: (chain: [LogicalPlan], rows: [Double], steps: Range<Int>)?
+    private var estimates: [ObjectIdentifier: Double] = [:]
+    private var lastEstimate = 1.0
 
     init(context: PlanContext, layout: Layout = Layout()) {
         self.context = context
@@ -46,6 +55,11 @@ final class QueryPlanner {
         op.clauseRange = clauseRange
         tail.next = op
         tail = op
+        if let estimating {
+            let rows = PlanEstimates.logicalIndex(of: op, in: estimating.chain, estimating.steps).map { estimating.rows[$0] }
+            lastEstimate = rows ?? lastEstimate
+            estimates[ObjectIdentifier(op)] = lastEstimate
+        }
     }
 
     /// The logical plan of `query` after the standard rewrite passes, its rows starting with the
@@ -61,20 +75,36 @@ final class QueryPlanner {
     /// Lowers a single query's logical plan to the physical operators, from the leaf up.
     func lower(_ plan: LogicalPlan) throws(QueryError) -> SingleQueryPlan {
         let chain = plan.chain
+        var rows: [Double] = []
+        if let statistics {
+            var estimator = CardinalityEstimator(statistics: statistics, parameters: context.parameters)
+            for name in layout.names { estimator.bindings[name] = .init(kind: .value, distinct: nil) }
+            rows = estimator.rows(along: chain)
+        }
         var index = 0
         while index < chain.count {
             let node = chain[index]
             clauseLocation = node.clause.start
             clauseRange = node.clause
+            if statistics != nil { estimating = (chain, rows, index..<Self.stepEnd(chain, at: index)) }
             do {
                 index = try lower(chain, at: index)
             } catch {
                 throw error.located(at: node.clause.start)
             }
         }
+        if statistics != nil { estimating = (chain, rows, chain.count - 1..<chain.count) }
         let sink = CollectOperator(width: columns.count)
         append(sink)
-        return SingleQueryPlan(head: head, sink: sink, columns: columns)
+        return SingleQueryPlan(head: head, sink: sink, columns: columns, estimates: estimates)
+    }
+
+    /// The end of the logical operators lowered together from `index` (a WITH / RETURN block).
+    private static func stepEnd(_ chain: [LogicalPlan], at index: Int) -> Int {
+        switch chain[index].op {
+        case .projection, .aggregation, .top, .sort, .skip, .limit, .distinct: ProjectionBlock(chain, at: index).end
+        default: index + 1
+        }
     }
 
     /// Lowers the operator at `index` (with the operators of its WITH / RETURN, for a projection)
@@ -86,8 +116,9 @@ final class QueryPlanner {
         switch node.op {
         case .argument:
             break
-        case .match(let m):
-            let matcher = try PatternCompiler(compiler: compiler).compile(m)
+        case .match(let written):
+            let (m, fromLastNode) = joinOrder(written)
+            let matcher = try PatternCompiler(compiler: compiler).compile(m, fromLastNode: fromLastNode)
             let op = MatchOperator(matcher, optional: m.optional)
             append(op)
             lastMatch = (m, op)
@@ -145,7 +176,10 @@ final class QueryPlanner {
 
     private func planMerge(_ m: Merge) throws(QueryError) {
         let before = layout.slotsSnapshot
-        let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false)
+        let (_, fromLastNode) = joinOrder(PatternMatch(parts: [m.part], predicates: [], optional: false,
+                                                      introduced: LogicalPlanner.patternNames([m.part]).filter { layout.slot($0) == nil }))
+        let matcher = try PatternCompiler(compiler: compiler).compile([m.part], predicate: nil, optional: false,
+                                                                      fromLastNode: fromLastNode)
         let afterMatch = layout.slotsSnapshot
         layout.restore(before)
         let create = try creation(m.part, reuseSlots: afterMatch)
@@ -155,6 +189,19 @@ final class QueryPlanner {
             if action.trigger == .onCreate { onCreate += compiled } else { onMatch += compiled }
         }
         append(MergeOperator(matcher: matcher, creation: create, onCreate: onCreate, onMatch: onMatch))
+    }
+
+    /// The MATCH's paths in the order the estimates choose, and the end each starts from
+    /// (``JoinOrder``); as written when there is nothing to choose.
+    private func joinOrder(_ match: PatternMatch) -> (PatternMatch, [Bool]) {
+        let layout = self.layout
+        let isBound = { (name: String) in !name.hasPrefix(" ") && layout.slot(name) != nil }
+        guard JoinOrder.hasChoice(match.parts, isBound: isBound) else { return (match, []) }
+        let statistics = self.statistics ?? GraphStatistics(context.store)
+        if JoinOrder.keepsFirstNode(match, isBound: isBound, statistics: statistics) { return (match, []) }
+        let estimator = CardinalityEstimator(statistics: statistics, parameters: context.parameters)
+        var order = JoinOrder(estimator: estimator)
+        return order.choose(match, bound: Set(layout.names))
     }
 
     /// The conjuncts as one predicate (the single one as written).

@@ -45,7 +45,7 @@ struct PlanDescription {
     struct Step {
         let name: String
         let details: String
-        /// Rows the operator is expected to produce (``PlanEstimates``).
+        /// Rows the operator is expected to produce: its logical operator's (``CardinalityEstimator``).
         let estimate: Double
         var probe: ProfileProbe?
     }
@@ -59,12 +59,15 @@ struct PlanDescription {
     private var memory: OperatorMemory?
 
     /// Reads the chain from `head` (the planner's no-op entry) to the sink.
-    init(_ plan: SingleQueryPlan, part: Int, source: [UInt8], store: GraphStore) {
+    init(_ plan: SingleQueryPlan, part: Int, source: [UInt8]) {
         self.part = part
         var op = plan.head.next
         var rows = 1.0
         while let current = op {
-            rows = PlanEstimates.rows(of: current, input: rows, store)
+            // A MATCH whose scan the aggregation after it runs (fused) passes its input row on.
+            if let match = current as? MatchOperator, match.bypass {} else {
+                rows = plan.estimates[ObjectIdentifier(current)] ?? rows
+            }
             steps.append(Step(name: Self.name(of: current), details: Self.details(of: current, source: source),
                               estimate: rows))
             op = current.next

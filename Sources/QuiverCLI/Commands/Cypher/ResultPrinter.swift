@@ -52,7 +52,15 @@ struct ResultPrinter {
     private func json(_ result: QueryResult, index: Int) -> String {
         let rows = result.rows.map { "[" + $0.map(ValueJSON.encode).joined(separator: ",") + "]" }.joined(separator: ",")
         return #"{"query":"# + "\(index)" + #","columns":["# + result.columns.map(ValueJSON.string).joined(separator: ",")
-            + #"],"rows":["# + rows + #"],"statistics":"# + Self.statisticsJSON(result.statistics) + "}"
+            + #"],"rows":["# + rows + #"],"statistics":"# + Self.statisticsJSON(result.statistics)
+            + (result.logicalPlan.map { #","logical":"# + Self.planJSON($0) } ?? "") + "}"
+    }
+
+    /// The `logical` object of an EXPLAIN / PROFILE record: operator, details, estimated rows, inputs.
+    static func planJSON(_ node: PlanNode) -> String {
+        #"{"operator":"# + ValueJSON.string(node.name) + #","details":"# + ValueJSON.string(node.details)
+            + #","estimated_rows":"# + "\(node.estimatedRows)" + #","children":["#
+            + node.children.map(planJSON).joined(separator: ",") + "]}"
     }
 
     /// The `statistics` object of a result record.
@@ -147,7 +155,8 @@ final class ResultStream {
         case .table: output.write(printer.render(result, index: index))
         case .json:
             if !started { output.write(#"{"query":"# + "\(index)" + #","columns":[],"rows":["#) }
-            output.write(#"],"statistics":"# + ResultPrinter.statisticsJSON(result.statistics) + "}\n")
+            output.write(#"],"statistics":"# + ResultPrinter.statisticsJSON(result.statistics)
+                + (result.logicalPlan.map { #","logical":"# + ResultPrinter.planJSON($0) } ?? "") + "}\n")
         case .csv:
             if !started { output.write(ResultPrinter.csvLine(result.columns)) }
         case .dot: output.write(DrawingFormat.dot.render(drawing.drawing))
