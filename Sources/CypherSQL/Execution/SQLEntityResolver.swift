@@ -60,9 +60,9 @@ struct SQLEntityResolver {
         }
     }
 
-    /// `SELECT … FROM table t WHERE t.id IN (ids from one bound JSON array)`.
-    private func byIDs(_ table: String, _ columns: [SQL.Expression], _ ids: Set<Int>, order: SQL.Expression? = nil)
-        -> (String, [SQLValue])
+    /// `SELECT … FROM table t WHERE t.<idColumn> IN (ids from one bound JSON array) ORDER BY …`.
+    private func byIDs(_ table: String, _ columns: [SQL.Expression], _ ids: Set<Int>, idColumn: String = "id",
+                       orderBy: [SQL.Expression] = []) -> (String, [SQLValue])
     {
         let builder = StatementBuilder(dialect: connection.dialect)
         let list = builder.bind(.text("[" + ids.sorted().map(String.init).joined(separator: ",") + "]"))
@@ -74,8 +74,8 @@ struct SQLEntityResolver {
                                      from: SQLBuild.function(SQLBuild.call("jsonb_array_elements_text", [SQLBuild.cast(list, "jsonb")]), as: "j"))
         }
         let query = SQLBuild.select(columns.map { ($0, nil) }, from: SQLBuild.table(table, as: "t"),
-                                    where: SQL.Expression(.inSubquery(SQLBuild.column("t", "id"), idList, negated: false)),
-                                    orderBy: order.map { [OrderingTerm(expression: $0)] } ?? [])
+                                    where: SQL.Expression(.inSubquery(SQLBuild.column("t", idColumn), idList, negated: false)),
+                                    orderBy: orderBy.map { OrderingTerm(expression: $0) })
         return (connection.dialect.printer.print(query), builder.parameters)
     }
 
@@ -87,30 +87,13 @@ struct SQLEntityResolver {
             guard let id = row[0].integer.map(Int.init) else { continue }
             nodes[id] = Node(id: id, labels: [], properties: try Self.properties(row[1]))
         }
-        let (labelSQL, labelParameters) = byIDsLabels(ids)
+        let (labelSQL, labelParameters) = byIDs(SQLGraphLayout.nodeLabels, [SQLBuild.column("t", "node_id"), SQLBuild.column("t", "label")], ids,
+                                                idColumn: "node_id", orderBy: [SQLBuild.column("t", "node_id"), SQLBuild.column("t", "position")])
         for row in try connection.query(labelSQL, labelParameters, timeout: nil) {
             guard let id = row[0].integer.map(Int.init), let label = row[1].text else { continue }
             nodes[id]?.labels.append(label)
         }
         return nodes
-    }
-
-    private func byIDsLabels(_ ids: Set<Int>) -> (String, [SQLValue]) {
-        let builder = StatementBuilder(dialect: connection.dialect)
-        let list = builder.bind(.text("[" + ids.sorted().map(String.init).joined(separator: ",") + "]"))
-        let idList: SelectStatement
-        if connection.dialect == .sqlite {
-            idList = SQLBuild.select([(SQLBuild.column("j", "value"), nil)], from: SQLBuild.function(SQLBuild.call("json_each", [list]), as: "j"))
-        } else {
-            idList = SQLBuild.select([(SQLBuild.cast(SQLBuild.column("j", "value"), "bigint"), nil)],
-                                     from: SQLBuild.function(SQLBuild.call("jsonb_array_elements_text", [SQLBuild.cast(list, "jsonb")]), as: "j"))
-        }
-        let query = SQLBuild.select([(SQLBuild.column("t", "node_id"), nil), (SQLBuild.column("t", "label"), nil)],
-                                    from: SQLBuild.table(SQLGraphLayout.nodeLabels, as: "t"),
-                                    where: SQL.Expression(.inSubquery(SQLBuild.column("t", "node_id"), idList, negated: false)),
-                                    orderBy: [OrderingTerm(expression: SQLBuild.column("t", "node_id")),
-                                              OrderingTerm(expression: SQLBuild.column("t", "position"))])
-        return (connection.dialect.printer.print(query), builder.parameters)
     }
 
     private func fetchRelationships(_ ids: Set<Int>) throws(QueryError) -> [Int: Relationship] {
