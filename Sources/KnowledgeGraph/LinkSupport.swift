@@ -32,11 +32,16 @@ struct LinkSupport {
         self.bytes = Array(text.utf8)
     }
 
-    /// Words that stand alone far more often as something else: months, weekdays, units.
-    static let commonNames: Set<String> = OfflineExtractor.months.union([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mph", "kmh", "km", "kg",
+    /// Months, weekdays and seasons: they say when, and modify a noun to do so ("the December issue").
+    static let timeWords: Set<String> = OfflineExtractor.months.union([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
+    ])
+
+    /// Words that stand alone far more often as something else: time words, units, abbreviations.
+    static let commonNames: Set<String> = timeWords.union([
+        "mph", "kmh", "km", "kg",
         "mm", "cm", "ft", "lb", "lbs", "oz", "mw", "kw", "gb", "mb", "hz", "khz", "mhz", "ghz", "bc", "ad", "am",
-        "pm", "no", "vol", "ep", "lp", "tv", "uk", "us", "usa", "spring", "summer", "autumn", "winter", "today",
+        "pm", "no", "vol", "ep", "lp", "tv", "uk", "us", "usa", "today",
         "north", "south", "east", "west", "christmas", "easter", "god", "man", "woman", "love", "life", "home",
         "time", "world", "music", "people", "history", "war", "peace", "school", "church", "city", "state",
     ])
@@ -171,11 +176,6 @@ struct LinkSupport {
         let after = range.upperBound < tokens.count && tokens[range.upperBound].isNumber
         return before || after
     }
-
-    /// Months, weekdays and seasons: the words that modify a noun to say when ("the December issue").
-    static let timeWords: Set<String> = OfflineExtractor.months.union([
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
-    ])
 
     /// "the December issue", "its Sunday edition": a time word after a determiner and before a lower-case
     /// noun modifies that noun.
