@@ -125,14 +125,7 @@ struct KShortestTrails {
         let spec = finder.relationship
         let store = context.store
         let visit = { (relationship: Int, neighbour: Int) in edges.append((relationship, neighbour)) }
-        if spec.types.isEmpty {
-            store.forEachNeighbor(of: node, type: nil, direction: direction, visit)
-        } else {
-            for type in spec.types {
-                guard let id = type.resolve(in: store) else { continue }
-                store.forEachNeighbor(of: node, type: id, direction: direction, visit)
-            }
-        }
+        spec.forEachNeighbor(of: node, in: store, direction: direction, visit)
         if !spec.properties.isEmpty {
             var kept: [(relationship: Int, node: Int)] = []
             for edge in edges where try finder.passes(edge.relationship, row, context) { kept.append(edge) }

@@ -35,7 +35,7 @@ extension PatternMatcher {
         var charged = 0
         func open(_ node: Int) throws(QueryError) {
             let start = pending.count
-            forEachNeighbor(node, rel, store) { relationship, neighbor in pending.append((relationship, neighbor)) }
+            rel.forEachNeighbor(of: node, in: store) { relationship, neighbor in pending.append((relationship, neighbor)) }
             frames.append((start, start, pending.count))
             if pending.count + frames.count > charged {
                 charged = pending.count + frames.count + 4096
@@ -100,7 +100,7 @@ extension PatternMatcher {
         }
         var n = 0
         var failure: QueryError?
-        forEachNeighbor(node, rel, store) { relationship, neighbor in
+        rel.forEachNeighbor(of: node, in: store) { relationship, neighbor in
             if failure != nil || used.contains(relationship) { return }
             do throws(QueryError) {
                 guard try relationshipPasses(relationship, rel, row, context), try passes(neighbor, to, row, context)

@@ -51,6 +51,21 @@ final class RelationshipSpec {
         self.direction = direction
         self.properties = properties
     }
+
+    /// Calls `body(relationship, neighbour)` for every relationship of the spec's types at `node`, in
+    /// `direction` (the spec's own when nil).
+    @inline(__always)
+    func forEachNeighbor(of node: Int, in store: GraphStore, direction: GraphStore.Direction? = nil, _ body: (Int, Int) -> Void) {
+        let direction = direction ?? self.direction
+        if types.isEmpty {
+            store.forEachNeighbor(of: node, type: nil, direction: direction, body)
+            return
+        }
+        for type in types {
+            guard let id = type.resolve(in: store) else { continue }
+            store.forEachNeighbor(of: node, type: id, direction: direction, body)
+        }
+    }
 }
 
 /// One instruction of a compiled pattern, run depth-first.
@@ -181,7 +196,7 @@ final class PatternMatcher {
                 return
             }
             var failure: QueryError?
-            forEachNeighbor(source, rel, store) { relationship, neighbor in
+            rel.forEachNeighbor(of: source, in: store) { relationship, neighbor in
                 if failure != nil || used.contains(relationship) { return }
                 do throws(QueryError) {
                     guard try relationshipPasses(relationship, rel, row, context),
@@ -225,18 +240,6 @@ final class PatternMatcher {
                 finder.bind(path, into: &row, context)
                 try run(pc + 1, &row, &used, context, emit)
             }
-        }
-    }
-
-    @inline(__always)
-    func forEachNeighbor(_ node: Int, _ rel: RelationshipSpec, _ store: GraphStore, _ body: (Int, Int) -> Void) {
-        if rel.types.isEmpty {
-            store.forEachNeighbor(of: node, type: nil, direction: rel.direction, body)
-            return
-        }
-        for type in rel.types {
-            guard let id = type.resolve(in: store) else { continue }
-            store.forEachNeighbor(of: node, type: id, direction: rel.direction, body)
         }
     }
 

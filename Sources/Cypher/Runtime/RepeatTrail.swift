@@ -137,7 +137,7 @@ extension PatternMatcher {
 
         func open(_ node: Int) throws(QueryError) {
             let start = pending.count
-            forEachNeighbor(node, repeated.hops[trail.count % length].relationship, store) { relationship, neighbor in
+            repeated.hops[trail.count % length].relationship.forEachNeighbor(of: node, in: store) { relationship, neighbor in
                 pending.append((relationship, neighbor))
             }
             frames.append((start, start, pending.count))

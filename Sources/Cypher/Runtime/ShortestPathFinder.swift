@@ -169,14 +169,7 @@ final class ShortestPathFinder {
 
     /// Calls `body(relationship, neighbour)` for every relationship of the pattern's types and direction at `node`.
     func forEach(_ node: Int, _ store: GraphStore, _ body: (Int, Int) -> Void) {
-        if relationship.types.isEmpty {
-            store.forEachNeighbor(of: node, type: nil, direction: relationship.direction, body)
-            return
-        }
-        for type in relationship.types {
-            guard let id = type.resolve(in: store) else { continue }
-            store.forEachNeighbor(of: node, type: id, direction: relationship.direction, body)
-        }
+        relationship.forEachNeighbor(of: node, in: store, body)
     }
 
     /// Whether relationship `rel` has the pattern's properties.
