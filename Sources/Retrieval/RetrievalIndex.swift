@@ -27,6 +27,8 @@ public struct RetrievalIndex: Sendable {
     public let passageFrequency: [Int32]
     /// For each entity, whether some passage has it as title.
     public let hasArticle: [Bool]
+    /// The first passage of each titled entity's article.
+    public let articlePassage: [Int32: Int32]
     /// The entity names (keys and aliases) that questions are linked with.
     public let names: NameIndex
     /// Where each passage's relations start in `graph.relations` (which are ordered by passage); the
@@ -110,8 +112,13 @@ public struct RetrievalIndex: Sendable {
         self.passageFrequency = passageFrequency
         let passageCount = graph.passages.count
         var hasArticle = [Bool](repeating: false, count: graph.entities.count)
-        for title in graph.titleEntity { hasArticle[Int(title)] = true }
+        var articlePassage: [Int32: Int32] = [:]
+        for (passage, title) in graph.titleEntity.enumerated() {
+            hasArticle[Int(title)] = true
+            if articlePassage[title] == nil { articlePassage[title] = Int32(passage) }
+        }
         self.hasArticle = hasArticle
+        self.articlePassage = articlePassage
         var starts = [Int32](repeating: 0, count: passageCount + 1)
         for relation in graph.relations { starts[Int(relation.passage) + 1] += 1 }
         for passage in 0..<passageCount { starts[passage + 1] += starts[passage] }

@@ -78,16 +78,6 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
             \(graph.relations.count) relations; load/build + index \(built); \(questionList.count) questions in \(asked), \
             median \(report.medianLatency) per question\n
             """.utf8))
-        if let out {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            var lines = Data()
-            for result in report.questions {
-                lines.append(try encoder.encode(result))
-                lines.append(UInt8(ascii: "\n"))
-            }
-            try lines.write(to: URL(fileURLWithPath: out), options: .atomic)
-        }
         let r2 = report.recall[2] ?? 0, r5 = report.recall[5] ?? 0, r10 = report.recall[10] ?? 0
         var scores: AnswerEvaluation.Scores?
         if answer {
@@ -95,6 +85,9 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
                 : AnswerEvaluation(answering: QuestionAnswering(
                     index: index, parameters: tuned, answerParameters: try ParameterOverrides.answerParameters(parameters)
                 )).evaluate(questionList, method: method)
+        }
+        if let out {
+            try writeResults(report.questions, answers: scores?.questions ?? [], to: out)
         }
         if json {
             var fields = [#""R@2": \#(percent(r2))"#, #""R@5": \#(percent(r5))"#, #""R@10": \#(percent(r10))"#,
@@ -119,6 +112,31 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     }
 
     private func percent(_ value: Double) -> String { String(format: "%.1f", value * 100) }
+
+    /// One JSON line per question: its recall (id, retrieved, supporting, recall) and, with `--answer`, its
+    /// answer, the baseline's and the next best spans (`answer`, `f1`, `baselineAnswer`, `baselineF1`,
+    /// `alternatives`).
+    private func writeResults(_ results: [RecallEvaluation.QuestionResult], answers: [AnswerEvaluation.AnsweredQuestion],
+                              to path: String) throws
+    {
+        struct Line: Encodable {
+            let recall: RecallEvaluation.QuestionResult
+            let answer: AnswerEvaluation.AnsweredQuestion?
+            func encode(to encoder: any Encoder) throws {
+                try recall.encode(to: encoder)
+                try answer?.encode(to: encoder)
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var lines = Data()
+        for (position, result) in results.enumerated() {
+            let answered = answers.indices.contains(position) ? answers[position] : nil
+            lines.append(try encoder.encode(Line(recall: result, answer: answered)))
+            lines.append(UInt8(ascii: "\n"))
+        }
+        try lines.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
 
     /// Mean exact match and F1 of model answers written from each question's top 5 passages.
     private func modelScores(

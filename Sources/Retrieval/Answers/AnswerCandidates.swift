@@ -20,6 +20,17 @@ public struct AnswerCandidate: Sendable, Hashable {
     /// such a span says what kind of thing the noun is, and answers only questions about kinds
     /// ("what nationality").
     public var isModifier: Bool
+    /// For a date in the parentheses after an article's opening name ("George Abbott (June 25, 1887 – January
+    /// 31, 1995)", "Sela Ward (born July 11, 1956)"), whether it is the subject's birth or death.
+    public var lifeEvent: LifeEvent?
+
+    /// The two dates an encyclopaedia article gives right after its subject's name.
+    public enum LifeEvent: Sendable, Hashable {
+        /// The subject was born then.
+        case birth
+        /// The subject died then.
+        case death
+    }
 
     /// A candidate.
     public init(entity: Int32, passage: Int32, start: Int, end: Int, text: String, category: EntityCategory,
@@ -79,7 +90,42 @@ public struct AnswerCandidates: Sendable {
             covered.append(start..<end)
         }
         result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
+        Self.markLifeEvents(&result, bytes: bytes)
         return result
+    }
+
+    /// Marks the dates of the parentheses that follow the opening name of an article: "(born 9 May 1955)" is a
+    /// birth, "(died 1920)" a death, and of two dates joined by a dash ("(June 25, 1887 – January 31, 1995)")
+    /// the first is the birth and the second the death.
+    static func markLifeEvents(_ candidates: inout [AnswerCandidate], bytes: [UInt8]) {
+        // The parentheses must open within the first words and close before the first sentence ends.
+        guard let open = bytes.prefix(120).firstIndex(of: UInt8(ascii: "(")), open > 0 else { return }
+        var depth = 0, close: Int?
+        for position in open..<min(bytes.count, open + 200) {
+            if bytes[position] == UInt8(ascii: "(") { depth += 1 }
+            if bytes[position] == UInt8(ascii: ")") { depth -= 1 }
+            if depth == 0 { close = position; break }
+        }
+        guard let close else { return }
+        let dates = candidates.indices.filter {
+            candidates[$0].category == .date && candidates[$0].start > open && candidates[$0].end <= close
+        }.sorted { candidates[$0].start < candidates[$1].start }
+        func precededBy(_ words: [String], _ start: Int) -> Bool {
+            let before = String(decoding: bytes[max(open, start - 12)..<start], as: UTF8.self).lowercased()
+            return words.contains { before.contains($0) }
+        }
+        for (order, slot) in dates.enumerated() {
+            let start = candidates[slot].start
+            if precededBy(["born", "b."], start) {
+                candidates[slot].lifeEvent = .birth
+            } else if precededBy(["died", "d."], start) {
+                candidates[slot].lifeEvent = .death
+            } else if dates.count == 2 {
+                let between = String(decoding: bytes[candidates[dates[0]].end..<candidates[dates[1]].start], as: UTF8.self)
+                guard between.contains("–") || between.contains("-") || between.contains("—") else { continue }
+                candidates[slot].lifeEvent = order == 0 ? .birth : .death
+            }
+        }
     }
 
     /// Numbers written in the text with what follows them ("3,677 seated", "6.8 inches", "250 million"),

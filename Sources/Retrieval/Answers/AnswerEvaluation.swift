@@ -17,6 +17,8 @@ public struct AnswerEvaluation: Sendable {
         public var f1: Double
         /// The baseline's mean exact match and F1, when measured.
         public var baseline: Baseline?
+        /// Each question's answers, in the order of the questions.
+        public var questions: [AnsweredQuestion] = []
 
         /// A baseline's scores.
         public struct Baseline: Sendable, Hashable {
@@ -27,11 +29,29 @@ public struct AnswerEvaluation: Sendable {
         }
 
         /// Scores.
-        public init(em: Double, f1: Double, baseline: Baseline?) {
+        public init(em: Double, f1: Double, baseline: Baseline?, questions: [AnsweredQuestion] = []) {
             self.em = em
             self.f1 = f1
             self.baseline = baseline
+            self.questions = questions
         }
+    }
+
+    /// One question's answer, the baseline's, their F1, and the answerer's next best spans (for error analysis:
+    /// `quiver eval retrieval --answer --out FILE` writes them).
+    public struct AnsweredQuestion: Sendable, Hashable, Codable {
+        /// The question's id.
+        public var id: String
+        /// The offline answer ("" when none was found).
+        public var answer: String
+        /// Its token F1 against the gold answers.
+        public var f1: Double
+        /// The baseline's answer.
+        public var baselineAnswer: String
+        /// The baseline's token F1.
+        public var baselineF1: Double
+        /// The answerer's best spans after the answer, best first (at most 5; empty for yes/no and comparisons).
+        public var alternatives: [String]
     }
 
     /// An evaluation.
@@ -45,17 +65,25 @@ public struct AnswerEvaluation: Sendable {
         let linker = SeedLinker(index: index, parameters: answering.retriever.parameters)
         let baseline = FrequencyBaseline(index: index)
         var em = 0.0, f1 = 0.0, baselineEM = 0.0, baselineF1 = 0.0
+        var answered: [AnsweredQuestion] = []
         for question in questions {
             let seeds = linker.seeds(for: question.question)
             let ranking = answering.retriever.retrieve(question.question, seeds: seeds, method: method, limit: 10)
             let predicted = answering.answerer.answer(question.question, ranking: ranking, seeds: seeds)?.text ?? ""
+            let score = AnswerMetrics.f1(predicted, answers: question.answers)
             em += AnswerMetrics.exactMatch(predicted, answers: question.answers)
-            f1 += AnswerMetrics.f1(predicted, answers: question.answers)
+            f1 += score
             let guess = baseline.answer(question.question, ranking: ranking, seeds: seeds)
+            let guessScore = AnswerMetrics.f1(guess, answers: question.answers)
             baselineEM += AnswerMetrics.exactMatch(guess, answers: question.answers)
-            baselineF1 += AnswerMetrics.f1(guess, answers: question.answers)
+            baselineF1 += guessScore
+            let others = answering.answerer.rankedAnswers(question.question, ranking: ranking, seeds: seeds)
+                .map(\.text).filter { $0 != predicted }.prefix(5)
+            answered.append(AnsweredQuestion(id: question.id, answer: predicted, f1: score, baselineAnswer: guess,
+                                             baselineF1: guessScore, alternatives: Array(others)))
         }
         let count = Double(max(questions.count, 1))
-        return Scores(em: em / count, f1: f1 / count, baseline: .init(em: baselineEM / count, f1: baselineF1 / count))
+        return Scores(em: em / count, f1: f1 / count, baseline: .init(em: baselineEM / count, f1: baselineF1 / count),
+                      questions: answered)
     }
 }

@@ -51,10 +51,17 @@ public struct AnswerExpectation: Sendable, Hashable {
     public var expected: AnswerType
     /// The class noun after "which"/"what" ("city", "company"), if any.
     public var classNoun: String?
+    /// The whole noun phrase the class noun heads, as the question writes it ("British first-generation
+    /// jet-powered medium bomber"): what the question says the answer is. Empty without a class noun.
+    public var classPhrase: String
     /// The two alternatives of "Who is older, A or B?", as written, if the question offers a choice.
     public var alternatives: [String]
     /// The question's normalised words (lower case, as the tokenizer gives them).
     public var words: [String]
+    /// The words right before a wh-word that does not open the question ("formerly known as" in "… a
+    /// conference that was formerly known as what?"): a passage tends to write them right before the answer.
+    /// Empty when the question opens with its wh-word.
+    public var cue: String
     /// The question's first clause: "Which body paid for X, and where does it sit?" asks first for the
     /// body, and its first answer is the one given.
     public var mainClause: String
@@ -73,9 +80,40 @@ public struct AnswerExpectation: Sendable, Hashable {
         let words = tokens.map(\.text)
         self.words = words
         self.alternatives = Self.alternatives(in: question)
-        let (expected, noun) = Self.answerType(tokens, in: main)
+        let (expected, noun, phrase) = Self.answerType(tokens, in: main)
         self.expected = expected
         self.classNoun = noun
+        // "What is the Edsa Shangri-La …": a capitalised head is a name the question asks about, not a class.
+        if let phrase, let first = phrase.first, let last = phrase.last, !tokens[last].isCapitalized {
+            let bytes = Array(main.utf8)
+            self.classPhrase = String(decoding: bytes[tokens[first].start..<tokens[last].end], as: UTF8.self)
+        } else {
+            self.classPhrase = ""
+        }
+        self.cue = Self.cue(tokens, in: main)
+    }
+
+    /// The up to three words before the asking wh-word, inside its clause: "formed by who", "formerly known as
+    /// what"; for a question that opens with its wh-word, the verb that ends it ("Where is the company …
+    /// headquartered?" — a passage writes "headquartered in Mumbai").
+    static func cue(_ tokens: [Token], in text: String) -> String {
+        let positions = tokens.indices.filter { whWords.contains(tokens[$0].text) }
+        guard let asking = positions.first(where: { !opensRelativeClause(at: $0, tokens, in: text) }) ?? positions.first
+        else { return "" }
+        let opening = asking == 0 || (asking == 1 && WordClass.of(tokens[0].text) == .preposition)
+        if opening {
+            guard let last = tokens.last, tokens.count > asking + 3, VerbForms.isPastForm(last.text) else { return "" }
+            return last.text
+        }
+        let bytes = Array(text.utf8)
+        var first = asking
+        while first > max(0, asking - 3) {
+            let gap = bytes[tokens[first - 1].end..<tokens[first].start]
+            if gap.contains(UInt8(ascii: ",")) || gap.contains(UInt8(ascii: ";")) || gap.contains(UInt8(ascii: "\"")) { break }
+            first -= 1
+        }
+        guard first < asking else { return "" }
+        return String(decoding: bytes[tokens[first].start..<tokens[asking - 1].end], as: UTF8.self)
     }
 
     static let auxiliaryStarts: Set<String> = [
@@ -84,11 +122,11 @@ public struct AnswerExpectation: Sendable, Hashable {
 
     static let whWords: Set<String> = ["who", "whom", "whose", "what", "which", "where", "when", "how"]
 
-    /// The answer type and class noun of a question's words.
-    static func answerType(_ tokens: [Token], in text: String) -> (AnswerType, String?) {
+    /// The answer type and class noun of a question's words, with the tokens of the noun phrase the noun heads.
+    static func answerType(_ tokens: [Token], in text: String) -> (AnswerType, String?, Range<Int>?) {
         let words = tokens.map(\.text)
-        guard let first = words.first else { return (.other, nil) }
-        if auxiliaryStarts.contains(first), !words.contains(where: whWords.contains) { return (.yesNo, nil) }
+        guard let first = words.first else { return (.other, nil, nil) }
+        if auxiliaryStarts.contains(first), !words.contains(where: whWords.contains) { return (.yesNo, nil, nil) }
         // The wh-word may stand anywhere ("The arena … can seat how many people?"); the one that asks is the
         // first that does not open a relative clause ("the manager who recruited …").
         let positions = words.indices.filter { whWords.contains(words[$0]) }
@@ -97,20 +135,33 @@ public struct AnswerExpectation: Sendable, Hashable {
             let word = words[index]
             let next = index + 1 < words.count ? words[index + 1] : ""
             switch word {
-            case "who", "whom", "whose": return (.person, nil)
-            case "when": return (.date, nil)
-            case "where": return (.place, nil)
+            case "who", "whom", "whose": return (.person, nil, nil)
+            case "when": return (.date, nil, nil)
+            case "where": return (.place, nil, nil)
             case "how" where ["many", "much", "long", "old", "far", "tall", "big", "large", "high"].contains(next):
                 // "how many people": what is counted.
-                let counted = next == "many" ? head(tokens, from: index + 2, in: text)?.word : nil
-                return (.number, counted)
+                guard next == "many", let counted = counted(tokens, from: index + 2, in: text) else { return (.number, nil, nil) }
+                return (.number, counted.word, counted.start..<counted.end)
             case "which", "what":
                 if let typed = classAfter(tokens, from: index + 1, in: text) { return typed }
             default:
                 continue
             }
         }
-        return (.other, nil)
+        return (.other, nil, nil)
+    }
+
+    /// What "how many" counts: the plural noun of the phrase after it ("how many tournaments worldwide" counts
+    /// tournaments), or the phrase's head when no word of it looks plural.
+    static func counted(_ tokens: [Token], from start: Int, in text: String) -> (word: String, start: Int, end: Int)? {
+        guard let phrase = head(tokens, from: start, in: text) else { return nil }
+        let plurals: Set<String> = ["people", "men", "women", "children", "persons"]
+        let plural = (phrase.start..<phrase.end).first {
+            let word = tokens[$0].text
+            return plurals.contains(word) || (word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 && !tokens[$0].isCapitalized)
+        }
+        guard let plural else { return phrase }
+        return (tokens[plural].text, phrase.start, plural + 1)
     }
 
     /// Whether the wh-word at `index` starts a relative clause: a verb follows, and it follows a noun ("the
@@ -173,8 +224,8 @@ public struct AnswerExpectation: Sendable, Hashable {
     ]
 
     /// "which city", "what government position", "what is the name of the director": the class the
-    /// question names after its wh-word.
-    static func classAfter(_ tokens: [Token], from start: Int, in text: String) -> (AnswerType, String)? {
+    /// question names after its wh-word, with the tokens of its noun phrase.
+    static func classAfter(_ tokens: [Token], from start: Int, in text: String) -> (AnswerType, String, Range<Int>)? {
         var index = start
         if index < tokens.count, WordClass.copulas.contains(tokens[index].text) || tokens[index].text == "s" { index += 1 }
         guard var (noun, phraseStart, end) = head(tokens, from: index, in: text) else { return nil }
@@ -185,21 +236,23 @@ public struct AnswerExpectation: Sendable, Hashable {
             (noun, phraseStart, end) = inner
         }
         if ["kind", "type", "sort", "form"].contains(noun), end < tokens.count, tokens[end].text == "of" {
-            return (.other, head(tokens, from: end + 1, in: text)?.word ?? noun)
+            guard let inner = head(tokens, from: end + 1, in: text) else { return (.other, noun, phraseStart..<end) }
+            return (.other, inner.word, inner.start..<inner.end)
         }
+        let phrase = phraseStart..<end
         let singular = noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
-        if dateNouns.contains(noun) || dateNouns.contains(singular) { return (.date, noun) }
-        if numberNouns.contains(noun) { return (.number, noun) }
-        guard let category = EntityCategory.of(classNoun: noun, usingSuffixes: false) else { return (.other, noun) }
+        if dateNouns.contains(noun) || dateNouns.contains(singular) { return (.date, noun, phrase) }
+        if numberNouns.contains(noun) { return (.number, noun, phrase) }
+        guard let category = EntityCategory.of(classNoun: noun, usingSuffixes: false) else { return (.other, noun, phrase) }
         switch category {
-        case .person: return (.person, noun)
-        case .place: return (.place, noun)
-        case .organization: return (.organization, noun)
-        case .work: return (.work, noun)
-        case .event: return (.event, noun)
-        case .date: return (.date, noun)
-        case .number: return (.number, noun)
-        case .other: return (.other, noun)
+        case .person: return (.person, noun, phrase)
+        case .place: return (.place, noun, phrase)
+        case .organization: return (.organization, noun, phrase)
+        case .work: return (.work, noun, phrase)
+        case .event: return (.event, noun, phrase)
+        case .date: return (.date, noun, phrase)
+        case .number: return (.number, noun, phrase)
+        case .other: return (.other, noun, phrase)
         }
     }
 

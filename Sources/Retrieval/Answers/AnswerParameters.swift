@@ -15,6 +15,19 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     public var classWeight = 2.0
     /// Weight of the share of the question that the candidate's sentence holds.
     public var proximityWeight = 2.0
+    /// Weight of the share of the question's class phrase that the candidate's description holds (its article's
+    /// first sentence or the words around it; see `ClassDescription`).
+    public var descriptionWeight = 2.0
+    /// Gain of a candidate written right after the question's cue words (`AnswerExpectation.cue`), times the
+    /// share of the cue's terms found in the `cueRadius` bytes before it.
+    public var cueWeight = 1.0
+    /// How many bytes before a candidate are read for the cue.
+    public var cueRadius = 30
+    /// Gain of a birth (death) date of an article's subject when the question asks when someone was born
+    /// (died), and loss of the other one.
+    public var lifeWeight = 1.0
+    /// How many bytes on each side of a mention describe it (see `ClassDescription`).
+    public var windowRadius = 60
     /// Gain of a candidate linked by a typed relation whose type shares a word with the question.
     public var relationWeight = 1.0
     /// Gain of the end of a relation walk from the question's entities, per question word the walk used,

@@ -95,6 +95,10 @@ public struct ExtractiveAnswerer: Sendable {
             guard entity >= 0, let end = walk[entity] else { return 0 }
             return parameters.walkWeight * (3 * Double(end.score) - 2 * longest)
         }
+        var description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
+        let cueTerms = Set(index.analyzer.terms(analysis.cue))
+        let asksBirth = analysis.words.contains { Self.birthWords.contains($0) }
+        let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
         var seen = Set<Int32>()
         for hit in passages {
             let passage = Int(hit.passage)
@@ -112,6 +116,11 @@ public struct ExtractiveAnswerer: Sendable {
                 else { continue }
                 var score = typeScore(candidate, analysis)
                 score += parameters.proximityWeight * context.coverage(at: candidate.start, excluding: candidate.text)
+                score += parameters.descriptionWeight * description.share(of: candidate, in: context)
+                score += parameters.cueWeight * context.share(of: cueTerms, before: candidate.start, radius: parameters.cueRadius)
+                if let event = candidate.lifeEvent, asksBirth != asksDeath {
+                    score += (event == .birth) == asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
+                }
                 if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
                 seen.insert(candidate.entity)
                 if reachedByBridge { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
@@ -160,6 +169,10 @@ public struct ExtractiveAnswerer: Sendable {
                           start: candidate.start, end: candidate.end, expected: analysis.expected)
         }
     }
+
+    /// Words that ask when someone was born, and those that ask when someone died.
+    static let birthWords: Set<String> = ["born", "birth", "birthday", "birthdate"]
+    static let deathWords: Set<String> = ["died", "die", "dies", "death", "killed"]
 
     /// Class nouns of questions about a kind, which a modifier answers ("What nationality were …?").
     static let kindNouns: Set<String> = [
@@ -217,9 +230,25 @@ public struct ExtractiveAnswerer: Sendable {
         return narrowed
     }
 
+    /// Class nouns of questions about a position someone holds, which a role name answers ("What government
+    /// position …?" — "Chief of Protocol of the United States", "United States Senator").
+    static let roleNouns: Set<String> = ["position", "office", "post", "title", "role", "rank", "job", "occupation", "profession"]
+
+    /// Whether a name is a role: its head (the word before its first "of", else its last word) is a noun for
+    /// a person in the singular ("chief", "senator", "secretary"; "United Artists" is no role).
+    static func isRoleName(_ text: String) -> Bool {
+        let words = EntityKey.tokenizer.tokenize(text).map(\.text)
+        guard words.count > 1 else { return false }
+        let head = words.firstIndex(of: "of").map { $0 > 0 ? words[$0 - 1] : "" } ?? words[words.count - 1]
+        return !head.hasSuffix("s") && EntityCategory.of(classNoun: head, usingSuffixes: false) == .person
+    }
+
     /// The type part of a candidate's score.
     private func typeScore(_ candidate: AnswerCandidate, _ analysis: AnswerExpectation) -> Double {
         var score = 0.0
+        if let noun = analysis.classNoun, Self.roleNouns.contains(noun), Self.isRoleName(candidate.text) {
+            return parameters.classWeight
+        }
         if let expected = analysis.expected.category {
             if candidate.category == expected {
                 score += parameters.typeWeight

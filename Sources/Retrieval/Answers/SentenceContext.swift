@@ -17,6 +17,8 @@ struct SentenceContext {
     /// The total idf of the question's terms.
     let total: Double
     let analyzer: Analyzer
+    /// The passage's UTF-8 bytes.
+    let bytes: [UInt8]
 
     init(index: RetrievalIndex, passage: Int, questionTerms: Set<String>) {
         let text = index.graph.passages[passage].text
@@ -24,11 +26,34 @@ struct SentenceContext {
         let sentences = SentenceSplitter().split(text)
         self.sentences = sentences
         self.analyzer = index.analyzer
+        self.bytes = bytes
         self.terms = sentences.map { Set(index.analyzer.terms(String(decoding: bytes[$0], as: UTF8.self))) }
         var weights: [String: Double] = [:]
         for term in questionTerms { weights[term] = max(index.bm25.idf(of: term), 0.1) }
         self.weights = weights
         self.total = max(weights.values.reduce(0, +), 1e-9)
+    }
+
+    /// The analysed terms of the words within `radius` bytes of a span, inside the span's sentence (the span's
+    /// own words left out).
+    func windowTerms(start: Int, end: Int, radius: Int) -> Set<String> {
+        let sentence = sentences.first(where: { $0.upperBound > start }) ?? 0..<bytes.count
+        let lower = max(sentence.lowerBound, start - radius), upper = min(sentence.upperBound, end + radius)
+        guard lower <= start, end <= upper else { return [] }
+        // Cut at word boundaries so that no half word is analysed.
+        var left = lower, right = upper
+        if left > sentence.lowerBound { while left < start, bytes[left] != UInt8(ascii: " ") { left += 1 } }
+        if right < sentence.upperBound { while right > end, bytes[right] != UInt8(ascii: " ") { right -= 1 } }
+        let before = String(decoding: bytes[left..<start], as: UTF8.self)
+        let after = String(decoding: bytes[end..<right], as: UTF8.self)
+        return Set(analyzer.terms(before)).union(analyzer.terms(after))
+    }
+
+    /// The share of `terms` found in the `radius` bytes before a span, inside its sentence.
+    func share(of terms: Set<String>, before start: Int, radius: Int) -> Double {
+        guard !terms.isEmpty, start > 0 else { return 0 }
+        let window = windowTerms(start: start, end: start, radius: radius)
+        return Double(terms.filter { window.contains($0) }.count) / Double(terms.count)
     }
 
     /// The share of the question held by the sentence at a UTF-8 offset (the first sentence for offset 0),
