@@ -59,4 +59,97 @@ import Testing
         ]
         #expect(try Self.answer("Which Irish politician leads Fine Gael?", documents) == "Leo Varadkar")
     }
+
+    @Test(arguments: [
+        ("Which British first-generation jet-powered medium bomber was used in the war?", "British first-generation jet-powered medium bomber", ""),
+        ("The Kessel Rovers compete in a league that was formerly known as what?", "", "formerly known as"),
+        ("2014 S/S is the debut album of a boy group that was formed by who?", "", "was formed by"),
+        ("Where is the company that Selma Fell worked for headquartered?", "", "headquartered"),
+        ("What is the Edsa Shangri-La an instance of?", "", ""),
+    ])
+    func readsTheClassPhraseAndTheCue(question: String, phrase: String, cue: String) {
+        let expectation = AnswerExpectation(question)
+        #expect(expectation.classPhrase == phrase)
+        #expect(expectation.cue == cue)
+    }
+
+    @Test func howManyCountsItsPluralNoun() {
+        let expectation = AnswerExpectation("The record holder has won how many tournaments worldwide?")
+        #expect(expectation.expected == .number)
+        #expect(expectation.classNoun == "tournaments")
+    }
+
+    static func answer(_ question: String, _ documents: [CorpusDocument], parameters: AnswerParameters) throws -> String? {
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        return try QuestionAnswering(index: RetrievalIndex(graph: graph), answerParameters: parameters)
+            .ask(question, method: .hybrid, limit: 3).answer?.text
+    }
+
+    @Test func theCandidateWhoseArticleDescribesTheClassPhraseAnswers() throws {
+        let documents = [
+            CorpusDocument(id: "v", title: "Vell Islands", text: "The Vell Islands were served by the Tessel Wind and the Marlow Spray from 1950 to 1961."),
+            CorpusDocument(id: "t", title: "Tessel Wind", text: "The Tessel Wind was an experimental Kaskan steam ferry built in Orlin."),
+            CorpusDocument(id: "m", title: "Marlow Spray", text: "The Marlow Spray is a Norrish twin-engined coastal ferry built in Brannock."),
+        ]
+        let question = "Which Norrish twin-engined coastal ferry served the Vell Islands?"
+        #expect(try Self.answer(question, documents) == "Marlow Spray")
+        // The description decides: both ferries' articles are read, only one holds the whole class phrase.
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let index = RetrievalIndex(graph: graph)
+        var description = ClassDescription(index: index, phrase: AnswerExpectation(question).classPhrase)
+        let context = SentenceContext(index: index, passage: 0, questionTerms: [])
+        let shares = Dictionary(AnswerCandidates(index: index).candidates(in: 0)
+            .filter { $0.end > $0.start }.map { ($0.text, description.share(of: $0, in: context)) }, uniquingKeysWith: max)
+        #expect(shares["Marlow Spray"] == 1)
+        #expect((shares["Tessel Wind"] ?? 1) < 0.5)
+    }
+
+    @Test func theCueBeforeTheWhWordPointsAtTheAnswer() throws {
+        let documents = [
+            CorpusDocument(id: "k", title: "Kessel Rovers", text: "The Kessel Rovers are a football club from Orlin. They compete in the Northern Premier Circuit."),
+            CorpusDocument(id: "n", title: "Northern Premier Circuit", text: "The Northern Premier Circuit, organised by the Lund Committee and formerly known as the Vell Football Alliance, was founded in 1921."),
+        ]
+        let question = "The Kessel Rovers compete in a league that was formerly known as what?"
+        #expect(try Self.answer(question, documents) == "Vell Football Alliance")
+        // The cue's words stand right before the answer, and not before the other names of its sentence.
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let index = RetrievalIndex(graph: graph)
+        let cue = Set(index.analyzer.terms(AnswerExpectation(question).cue))
+        let context = SentenceContext(index: index, passage: 1, questionTerms: [])
+        let text = index.graph.passages[1].text
+        func share(before name: String) -> Double {
+            let start = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: name)!.lowerBound.samePosition(in: text.utf8)!)
+            return context.share(of: cue, before: start, radius: AnswerParameters().cueRadius)
+        }
+        #expect(share(before: "the Vell Football Alliance") == 1)
+        #expect(share(before: "Lund Committee") == 0)
+    }
+
+    @Test func anArticlesOpeningParenthesesGiveBirthAndDeath() throws {
+        let documents = [
+            CorpusDocument(id: "g", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 novel by Edda Lorne, first published in Orlin."),
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne (3 March 1901 – 9 May 1977) was a Norrish novelist. She moved to Caldmere on 12 June 1930."),
+        ]
+        #expect(try Self.answer("When was the author of The Grey Harbour born?", documents) == "3 March 1901")
+        #expect(try Self.answer("When did the author of The Grey Harbour die?", documents) == "9 May 1977")
+        var candidates = AnswerCandidates(index: RetrievalIndex(graph: { var graph = KnowledgeGraph(); graph.add(documents); return graph }()))
+            .candidates(in: 1).filter { $0.lifeEvent != nil }
+        candidates.sort { $0.start < $1.start }
+        #expect(candidates.map(\.lifeEvent) == [.birth, .death])
+    }
+
+    @Test func aQuestionAboutAPositionIsAnsweredByARoleName() throws {
+        #expect(ExtractiveAnswerer.isRoleName("Chief of Protocol of the United States"))
+        #expect(ExtractiveAnswerer.isRoleName("United States Senator"))
+        #expect(!ExtractiveAnswerer.isRoleName("United Artists"))
+        #expect(!ExtractiveAnswerer.isRoleName("Ghana"))
+        let documents = [
+            CorpusDocument(id: "g", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 film starring Edda Lorne as Mara Venn."),
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne was a Norrish actress. She was later named ambassador to Kaska and served as Chief of Protocol of Norrland."),
+        ]
+        #expect(try Self.answer("What government position did Edda Lorne hold?", documents) == "Chief of Protocol of Norrland")
+    }
 }

@@ -246,8 +246,10 @@ public struct ExtractiveAnswerer: Sendable {
     /// The type part of a candidate's score.
     private func typeScore(_ candidate: AnswerCandidate, _ analysis: AnswerExpectation) -> Double {
         var score = 0.0
-        if let noun = analysis.classNoun, Self.roleNouns.contains(noun), Self.isRoleName(candidate.text) {
-            return parameters.classWeight
+        if let noun = analysis.classNoun, Self.roleNouns.contains(noun) {
+            if Self.isRoleName(candidate.text) { return parameters.classWeight }
+            // A person, place or work holds no position.
+            if candidate.category != .other { score -= parameters.mismatchWeight }
         }
         if let expected = analysis.expected.category {
             if candidate.category == expected {

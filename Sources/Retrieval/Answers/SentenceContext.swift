@@ -34,11 +34,11 @@ struct SentenceContext {
         self.total = max(weights.values.reduce(0, +), 1e-9)
     }
 
-    /// The analysed terms of the words within `radius` bytes of a span, inside the span's sentence (the span's
-    /// own words left out).
-    func windowTerms(start: Int, end: Int, radius: Int) -> Set<String> {
+    /// The analysed terms of the words within `radius` bytes before a span and `after` bytes after it (`radius`
+    /// when not given), inside the span's sentence (the span's own words left out).
+    func windowTerms(start: Int, end: Int, radius: Int, after: Int? = nil) -> Set<String> {
         let sentence = sentences.first(where: { $0.upperBound > start }) ?? 0..<bytes.count
-        let lower = max(sentence.lowerBound, start - radius), upper = min(sentence.upperBound, end + radius)
+        let lower = max(sentence.lowerBound, start - radius), upper = min(sentence.upperBound, end + (after ?? radius))
         guard lower <= start, end <= upper else { return [] }
         // Cut at word boundaries so that no half word is analysed.
         var left = lower, right = upper
@@ -52,7 +52,7 @@ struct SentenceContext {
     /// The share of `terms` found in the `radius` bytes before a span, inside its sentence.
     func share(of terms: Set<String>, before start: Int, radius: Int) -> Double {
         guard !terms.isEmpty, start > 0 else { return 0 }
-        let window = windowTerms(start: start, end: start, radius: radius)
+        let window = windowTerms(start: start, end: start, radius: radius, after: 0)
         return Double(terms.filter { window.contains($0) }.count) / Double(terms.count)
     }
 
