@@ -152,4 +152,17 @@ import Testing
         ]
         #expect(try Self.answer("What government position did Edda Lorne hold?", documents) == "Chief of Protocol of Norrland")
     }
+
+    @Test func aQuestionForATimeframeIsAnsweredByAPeriodAndOnlyItIs() throws {
+        let documents = [
+            CorpusDocument(id: "c", title: "Orlin Rovers", text: "Orlin Rovers is a football club. Its longest-serving manager was Edda Lorne."),
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne (3 March 1941 – 9 May 2017) was a Norrish football manager who managed Orlin Rovers from 1986 to 2013."),
+        ]
+        #expect(try Self.answer("The longest-serving manager of Orlin Rovers managed the club during what timeframe?", documents) == "from 1986 to 2013")
+        #expect(try Self.answer("When was the longest-serving manager of Orlin Rovers born?", documents) == "3 March 1941")
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let periods = AnswerCandidates(index: RetrievalIndex(graph: graph)).candidates(in: 1).filter(\.isPeriod).map(\.text)
+        #expect(periods == ["from 1986 to 2013"])  // the life dates make no period
+    }
 }

@@ -23,6 +23,8 @@ public struct AnswerCandidate: Sendable, Hashable {
     /// For a date in the parentheses after an article's opening name ("George Abbott (June 25, 1887 – January
     /// 31, 1995)", "Sela Ward (born July 11, 1956)"), whether it is the subject's birth or death.
     public var lifeEvent: LifeEvent?
+    /// Whether the span is a period: two dates joined by "to", "until" or a dash ("from 1986 to 2013").
+    public var isPeriod = false
 
     /// The two dates an encyclopaedia article gives right after its subject's name.
     public enum LifeEvent: Sendable, Hashable {
@@ -91,6 +93,29 @@ public struct AnswerCandidates: Sendable {
         }
         result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
         Self.markLifeEvents(&result, bytes: bytes)
+        result += Self.periods(of: result, bytes: bytes)
+        return result
+    }
+
+    /// What joins the two dates of a period.
+    static let periodJoints: Set<String> = [" to ", " until ", " till ", "–", " – ", "-", " - ", "—"]
+
+    /// The periods the dates of a passage make: "from 1986 to 2013", "1969 until 1974", "1917–1922" (with "from"
+    /// when the text has it).
+    static func periods(of candidates: [AnswerCandidate], bytes: [UInt8]) -> [AnswerCandidate] {
+        let dates = candidates.filter { $0.category == .date && $0.end > $0.start }.sorted { $0.start < $1.start }
+        var result: [AnswerCandidate] = []
+        // A life's two dates ("(4 January 1866 – 13 January 1932)") are no period anything happened in.
+        for (first, second) in zip(dates, dates.dropFirst()) where second.start > first.end && first.lifeEvent == nil {
+            let joint = String(decoding: bytes[first.end..<second.start], as: UTF8.self)
+            guard periodJoints.contains(joint) else { continue }
+            var start = first.start
+            if start >= 5, String(decoding: bytes[(start - 5)..<start], as: UTF8.self).lowercased() == "from " { start -= 5 }
+            var period = AnswerCandidate(entity: -1, passage: first.passage, start: start, end: second.end,
+                                         text: String(decoding: bytes[start..<second.end], as: UTF8.self), category: .date)
+            period.isPeriod = true
+            result.append(period)
+        }
         return result
     }
 

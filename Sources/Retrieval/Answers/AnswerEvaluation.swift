@@ -50,8 +50,17 @@ public struct AnswerEvaluation: Sendable {
         public var baselineAnswer: String
         /// The baseline's token F1.
         public var baselineF1: Double
-        /// The answerer's best spans after the answer, best first (at most 5; empty for yes/no and comparisons).
-        public var alternatives: [String]
+        /// The answerer's best spans after the answer, best first, with their scores (at most 5; empty for
+        /// yes/no and comparisons).
+        public var alternatives: [Alternative]
+
+        /// A span the answerer ranked below its answer.
+        public struct Alternative: Sendable, Hashable, Codable {
+            /// The span's text.
+            public var text: String
+            /// Its score (comparable within the question).
+            public var score: Double
+        }
     }
 
     /// An evaluation.
@@ -78,7 +87,7 @@ public struct AnswerEvaluation: Sendable {
             baselineEM += AnswerMetrics.exactMatch(guess, answers: question.answers)
             baselineF1 += guessScore
             let others = answering.answerer.rankedAnswers(question.question, ranking: ranking, seeds: seeds)
-                .map(\.text).filter { $0 != predicted }.prefix(5)
+                .filter { $0.text != predicted }.prefix(5).map { AnsweredQuestion.Alternative(text: $0.text, score: $0.score) }
             answered.append(AnsweredQuestion(id: question.id, answer: predicted, f1: score, baselineAnswer: guess,
                                              baselineF1: guessScore, alternatives: Array(others)))
         }

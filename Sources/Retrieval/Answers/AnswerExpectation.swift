@@ -218,6 +218,12 @@ public struct AnswerExpectation: Sendable, Hashable {
         return wordClass == .other || (wordClass == .verb && VerbForms.lemma(of: word) == word)
     }
 
+    /// Class nouns that ask for a period rather than a date ("during what timeframe", "in what years").
+    static let periodNouns: Set<String> = ["timeframe", "period", "years", "era", "span", "tenure"]
+
+    /// Whether the question asks for a period: two dates ("from 1986 to 2013").
+    public var asksForPeriod: Bool { expected == .date && classNoun.map(Self.periodNouns.contains) == true }
+
     static let dateNouns: Set<String> = ["year", "date", "decade", "century", "month", "day", "timeframe", "period", "era"]
     static let numberNouns: Set<String> = [
         "number", "population", "amount", "percentage", "capacity", "many", "size", "length", "height", "distance",

@@ -157,9 +157,12 @@ public struct ExtractiveAnswerer: Sendable {
         // anything a passage says near them: the ends of the longest such walks come first.
         // (A question for a kind — "what nationality" — is answered by a modifier, not by where a walk ends.)
         let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
+        // A walk that ends at a person where the question asks for a place found the wrong thing.
+        let expected = analysis.expected.category
         func strong(_ candidate: AnswerCandidate) -> Bool {
             !asksForKind && longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
                 && walk[candidate.entity].map { Double($0.score) == longest } == true
+                && (expected == nil || candidate.category == .other || candidate.category == expected)
         }
         return best.sorted {
             (strong($0.value.candidate) ? 1 : 0, $0.value.score, $1.key) > (strong($1.value.candidate) ? 1 : 0, $1.value.score, $0.key)
@@ -190,6 +193,8 @@ public struct ExtractiveAnswerer: Sendable {
         let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
         if candidate.isModifier, !asksForKind { return false }
         if asksForKind, !candidate.isModifier, candidate.category != .other { return false }
+        // A period answers "during what timeframe", and only that.
+        if candidate.isPeriod != analysis.asksForPeriod { return false }
         let isDate = candidate.category == .date, isNumber = candidate.category == .number
         switch analysis.expected {
         case .date: guard isDate else { return false }
