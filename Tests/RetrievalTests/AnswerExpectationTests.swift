@@ -165,4 +165,33 @@ import Testing
         let periods = AnswerCandidates(index: RetrievalIndex(graph: graph)).candidates(in: 1).filter(\.isPeriod).map(\.text)
         #expect(periods == ["from 1986 to 2013"])  // the life dates make no period
     }
+
+    @Test func wordsRightAfterTheCueAreCandidatesEvenWhenTheyNameNothing() throws {
+        let documents = [
+            CorpusDocument(id: "b", title: "Battle of Orlin", text: "The Battle of Orlin was fought in 1896. It was a decisive defeat for Kaska and secured Norrish sovereignty."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let index = RetrievalIndex(graph: graph)
+        let cue = index.analyzer.terms(AnswerExpectation("The battle in which Edda Lorne lost her life secured what for Norrland?").cue)
+        let spans = AnswerCandidates(index: index).cueSpans(after: try #require(cue.last), in: 0).map(\.text)
+        #expect(spans == ["Norrish sovereignty"])
+    }
+
+    @Test func aPlaceOfAnotherKindLosesToTheKindAskedFor() throws {
+        #expect(ExtractiveAnswerer.placeKind("town") == ExtractiveAnswerer.placeKind("city"))
+        #expect(ExtractiveAnswerer.placeKind("states") == ExtractiveAnswerer.placeKind("country"))
+        #expect(ExtractiveAnswerer.placeKind("county") != ExtractiveAnswerer.placeKind("country"))
+        #expect(ExtractiveAnswerer.placeKind("place") == nil)
+        let documents = [
+            CorpusDocument(id: "m", title: "Marlow", text: "Marlow is a town in Brannock County, in the Kingdom of Norrland. Edda Lorne was born in Marlow."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let answerer = ExtractiveAnswerer(index: RetrievalIndex(graph: graph))
+        let county = try #require(graph.entities.firstIndex { $0.name == "Brannock County" })
+        #expect(answerer.isOtherKindOfPlace(Int32(county), than: "city"))
+        #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "county"))
+        #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "place"))
+    }
 }

@@ -96,7 +96,7 @@ public struct ExtractiveAnswerer: Sendable {
             return parameters.walkWeight * (3 * Double(end.score) - 2 * longest)
         }
         var description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
-        let cueTerms = Set(index.analyzer.terms(analysis.cue))
+        let cueWords = index.analyzer.terms(analysis.cue)
         let asksBirth = analysis.words.contains { Self.birthWords.contains($0) }
         let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
         var seen = Set<Int32>()
@@ -110,14 +110,16 @@ public struct ExtractiveAnswerer: Sendable {
             } })
             let reachedByBridge = !bridges.isEmpty
             let related = relatedEntities(in: passage, questionTerms: questionTerms, known: questionEntities.union(bridges))
-            for read in reader.candidates(in: passage) {
+            // An answer that is no name ("sovereignty") is read right after the cue.
+            let spans = analysis.expected == .other ? cueWords.last.map { reader.cueSpans(after: $0, in: passage) } ?? [] : []
+            for read in reader.candidates(in: passage) + spans {
                 let candidate = Self.narrowed(read, to: analysis)
                 guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
                 else { continue }
                 var score = typeScore(candidate, analysis)
                 score += parameters.proximityWeight * context.coverage(at: candidate.start, excluding: candidate.text)
                 score += parameters.descriptionWeight * description.share(of: candidate, in: context)
-                score += parameters.cueWeight * context.share(of: cueTerms, before: candidate.start, radius: parameters.cueRadius)
+                score += parameters.cueWeight * context.cueShare(cueWords, before: candidate.start, radius: parameters.cueRadius)
                 if let event = candidate.lifeEvent, asksBirth != asksDeath {
                     score += (event == .birth) == asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
                 }
@@ -263,8 +265,13 @@ public struct ExtractiveAnswerer: Sendable {
                 score -= parameters.mismatchWeight
             }
         }
-        if let noun = analysis.classNoun, candidate.entity >= 0, hasClass(candidate.entity, noun) {
-            score += parameters.classWeight
+        if let noun = analysis.classNoun, candidate.entity >= 0 {
+            if hasClass(candidate.entity, noun) {
+                score += parameters.classWeight
+            } else if isOtherKindOfPlace(candidate.entity, than: noun) {
+                // "What county …?" is not answered by a country, nor "which city" by a county.
+                score -= parameters.mismatchWeight
+            }
         }
         // "What nationality …?" asks for a modifier ("an American actress").
         if candidate.isModifier, let noun = analysis.classNoun, Self.kindNouns.contains(noun) {
@@ -277,6 +284,40 @@ public struct ExtractiveAnswerer: Sendable {
             score += parameters.classWeight
         }
         return score
+    }
+
+    /// Kinds of places that answer for one another ("which city" may be answered by a town); every other place
+    /// noun is a kind of its own, and the vague ones ("place", "area") any kind.
+    static let placeKinds: [[String]] = [
+        ["city", "town", "village", "hamlet", "suburb", "neighbourhood", "neighborhood", "borough", "municipality",
+         "township", "commune", "settlement", "capital", "parish", "community"],
+        ["country", "nation", "state", "kingdom", "empire", "republic"],
+        ["county", "district", "province", "region", "territory"],
+    ]
+    static let vaguePlaceNouns: Set<String> = ["place", "location", "site", "area", "venue", "land", "point"]
+
+    /// The kind of place a noun names (its group of `placeKinds`, or itself), nil for no place noun or a vague one.
+    static func placeKind(_ noun: String) -> String? {
+        let singular = noun.hasSuffix("s") && noun.count > 3 && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
+        guard EntityCategory.placeNouns.contains(singular), !vaguePlaceNouns.contains(singular) else { return nil }
+        return placeKinds.first { $0.contains(singular) }?.first ?? singular
+    }
+
+    /// Whether an entity is known to be another kind of place than the question's class noun: its name ends with,
+    /// or one of its IS_A classes is, a place noun of another kind ("Fairfax County" for "which city").
+    func isOtherKindOfPlace(_ entity: Int32, than noun: String) -> Bool {
+        guard let asked = Self.placeKind(noun) else { return false }
+        let graph = index.graph
+        var kinds = Set<String>()
+        if let last = graph.entities[Int(entity)].key.split(separator: " ").last, let kind = Self.placeKind(String(last)) {
+            kinds.insert(kind)
+        }
+        for type in index.classes(of: entity) {
+            if let last = graph.entities[Int(type)].key.split(separator: " ").last, let kind = Self.placeKind(String(last)) {
+                kinds.insert(kind)
+            }
+        }
+        return !kinds.isEmpty && !kinds.contains(asked)
     }
 
     /// The walk's best ends that are not of the class the question names ("the island where …" ended at a

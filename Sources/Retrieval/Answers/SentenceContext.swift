@@ -56,6 +56,17 @@ struct SentenceContext {
         return Double(terms.filter { window.contains($0) }.count) / Double(terms.count)
     }
 
+    /// How much of a cue ("lost his life secured") the `radius` bytes before a span hold: its last term
+    /// ("secured", the word the answer follows) counts as much as all the others together.
+    func cueShare(_ cue: [String], before start: Int, radius: Int) -> Double {
+        guard let last = cue.last else { return 0 }
+        let others = Set(cue.dropLast()).subtracting([last])
+        let window = windowTerms(start: start, end: start, radius: radius, after: 0)
+        let lastShare = window.contains(last) ? 1.0 : 0
+        guard !others.isEmpty else { return lastShare }
+        return (lastShare + Double(others.filter(window.contains).count) / Double(others.count)) / 2
+    }
+
     /// The share of the question held by the sentence at a UTF-8 offset (the first sentence for offset 0),
     /// leaving out the terms of the candidate's own text.
     func coverage(at offset: Int, excluding text: String) -> Double {
