@@ -194,4 +194,27 @@ import Testing
         #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "county"))
         #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "place"))
     }
+
+    @Test func theSentenceThatLeadsToAPassageCountsWithTheAnswersSentence() throws {
+        let documents = [
+            CorpusDocument(id: "g", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 film starring Edda Lorne as Mara Venn."),
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne is a Norrish actress. Her first novel was published in 1962."),
+        ]
+        let question = "In what year was the first novel of the actress who starred in The Grey Harbour published?"
+        #expect(try Self.answer(question, documents) == "1962")
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let index = RetrievalIndex(graph: graph)
+        let terms = Set(index.analyzer.terms(question))
+        let film = SentenceContext(index: index, passage: 0, questionTerms: terms)
+        let actress = SentenceContext(index: index, passage: 1, questionTerms: terms)
+        let mention = try #require(index.passageMentions[Int(index.mentionStarts[0])..<Int(index.mentionStarts[1])]
+            .first { graph.entities[Int($0.entity)].name == "Edda Lorne" })
+        let linked = try #require(film.bestSentence(mentioning: [Int(mention.start)]))
+        let offset = documents[1].text.utf8.count - 5  // inside "1962"
+        let alone = actress.coverage(at: offset, excluding: "1962")
+        let chained = actress.coverage(at: offset, excluding: "1962", linked: linked)
+        #expect(alone < 0.7)
+        #expect(chained > alone + 0.2)
+    }
 }

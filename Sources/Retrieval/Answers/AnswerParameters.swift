@@ -28,6 +28,10 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     public var lifeWeight = 1.0
     /// How many bytes on each side of a mention describe it (see `ClassDescription`).
     public var windowRadius = 60
+    /// Weight of a candidate's proximity when the sentence of another read passage that names its passage's
+    /// subject counts as part of its sentence (a two-hop chain), relative to its own sentence's; 0 reads each
+    /// sentence alone.
+    public var chainWeight = 1.0
     /// Gain of a candidate linked by a typed relation whose type shares a word with the question.
     public var relationWeight = 1.0
     /// Gain of the end of a relation walk from the question's entities, per question word the walk used,
@@ -44,7 +48,7 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     /// Gain of a candidate in a passage reached through a bridge (and loss of the bridge itself).
     public var hopBonus = 0.5
     /// Exponent of a passage's retrieval score relative to the best, as a weight of its candidates.
-    public var rankExponent = 1.0
+    public var rankExponent = 0.75
     /// Weight of a candidate's further occurrences relative to its best one.
     public var repetitionWeight = 0.3
     /// Share of a yes/no question's other words that each entity's passage must hold for "yes".

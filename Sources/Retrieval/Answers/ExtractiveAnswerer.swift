@@ -100,10 +100,12 @@ public struct ExtractiveAnswerer: Sendable {
         let asksBirth = analysis.words.contains { Self.birthWords.contains($0) }
         let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
         var seen = Set<Int32>()
-        for hit in passages {
+        let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: questionTerms) }
+        for (position, hit) in passages.enumerated() {
             let passage = Int(hit.passage)
             let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
-            let context = SentenceContext(index: index, passage: passage, questionTerms: questionTerms)
+            let context = contexts[position]
+            let linked = parameters.chainWeight > 0 ? linkedTerms(to: passage, passages: passages, contexts: contexts) : []
             let bridges = Set(hit.paths.flatMap { $0.compactMap { step -> Int32? in
                 if case .entity(let entity) = step { return entity }
                 return nil
@@ -117,7 +119,9 @@ public struct ExtractiveAnswerer: Sendable {
                 guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
                 else { continue }
                 var score = typeScore(candidate, analysis)
-                score += parameters.proximityWeight * context.coverage(at: candidate.start, excluding: candidate.text)
+                let own = context.coverage(at: candidate.start, excluding: candidate.text)
+                let chained = linked.isEmpty ? 0 : context.coverage(at: candidate.start, excluding: candidate.text, linked: linked)
+                score += parameters.proximityWeight * max(own, parameters.chainWeight * chained)
                 score += parameters.descriptionWeight * description.share(of: candidate, in: context)
                 score += parameters.cueWeight * context.cueShare(cueWords, before: candidate.start, radius: parameters.cueRadius)
                 if let event = candidate.lifeEvent, asksBirth != asksDeath {
@@ -237,6 +241,25 @@ public struct ExtractiveAnswerer: Sendable {
         return narrowed
     }
 
+    /// The terms of the best sentence of another read passage that names this passage's subject (its title
+    /// entity): "Kiss and Tell … starring Shirley Temple as Corliss Archer" leads to the passage on Shirley
+    /// Temple, whose "served as Chief of Protocol" holds the rest of the question.
+    private func linkedTerms(to passage: Int, passages: [RankedPassage], contexts: [SentenceContext]) -> Set<String> {
+        let subject = index.graph.titleEntity[passage]
+        var best: (share: Double, terms: Set<String>)?
+        for (position, other) in passages.enumerated() where Int(other.passage) != passage {
+            let slots = Int(index.mentionStarts[Int(other.passage)])..<Int(index.mentionStarts[Int(other.passage) + 1])
+            let offsets = slots.compactMap { slot -> Int? in
+                let mention = index.passageMentions[slot]
+                return mention.entity == subject && mention.end > mention.start ? Int(mention.start) : nil
+            }
+            guard let terms = contexts[position].bestSentence(mentioning: offsets) else { continue }
+            let share = contexts[position].weights.reduce(0) { $0 + (terms.contains($1.key) ? $1.value : 0) }
+            if share > (best?.share ?? -1) { best = (share, terms) }
+        }
+        return best?.terms ?? []
+    }
+
     /// Class nouns of questions about a position someone holds, which a role name answers ("What government
     /// position …?" — "Chief of Protocol of the United States", "United States Senator").
     static let roleNouns: Set<String> = ["position", "office", "post", "title", "role", "rank", "job", "occupation", "profession"]
@@ -277,11 +300,14 @@ public struct ExtractiveAnswerer: Sendable {
         if candidate.isModifier, let noun = analysis.classNoun, Self.kindNouns.contains(noun) {
             score += parameters.classWeight
         }
-        // "how many people" and "3,677 people".
-        if let noun = analysis.classNoun, candidate.category == .number,
-            let unit = candidate.text.split(separator: " ").last?.lowercased(), Self.sameNoun(unit, noun)
-        {
-            score += parameters.classWeight
+        // "how many people" and "3,677 people"; "13 km" counts no inhabitants.
+        if let noun = analysis.classNoun, candidate.category == .number {
+            let words = candidate.text.split(separator: " ")
+            if words.count > 1, let unit = words.last?.lowercased(), unit.allSatisfy(\.isLetter),
+                !AnswerCandidates.scales.contains(unit)
+            {
+                score += Self.sameNoun(unit, noun) ? parameters.classWeight : -parameters.mismatchWeight
+            }
         }
         return score
     }

@@ -69,14 +69,29 @@ struct SentenceContext {
 
     /// The share of the question held by the sentence at a UTF-8 offset (the first sentence for offset 0),
     /// leaving out the terms of the candidate's own text.
-    func coverage(at offset: Int, excluding text: String) -> Double {
+    /// With `linked`, the terms of a sentence elsewhere that leads to this passage count as the sentence's own
+    /// (see `bestSentence(mentioning:)`).
+    func coverage(at offset: Int, excluding text: String, linked: Set<String> = []) -> Double {
         guard let sentence = sentences.firstIndex(where: { $0.upperBound > offset }) ?? sentences.indices.last else { return 0 }
         let own = Set(analyzer.terms(text))
         var held = 0.0, possible = 0.0
         for (term, weight) in weights where !own.contains(term) {
             possible += weight
-            if terms[sentence].contains(term) { held += weight }
+            if terms[sentence].contains(term) || linked.contains(term) { held += weight }
         }
         return possible > 0 ? held / possible : 0
+    }
+
+    /// The terms of the sentence that holds most of the question among those that mention an entity (at the
+    /// given UTF-8 offsets), or nil when none does: in a two-hop question, the sentence of the first passage that
+    /// names the bridge holds the half of the question that the answer's sentence does not.
+    func bestSentence(mentioning offsets: [Int]) -> Set<String>? {
+        var best: (share: Double, terms: Set<String>)?
+        for offset in offsets {
+            guard let sentence = sentences.firstIndex(where: { $0.upperBound > offset }) else { continue }
+            let share = weights.reduce(0) { $0 + (terms[sentence].contains($1.key) ? $1.value : 0) } / total
+            if share > (best?.share ?? -1) { best = (share, terms[sentence]) }
+        }
+        return best?.terms
     }
 }
