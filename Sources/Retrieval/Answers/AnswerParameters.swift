@@ -37,6 +37,8 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     /// Gain of the end of a relation walk from the question's entities, per question word the walk used,
     /// less twice as much per word the longest walk used and it did not (see `RelationWalk`).
     public var walkWeight = 1.5
+    /// Share of a walk's gain that an end not of the expected category (when the question expects one) keeps.
+    public var walkMisfitShare = 0.0
     /// The most relations a walk follows.
     public var walkDepth = 3
     /// The most paths a walk keeps per step.

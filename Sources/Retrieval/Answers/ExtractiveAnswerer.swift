@@ -91,9 +91,11 @@ public struct ExtractiveAnswerer: Sendable {
         if let noun = analysis.classNoun { walk = widen(walk, toClass: noun) }
         let longest = Double(walk.values.map(\.score).max() ?? 0)
         // An end of a shorter walk read only part of what the longest walk read: it loses what it lacks.
+        // A walk that ends where the question asks for a place, at something not known to be one, is weaker.
         func walked(_ entity: Int32) -> Double {
             guard entity >= 0, let end = walk[entity] else { return 0 }
-            return parameters.walkWeight * (3 * Double(end.score) - 2 * longest)
+            let fits = analysis.expected.category.map { index.graph.entities[Int(entity)].category == $0 } ?? true
+            return parameters.walkWeight * (3 * Double(end.score) - 2 * longest) * (fits ? 1 : parameters.walkMisfitShare)
         }
         var description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
         let cueWords = index.analyzer.terms(analysis.cue)
