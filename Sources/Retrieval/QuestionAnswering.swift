@@ -36,7 +36,7 @@ public struct QuestionAnswering: Sendable {
         let index = retriever.index
         let seeds = SeedLinker(index: index, parameters: retriever.parameters).seeds(for: question)
         let ranking = retriever.retrieve(question, seeds: seeds, method: method,
-                                         limit: max(limit, answerer.parameters.answerPassageCount))
+                                         limit: max(limit, answerer.parameters.rankingDepth))
         let answer = answerer.answer(question, ranking: ranking, seeds: seeds)
         let describer = PathDescription(graph: index.graph)
         let answerEntity = answer.flatMap { $0.entity >= 0 ? $0.entity : nil }

@@ -217,4 +217,24 @@ import Testing
         #expect(alone < 0.7)
         #expect(chained > alone + 0.2)
     }
+
+    @Test func theArticlesOfWhatTheBestPassagesNameAreReadBeyondTheFirstFive() throws {
+        var documents = [
+            CorpusDocument(id: "g", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 film starring Edda Lorne."),
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne is a Norrish actress born in Marlow."),
+        ]
+        for number in 1...6 {
+            documents.append(CorpusDocument(id: "o\(number)", title: "Orlin Station \(number)", text: "Orlin Station \(number) is a railway station in Kaska."))
+        }
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let answerer = ExtractiveAnswerer(index: RetrievalIndex(graph: graph))
+        // Edda Lorne's article ranked last: read because the best passage names her; the stations are not.
+        let order: [Int32] = [0, 2, 3, 4, 5, 6, 7, 1]
+        let ranking = order.enumerated().map { RankedPassage(passage: $1, score: 1 / Double($0 + 1)) }
+        #expect(answerer.readPassages(ranking).map(\.passage) == [0, 2, 3, 4, 5, 1])
+        var none = AnswerParameters()
+        none.bridgeSourceCount = 0
+        #expect(ExtractiveAnswerer(index: answerer.index, parameters: none).readPassages(ranking).count == 5)
+    }
 }

@@ -77,7 +77,7 @@ public struct AnswerEvaluation: Sendable {
         var answered: [AnsweredQuestion] = []
         for question in questions {
             let seeds = linker.seeds(for: question.question)
-            let ranking = answering.retriever.retrieve(question.question, seeds: seeds, method: method, limit: 10)
+            let ranking = answering.retriever.retrieve(question.question, seeds: seeds, method: method, limit: answering.answerer.parameters.rankingDepth)
             let predicted = answering.answerer.answer(question.question, ranking: ranking, seeds: seeds)?.text ?? ""
             let score = AnswerMetrics.f1(predicted, answers: question.answers)
             em += AnswerMetrics.exactMatch(predicted, answers: question.answers)

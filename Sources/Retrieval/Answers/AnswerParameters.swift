@@ -7,6 +7,12 @@
 public struct AnswerParameters: Sendable, Hashable, Codable {
     /// How many of the ranked passages are read.
     public var answerPassageCount = 5
+    /// How many of the best passages lead, through the entities they mention, to the articles read beyond
+    /// `answerPassageCount` (0 reads none).
+    public var bridgeSourceCount = 2
+    /// How many ranked passages the answerer is given (the articles it reads beyond `answerPassageCount` are
+    /// among them).
+    public var rankingDepth = 10
     /// Gain of a candidate of the expected category.
     public var typeWeight = 1.0
     /// Loss of a candidate of another known category than the expected one.

@@ -60,7 +60,7 @@ public struct ExtractiveAnswerer: Sendable {
     /// The best answer to a question from its ranked passages, or nil when nothing fits.
     public func answer(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> Answer? {
         let analysis = AnswerExpectation(question)
-        let passages = Array(ranking.prefix(parameters.answerPassageCount))
+        let passages = readPassages(ranking)
         guard !passages.isEmpty else { return nil }
         if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return choice }
         if analysis.expected == .yesNo { return yesNo(analysis, question: question, passages: passages, seeds: seeds) }
@@ -71,7 +71,27 @@ public struct ExtractiveAnswerer: Sendable {
     /// question or comparison).
     public func rankedAnswers(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> [Answer] {
         rankedCandidates(AnswerExpectation(question), question: question,
-                         passages: Array(ranking.prefix(parameters.answerPassageCount)), seeds: seeds)
+                         passages: readPassages(ranking), seeds: seeds)
+    }
+
+    /// The passages read: the best `answerPassageCount`, and among the next ones the articles of entities that
+    /// the best `bridgeSourceCount` passages mention (the second hop of a bridge question, ranked low because
+    /// the question names little of it).
+    func readPassages(_ ranking: [RankedPassage]) -> [RankedPassage] {
+        let count = parameters.answerPassageCount
+        var read = Array(ranking.prefix(count))
+        guard ranking.count > count, parameters.bridgeSourceCount > 0 else { return read }
+        var mentioned = Set<Int32>()
+        for hit in ranking.prefix(parameters.bridgeSourceCount) {
+            let passage = Int(hit.passage)
+            for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
+                mentioned.insert(index.passageMentions[slot].entity)
+            }
+        }
+        for hit in ranking.dropFirst(count) where mentioned.contains(index.graph.titleEntity[Int(hit.passage)]) {
+            read.append(hit)
+        }
+        return read
     }
 
     private func rankedCandidates(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage],
