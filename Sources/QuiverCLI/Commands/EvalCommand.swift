@@ -36,7 +36,7 @@ struct EvalRetrievalCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object {\"R@2\", \"R@5\", \"R@10\", \"questions\"} (and EM/F1 with --answer).")
     var json = false
 
-    @Option(help: "Write per-question results (JSONL) to this file.")
+    @Option(help: "Write per-question results (JSONL) to this file: recall, and with --answer the answer, the baseline's and the next best spans.")
     var out: String?
 
     @Flag(help: "Also answer each question offline from its top passages and report EM/F1, with the baseline's.")

@@ -4,17 +4,28 @@ import TextAnalysis
 
 /// Answers a question offline from its ranked passages by picking a span of them.
 ///
-/// Candidates are the entity mentions, dates, numbers and subjects of the best `answerPassageCount`
-/// passages (see `AnswerCandidates`). Each occurrence is scored by
+/// It reads the best `answerPassageCount` passages and, further down the ranking, the articles of the entities
+/// the best `bridgeSourceCount` passages name (`readPassages`). Candidates are their entity mentions, dates,
+/// periods, numbers and subjects (see `AnswerCandidates`), and for questions that ask for no name the noun
+/// phrases written right after the question's cue (`cueSpans`). Each occurrence is scored by
 /// - the expected answer type (`AnswerExpectation`): a candidate of the expected category gains
-///   `typeWeight`, one of another known category loses `mismatchWeight`; dates and numbers answer only date and number
-///   questions; a candidate whose IS_A class or name holds the question's class noun ("which company")
-///   gains `classWeight`;
+///   `typeWeight`, one of another known category loses `mismatchWeight`; dates and numbers answer only date and
+///   number questions, periods only questions for a timeframe; a candidate whose IS_A class or name holds the
+///   question's class noun ("which company") gains `classWeight`, a place of another kind ("which city" and a
+///   county) loses `mismatchWeight`; role names answer questions about a position;
+/// - the description: the share of the question's class phrase ("British first-generation jet-powered medium
+///   bomber") held by the candidate's article's first sentence or the words around it, times
+///   `descriptionWeight` (`ClassDescription`);
+/// - the cue: the words before the question's wh-word ("formerly known as what") found right before the
+///   candidate, times `cueWeight`; birth and death dates of an article's opening parentheses when the question
+///   asks when someone was born or died (`lifeWeight`);
 /// - proximity: how much of the question (idf-weighted, the candidate's own words left out) its sentence
-///   holds, times `proximityWeight`;
+///   holds, together with the sentence of another read passage that names the passage's subject (a two-hop
+///   chain, `chainWeight`), times `proximityWeight`;
 /// - the bridge structure: a typed relation of the passage that links the candidate and has a type word
 ///   of the question ("born" → `BORN_IN`) gains `relationWeight`; a passage reached through a bridge
-///   gains `hopBonus`, and the bridge itself (the intermediate entity) loses it;
+///   gains `hopBonus`, and the bridge itself (the intermediate entity) loses it; a relation walk from the
+///   question's entities that reads its words ends at candidates of the expected category (`RelationWalk`);
 /// - the passage's rank: its retrieval score relative to the best, to the power `rankExponent`.
 ///
 /// A candidate's score is its best occurrence plus `repetitionWeight` times the others; entities the
@@ -282,19 +293,6 @@ public struct ExtractiveAnswerer: Sendable {
         return best?.terms ?? []
     }
 
-    /// Class nouns of questions about a position someone holds, which a role name answers ("What government
-    /// position …?" — "Chief of Protocol of the United States", "United States Senator").
-    static let roleNouns: Set<String> = ["position", "office", "post", "title", "role", "rank", "job", "occupation", "profession"]
-
-    /// Whether a name is a role: its head (the word before its first "of", else its last word) is a noun for
-    /// a person in the singular ("chief", "senator", "secretary"; "United Artists" is no role).
-    static func isRoleName(_ text: String) -> Bool {
-        let words = EntityKey.tokenizer.tokenize(text).map(\.text)
-        guard words.count > 1 else { return false }
-        let head = words.firstIndex(of: "of").map { $0 > 0 ? words[$0 - 1] : "" } ?? words[words.count - 1]
-        return !head.hasSuffix("s") && EntityCategory.of(classNoun: head, usingSuffixes: false) == .person
-    }
-
     /// The type part of a candidate's score.
     private func typeScore(_ candidate: AnswerCandidate, _ analysis: AnswerExpectation) -> Double {
         var score = 0.0
@@ -332,80 +330,6 @@ public struct ExtractiveAnswerer: Sendable {
             }
         }
         return score
-    }
-
-    /// Kinds of places that answer for one another ("which city" may be answered by a town); every other place
-    /// noun is a kind of its own, and the vague ones ("place", "area") any kind.
-    static let placeKinds: [[String]] = [
-        ["city", "town", "village", "hamlet", "suburb", "neighbourhood", "neighborhood", "borough", "municipality",
-         "township", "commune", "settlement", "capital", "parish", "community"],
-        ["country", "nation", "state", "kingdom", "empire", "republic"],
-        ["county", "district", "province", "region", "territory"],
-    ]
-    static let vaguePlaceNouns: Set<String> = ["place", "location", "site", "area", "venue", "land", "point"]
-
-    /// The kind of place a noun names (its group of `placeKinds`, or itself), nil for no place noun or a vague one.
-    static func placeKind(_ noun: String) -> String? {
-        let singular = noun.hasSuffix("s") && noun.count > 3 && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
-        guard EntityCategory.placeNouns.contains(singular), !vaguePlaceNouns.contains(singular) else { return nil }
-        return placeKinds.first { $0.contains(singular) }?.first ?? singular
-    }
-
-    /// Whether an entity is known to be another kind of place than the question's class noun: its name ends with,
-    /// or one of its IS_A classes is, a place noun of another kind ("Fairfax County" for "which city").
-    func isOtherKindOfPlace(_ entity: Int32, than noun: String) -> Bool {
-        guard let asked = Self.placeKind(noun) else { return false }
-        let graph = index.graph
-        var kinds = Set<String>()
-        if let last = graph.entities[Int(entity)].key.split(separator: " ").last, let kind = Self.placeKind(String(last)) {
-            kinds.insert(kind)
-        }
-        for type in index.classes(of: entity) {
-            if let last = graph.entities[Int(type)].key.split(separator: " ").last, let kind = Self.placeKind(String(last)) {
-                kinds.insert(kind)
-            }
-        }
-        return !kinds.isEmpty && !kinds.contains(asked)
-    }
-
-    /// The walk's best ends that are not of the class the question names ("the island where …" ended at a
-    /// town) reach, through one relation that places them ("TOWN_OF", "LOCATED_IN"), an entity that is:
-    /// that entity ends the walk one word further.
-    func widen(_ walk: [Int32: RelationWalk.End], toClass noun: String) -> [Int32: RelationWalk.End] {
-        guard let longest = walk.values.map(\.score).max() else { return walk }
-        var result = walk
-        for (entity, end) in walk where end.score == longest && !hasClass(entity, noun) {
-            for position in index.relations(ofEntity: entity) {
-                let relation = index.graph.relations[Int(position)]
-                guard relation.subject == entity, Self.isPlacing(relation.type), hasClass(relation.object, noun),
-                    (result[relation.object]?.score ?? 0) < longest + 1
-                else { continue }
-                result[relation.object] = RelationWalk.End(score: longest + 1, relations: end.relations + [position])
-            }
-        }
-        return result
-    }
-
-    /// Whether a relation type places its subject in its object: LOCATED_IN, and "NOUN_OF" for a place noun.
-    static func isPlacing(_ type: String) -> Bool {
-        if type.hasPrefix("LOCATED_") { return true }
-        let words = type.lowercased().split(separator: "_")
-        return words.count == 2 && words[1] == "of" && EntityCategory.of(classNoun: String(words[0]), usingSuffixes: false) == .place
-    }
-
-    /// Whether an entity's name or one of its IS_A classes ends with the class noun, or the entity is the
-    /// subject of a relation named by it ("Norrholm ISLAND_OF …" makes Norrholm an island).
-    func hasClass(_ entity: Int32, _ noun: String) -> Bool {
-        let graph = index.graph
-        if graph.entities[Int(entity)].key.split(separator: " ").contains(Substring(noun)) { return true }
-        if index.classes(of: entity).contains(where: { graph.entities[Int($0)].key.split(separator: " ").last.map(String.init) == noun }) {
-            return true
-        }
-        let prefix = noun.uppercased() + "_"
-        return index.relations(ofEntity: entity).contains {
-            let relation = graph.relations[Int($0)]
-            return relation.subject == entity && relation.type.hasPrefix(prefix)
-        }
     }
 
     /// Entities that a passage's typed relations link, under a type sharing a word with the question, to
