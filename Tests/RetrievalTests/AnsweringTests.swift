@@ -43,6 +43,31 @@ import Testing
         }
     }
 
+    @Test func hostileQuestionsEndInAnAnswerOrNoneWithoutCrashing() throws {
+        let answering = QuestionAnswering(index: RetrievalIndex(graph: try Self.halvard()))
+        var questions = [
+            "how many", "which", "what is the", "Who", "when was born?", "In what year?", "(born", "– –", "from to",
+            "What was Orla Menz formerly known as what what what?", "Where ((((((( is )))) Brannock?",
+            "What is the 🦊 of the 北京 in Zoë's Köln?", String(repeating: "which ", count: 2_000) + "city?",
+            String(repeating: "Orla Menz ", count: 500), "How many how many how many people?",
+            "Who is older, or?", ", or ,", "Is it?", "Are A and B both?", "\u{0}\u{1}what\u{7F}?",
+        ]
+        // Scrambles of question words, names and punctuation: word j of question i is words[(7i + 13j + i·j) mod n].
+        let words = ["who", "what", "which", "how", "many", "born", "in", "the", "of", "Orla", "Menz", "Brannock", "(",
+                     ")", "–", ",", "?", "year", "city", "known", "as", "from", "to", "1920", "'s", "and", "or"]
+        for i in 0..<300 {
+            questions.append((0..<(1 + i % 25)).map { j in words[(7 * i + 13 * j + i * j) % words.count] }.joined(separator: " "))
+        }
+        for question in questions {
+            do {
+                let report = try answering.ask(question, method: .hybrid, limit: 5)
+                #expect(report.passages.count <= 5)
+            } catch {
+                #expect(!EntityKey.tokenizer.tokenize(question).contains { $0.text.contains(where: \.isLetter) })
+            }
+        }
+    }
+
     @Test func offsetsAreUnicodeScalarOffsetsOnAccentedAndCJKText() throws {
         let documents = [
             CorpusDocument(id: "z", title: "Zoë Ångström", text: "Zoë Ångström (1901–1980) was a chemist, born in Köln. 她研究玻璃。"),
