@@ -100,6 +100,23 @@ import Testing
         #expect(try answering.ask("Who is younger, Annie Morton or Terry Richardson?", method: .hybrid, limit: 2).answer?.text == "Annie Morton")
     }
 
+    @Test func whoDiedFirstComparesTheYearsOfDeath() throws {
+        let documents = [
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne (3 March 1901 – 9 May 1977) was a Norrish novelist."),
+            CorpusDocument(id: "o", title: "Orla Menz", text: "Orla Menz (12 June 1910 – 4 April 1960) was a Norrish painter."),
+            CorpusDocument(id: "m", title: "Mara Venn", text: "Mara Venn was a Norrish singer who first recorded in 1930."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
+        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 3).answer?.text }
+        #expect(try ask("Who died first, Edda Lorne or Orla Menz?") == "Orla Menz")
+        #expect(try ask("Who was born first, Edda Lorne or Orla Menz?") == "Edda Lorne")
+        #expect(try ask("Who died later, Edda Lorne or Orla Menz?") == "Edda Lorne")
+        // No year of death for Mara Venn: no guess from the first year her article writes.
+        #expect(try ask("Who died first, Edda Lorne or Mara Venn?") != "Mara Venn")
+    }
+
     @Test func labelledPathsNameTheRelationsTheyFollow() throws {
         let graph = try Self.halvard()
         let report = try QuestionAnswering(index: RetrievalIndex(graph: graph))

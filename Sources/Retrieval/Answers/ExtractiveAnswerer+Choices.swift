@@ -13,9 +13,13 @@ extension ExtractiveAnswerer {
         let wantsEarlier = analysis.words.contains { Self.earlierWords.contains($0) }
         let wantsLater = analysis.words.contains { Self.laterWords.contains($0) }
         guard wantsEarlier != wantsLater else { return nil }
+        // "Who died first, A or B?" compares the years of death; anything else the first year of each article.
+        let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
         var dated: [(text: String, year: Int)] = []
         for alternative in analysis.alternatives {
-            guard let year = firstYear(about: alternative, passages: passages) else { return nil }
+            guard let article = article(about: alternative, passages: passages),
+                let year = asksDeath ? deathYear(in: article) : firstYear(in: article)
+            else { return nil }
             dated.append((alternative, year))
         }
         guard dated.count == 2, dated[0].year != dated[1].year else { return nil }
@@ -25,19 +29,27 @@ extension ExtractiveAnswerer {
         return Answer(text: chosen.text, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: analysis.expected)
     }
 
-    /// The first year written in the best passage whose title names the alternative.
-    private func firstYear(about alternative: String, passages: [RankedPassage]) -> Int? {
+    /// The best read passage whose title names the alternative.
+    private func article(about alternative: String, passages: [RankedPassage]) -> Int? {
         let key = EntityKey.normalize(alternative)
-        for hit in passages {
-            let passage = index.graph.passages[Int(hit.passage)]
-            let title = EntityKey.titleKeys(passage.title)
-            guard title.primary == key || title.full == key || title.primary.hasSuffix(" " + key) || key.hasSuffix(" " + title.primary)
-            else { continue }
-            for token in EntityKey.tokenizer.tokenize(passage.text) where token.isNumber && token.text.count == 4 {
-                if let year = Int(token.text), (1000...2100).contains(year) { return year }
-            }
+        return passages.lazy.map { Int($0.passage) }.first { passage in
+            let title = EntityKey.titleKeys(index.graph.passages[passage].title)
+            return title.primary == key || title.full == key || title.primary.hasSuffix(" " + key) || key.hasSuffix(" " + title.primary)
         }
-        return nil
+    }
+
+    /// The first year a passage writes.
+    private func firstYear(in passage: Int) -> Int? {
+        EntityKey.tokenizer.tokenize(index.graph.passages[passage].text).lazy
+            .compactMap { $0.isNumber && $0.text.count == 4 ? Int($0.text) : nil }.first { (1000...2100).contains($0) }
+    }
+
+    /// The year of the death date in the parentheses after an article's opening name, if it gives one.
+    private func deathYear(in passage: Int) -> Int? {
+        guard let death = AnswerCandidates(index: index).candidates(in: passage).first(where: { $0.lifeEvent == .death })
+        else { return nil }
+        return EntityKey.tokenizer.tokenize(death.text).lazy
+            .compactMap { $0.isNumber && $0.text.count == 4 ? Int($0.text) : nil }.last { (1000...2100).contains($0) }
     }
 
     /// "yes" when every question entity's best passage holds most of the question's other words, else "no".
