@@ -117,6 +117,20 @@ import Testing
         #expect(try ask("Who died first, Edda Lorne or Mara Venn?") != "Mara Venn")
     }
 
+    @Test func sameNationalityComparesWhatTheArticlesOpenWith() throws {
+        let documents = [
+            CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne (born 1901) is a Norrish novelist and painter."),
+            CorpusDocument(id: "o", title: "Orla Menz", text: "Orla Menz was a Norrish film director from Brannock."),
+            CorpusDocument(id: "m", title: "Mara Venn", text: "Mara Venn was a Kaskan singer and actress."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
+        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 3).answer?.text }
+        #expect(try ask("Were Edda Lorne and Orla Menz of the same nationality?") == "yes")
+        #expect(try ask("Were Edda Lorne and Mara Venn of the same nationality?") == "no")
+    }
+
     @Test func labelledPathsNameTheRelationsTheyFollow() throws {
         let graph = try Self.halvard()
         let report = try QuestionAnswering(index: RetrievalIndex(graph: graph))

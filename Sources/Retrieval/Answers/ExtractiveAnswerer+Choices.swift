@@ -55,6 +55,9 @@ extension ExtractiveAnswerer {
     /// "yes" when every question entity's best passage holds most of the question's other words, else "no".
     func yesNo(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage], seeds: Seeds) -> Answer {
         let graph = index.graph
+        if let same = sameNationality(analysis, passages: passages, seeds: seeds) {
+            return Answer(text: same ? "yes" : "no", score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: .yesNo)
+        }
         var entityWords = Set<String>()
         for seed in seeds.entities { entityWords.formUnion(graph.entities[Int(seed.entity)].key.split(separator: " ").map(String.init)) }
         let content = Set(index.analyzer.terms(question)).subtracting(index.analyzer.terms(entityWords.joined(separator: " ")))
@@ -66,5 +69,40 @@ extension ExtractiveAnswerer {
             if held < parameters.yesThreshold { answer = "no" }
         }
         return Answer(text: answer, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: .yesNo)
+    }
+
+    /// "Were Scott Derrickson and Ed Wood of the same nationality?": whether the two question entities' articles
+    /// open with the same nationality ("… is an American director"); nil when the question asks something else
+    /// or an article gives none.
+    func sameNationality(_ analysis: AnswerExpectation, passages: [RankedPassage], seeds: Seeds) -> Bool? {
+        guard analysis.words.contains("same"), analysis.words.contains(where: { ["nationality", "nationalities", "citizenship"].contains($0) }),
+            seeds.entities.count >= 2
+        else { return nil }
+        var nationalities: [String] = []
+        for seed in seeds.entities.prefix(2) {
+            guard let hit = passages.first(where: { index.graph.titleEntity[Int($0.passage)] == seed.entity }),
+                let nationality = openingNationality(of: Int(hit.passage))
+            else { return nil }
+            nationalities.append(nationality)
+        }
+        return nationalities[0] == nationalities[1]
+    }
+
+    /// The capitalised word after "a" or "an" and before a lower-case word in a passage's first sentence: "an
+    /// American film director", "a Norrish novelist".
+    func openingNationality(of passage: Int) -> String? {
+        let text = index.graph.passages[passage].text
+        let end = SentenceSplitter().split(text).first?.upperBound ?? text.utf8.count
+        let tokens = EntityKey.tokenizer.tokenize(text).prefix { $0.end <= end }
+        let original = Array(text.utf8)
+        for position in tokens.indices.dropLast() where tokens[position].isCapitalized {
+            let start = tokens[position].start, after = tokens[position + 1]
+            let before = String(decoding: original[max(0, start - 4)..<start], as: UTF8.self).lowercased()
+            guard before.hasSuffix(" a ") || before.hasSuffix(" an "), !after.isCapitalized,
+                [.other, .verb].contains(WordClass.of(after.text))  // "film" may be a verb
+            else { continue }
+            return String(decoding: original[start..<tokens[position].end], as: UTF8.self)
+        }
+        return nil
     }
 }
