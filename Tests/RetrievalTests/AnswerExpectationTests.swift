@@ -237,4 +237,16 @@ import Testing
         none.bridgeSourceCount = 0
         #expect(ExtractiveAnswerer(index: answerer.index, parameters: none).readPassages(ranking).count == 5)
     }
+
+    @Test func aNumberWrittenRightAfterTheMeasuredNounAnswers() throws {
+        let documents = [
+            CorpusDocument(id: "k", title: "Kirton Mill", text: "Kirton Mill is a hamlet in the borough of Marlow, 4 miles from the coast."),
+            CorpusDocument(id: "m", title: "Marlow", text: "Marlow is a town on the Rhine. In the 2001 census, the town had a population of 35,124, against 12,210 for the old borough."),
+        ]
+        let question = "According to the 2001 census, what was the population of the town in which Kirton Mill is located?"
+        #expect(try Self.answer(question, documents) == "35,124")
+        var without = AnswerParameters()
+        without.cueWeight = 0
+        #expect(try Self.answer(question, documents, parameters: without) == "12,210")  // a tie the smaller text wins
+    }
 }

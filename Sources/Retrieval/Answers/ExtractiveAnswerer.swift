@@ -130,6 +130,8 @@ public struct ExtractiveAnswerer: Sendable {
         }
         var description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
         let cueWords = index.analyzer.terms(analysis.cue)
+        // "What was the population of …?": a number written right after "population" is one.
+        let measured = analysis.expected == .number && analysis.cue.isEmpty ? index.analyzer.terms(analysis.classNoun ?? "") : []
         let asksBirth = analysis.words.contains { Self.birthWords.contains($0) }
         let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
         var seen = Set<Int32>()
@@ -157,6 +159,9 @@ public struct ExtractiveAnswerer: Sendable {
                 score += parameters.proximityWeight * max(own, parameters.chainWeight * chained)
                 score += parameters.descriptionWeight * description.share(of: candidate, in: context)
                 score += parameters.cueWeight * context.cueShare(cueWords, before: candidate.start, radius: parameters.cueRadius)
+                if candidate.category == .number, !measured.isEmpty {
+                    score += parameters.cueWeight * context.cueShare(measured, before: candidate.start, radius: parameters.cueRadius)
+                }
                 if let event = candidate.lifeEvent, asksBirth != asksDeath {
                     score += (event == .birth) == asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
                 }
