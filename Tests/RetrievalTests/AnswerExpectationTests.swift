@@ -247,6 +247,6 @@ import Testing
         #expect(try Self.answer(question, documents) == "35,124")
         var without = AnswerParameters()
         without.cueWeight = 0
-        #expect(try Self.answer(question, documents, parameters: without) == "12,210")  // a tie the smaller text wins
+        #expect(try Self.answer(question, documents, parameters: without) == "12,210")  // without the cue the other number wins
     }
 }
