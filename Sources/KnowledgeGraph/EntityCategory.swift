@@ -47,6 +47,8 @@ public enum EntityCategory: String, Sendable, Hashable, Codable, CaseIterable {
         if let known = nouns[noun] { return known }
         let singular = noun.hasSuffix("s") && noun.count > 3 ? String(noun.dropLast()) : noun
         if let known = nouns[singular] { return known }
+        // "countries", "cities", "companies".
+        if noun.hasSuffix("ies"), noun.count > 4, let known = nouns[String(noun.dropLast(3)) + "y"] { return known }
         guard usingSuffixes else { return nil }
         for (suffix, category) in suffixes where noun.hasSuffix(suffix) && noun.count > suffix.count + 2 {
             return category

@@ -249,4 +249,16 @@ import Testing
         without.cueWeight = 0
         #expect(try Self.answer(question, documents, parameters: without) == "12,210")  // without the cue the other number wins
     }
+
+    @Test func aQuestionForSeveralIsAnsweredByAListAndOnlyItIs() throws {
+        #expect(AnswerExpectation("Ellie Goulding worked with what other writers on her album?").asksForSeveral)
+        #expect(AnswerExpectation("Which countries did Edda Lorne visit?").asksForSeveral)
+        #expect(!AnswerExpectation("What WB drama series was she best known for?").asksForSeveral)
+        #expect(!AnswerExpectation("Which writer wrote the album?").asksForSeveral)
+        let documents = [
+            CorpusDocument(id: "s", title: "Grey Harbour (song)", text: "Grey Harbour is a song by Edda Lorne. It was written by Lorne, Orla Menz, Mara Venn and Tove Brannock."),
+        ]
+        #expect(try Self.answer("Edda Lorne wrote Grey Harbour with what other writers?", documents) == "Orla Menz, Mara Venn and Tove Brannock")
+        #expect(try Self.answer("Which writer did Edda Lorne write Grey Harbour with?", documents)?.contains(",") == false)
+    }
 }

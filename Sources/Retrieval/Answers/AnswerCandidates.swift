@@ -25,6 +25,8 @@ public struct AnswerCandidate: Sendable, Hashable {
     public var lifeEvent: LifeEvent?
     /// Whether the span is a period: two dates joined by "to", "until" or a dash ("from 1986 to 2013").
     public var isPeriod = false
+    /// Whether the span lists several names ("Max Martin, Savan Kotecha and Ilya Salmanzadeh").
+    public var isList = false
 
     /// The two dates an encyclopaedia article gives right after its subject's name.
     public enum LifeEvent: Sendable, Hashable {
@@ -94,6 +96,38 @@ public struct AnswerCandidates: Sendable {
         result += numbers(in: text, bytes: bytes, passage: passage, skipping: covered)
         Self.markLifeEvents(&result, bytes: bytes)
         result += Self.periods(of: result, bytes: bytes)
+        return result
+    }
+
+    /// The lists that a passage's names (its candidates, less those left out) make: two or more mentions of one
+    /// category joined by ", ", " and " or ", and " ("written by Goulding, Max Martin, Savan Kotecha and Ilya
+    /// Salmanzadeh" without the question's Goulding).
+    public func lists(in passage: Int, of candidates: [AnswerCandidate]) -> [AnswerCandidate] {
+        Self.lists(of: candidates, bytes: Array(index.graph.passages[passage].text.utf8))
+    }
+
+    static func lists(of candidates: [AnswerCandidate], bytes: [UInt8]) -> [AnswerCandidate] {
+        let names = candidates.filter { $0.entity >= 0 && $0.end > $0.start && $0.category != .date && $0.category != .number }
+            .sorted { $0.start < $1.start }
+        var result: [AnswerCandidate] = []
+        var first = 0
+        while first < names.count {
+            var last = first
+            while last + 1 < names.count, names[last + 1].start > names[last].end {
+                let joint = String(decoding: bytes[names[last].end..<names[last + 1].start], as: UTF8.self)
+                let sameKind = names[last + 1].category == names[first].category
+                guard [", ", " and ", ", and "].contains(joint), sameKind else { break }
+                last += 1
+            }
+            if last > first {
+                var list = AnswerCandidate(entity: -1, passage: names[first].passage, start: names[first].start,
+                                           end: names[last].end, text: String(decoding: bytes[names[first].start..<names[last].end], as: UTF8.self),
+                                           category: names[first].category)
+                list.isList = true
+                result.append(list)
+            }
+            first = last + 1
+        }
         return result
     }
 

@@ -221,6 +221,16 @@ public struct AnswerExpectation: Sendable, Hashable {
     /// Class nouns that ask for a period rather than a date ("during what timeframe", "in what years").
     static let periodNouns: Set<String> = ["timeframe", "period", "years", "era", "span", "tenure"]
 
+    /// Whether the question asks for several names: its class noun is a plural of a kind of person, place,
+    /// organisation or work ("what other writers", "which countries").
+    public var asksForSeveral: Bool {
+        guard let noun = classNoun, expected != .number, expected != .date, noun.hasSuffix("s"), !noun.hasSuffix("ss")
+        else { return false }
+        // "writers" → "writer", "countries" → "country"; "series" is one.
+        let singular = noun.hasSuffix("ies") ? String(noun.dropLast(3)) + "y" : String(noun.dropLast())
+        return EntityCategory.of(classNoun: singular, usingSuffixes: false) != nil
+    }
+
     /// Whether the question asks for a period: two dates ("from 1986 to 2013").
     public var asksForPeriod: Bool { expected == .date && classNoun.map(Self.periodNouns.contains) == true }
 

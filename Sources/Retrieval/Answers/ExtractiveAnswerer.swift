@@ -149,7 +149,11 @@ public struct ExtractiveAnswerer: Sendable {
             let related = relatedEntities(in: passage, questionTerms: questionTerms, known: questionEntities.union(bridges))
             // An answer that is no name ("sovereignty") is read right after the cue.
             let spans = analysis.expected == .other ? cueWords.last.map { reader.cueSpans(after: $0, in: passage) } ?? [] : []
-            for read in reader.candidates(in: passage) + spans {
+            var candidates = reader.candidates(in: passage)
+            if analysis.asksForSeveral {
+                candidates += reader.lists(in: passage, of: candidates.filter { !questionEntities.contains($0.entity) })
+            }
+            for read in candidates + spans {
                 let candidate = Self.narrowed(read, to: analysis)
                 guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
                 else { continue }
@@ -239,6 +243,8 @@ public struct ExtractiveAnswerer: Sendable {
         if asksForKind, !candidate.isModifier, candidate.category != .other { return false }
         // A period answers "during what timeframe", and only that.
         if candidate.isPeriod != analysis.asksForPeriod { return false }
+        // A list answers a question for several ("what other writers"), and only that.
+        if candidate.isList != analysis.asksForSeveral { return false }
         let isDate = candidate.category == .date, isNumber = candidate.category == .number
         switch analysis.expected {
         case .date: guard isDate else { return false }
