@@ -261,4 +261,16 @@ import Testing
         #expect(try Self.answer("Edda Lorne wrote Grey Harbour with what other writers?", documents) == "Orla Menz, Mara Venn and Tove Brannock")
         #expect(try Self.answer("Which writer did Edda Lorne write Grey Harbour with?", documents)?.contains(",") == false)
     }
+
+    @Test func aNumberWordCountsWithItsNoun() throws {
+        let documents = [
+            CorpusDocument(id: "c", title: "Orlin Castle", text: "Orlin Castle is one of the oldest castles in Kaska. It was built over three centuries, 137 miles from Marlow."),
+        ]
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let numbers = AnswerCandidates(index: RetrievalIndex(graph: graph)).candidates(in: 0).filter { $0.category == .number }.map(\.text)
+        #expect(numbers.contains("three centuries"))
+        #expect(!numbers.contains { $0.hasPrefix("one") })  // "one of": no noun counted
+        #expect(try Self.answer("Over how many centuries was Orlin Castle built?", documents) == "three centuries")
+    }
 }

@@ -64,6 +64,13 @@ public struct AnswerCandidates: Sendable {
         self.index = index
     }
 
+    /// Number words that count a plural noun after them ("three centuries").
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+        "hundred", "hundreds", "thousands", "dozens", "several",
+    ]
+
     /// Scale words that belong to a number ("250 million").
     static let scales: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "percent"]
 
@@ -195,8 +202,22 @@ public struct AnswerCandidates: Sendable {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard token.isNumber, !covered.contains(where: { $0.contains(token.start) }) else {
+            guard !covered.contains(where: { $0.contains(token.start) }) else {
                 index += 1
+                continue
+            }
+            // "three centuries", "twelve albums": a number word counts only with the noun it counts.
+            if !token.isNumber {
+                if Self.numberWords.contains(token.text), index + 1 < tokens.count, tokens[index + 1].start == token.end + 1,
+                    !tokens[index + 1].isCapitalized, tokens[index + 1].text.hasSuffix("s"), WordClass.of(tokens[index + 1].text) == .other
+                {
+                    let end = tokens[index + 1].end
+                    result.append(AnswerCandidate(entity: -1, passage: Int32(passage), start: token.start, end: end,
+                                                  text: String(decoding: bytes[token.start..<end], as: UTF8.self), category: .number))
+                    index += 2
+                } else {
+                    index += 1
+                }
                 continue
             }
             var start = token.start
