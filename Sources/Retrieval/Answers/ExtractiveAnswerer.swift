@@ -6,8 +6,9 @@ import TextAnalysis
 ///
 /// It reads the best `answerPassageCount` passages and, further down the ranking, the articles of the entities
 /// the best `bridgeSourceCount` passages name (`readPassages`). Candidates are their entity mentions, dates,
-/// periods, numbers and subjects (see `AnswerCandidates`), and for questions that ask for no name the noun
-/// phrases written right after the question's cue (`cueSpans`). Each occurrence is scored by
+/// periods, numbers and subjects (see `AnswerCandidates`), lists of names for questions for several, and for
+/// questions that ask for no name the noun phrases written right after the question's cue (`cueSpans`). Each
+/// occurrence is scored by
 /// - the expected answer type (`AnswerExpectation`): a candidate of the expected category gains
 ///   `typeWeight`, one of another known category loses `mismatchWeight`; dates and numbers answer only date and
 ///   number questions, periods only questions for a timeframe; a candidate whose IS_A class or name holds the
