@@ -122,12 +122,14 @@ import Testing
             CorpusDocument(id: "e", title: "Edda Lorne", text: "Edda Lorne (born 1901) is a Norrish novelist and painter."),
             CorpusDocument(id: "o", title: "Orla Menz", text: "Orla Menz was a Norrish film director from Brannock."),
             CorpusDocument(id: "m", title: "Mara Venn", text: "Mara Venn was a Kaskan singer and actress."),
+            CorpusDocument(id: "h", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 Kaskan drama film by Tove Brannock."),
         ]
         var graph = KnowledgeGraph()
         graph.add(documents)
         let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
-        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 3).answer?.text }
+        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 4).answer?.text }
         #expect(try ask("Were Edda Lorne and Orla Menz of the same nationality?") == "yes")
+        #expect(try ask("Were Mara Venn and The Grey Harbour of the same nationality?") == "yes")
         #expect(try ask("Were Edda Lorne and Mara Venn of the same nationality?") == "no")
     }
 

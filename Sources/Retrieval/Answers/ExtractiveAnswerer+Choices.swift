@@ -88,8 +88,8 @@ extension ExtractiveAnswerer {
         return nationalities[0] == nationalities[1]
     }
 
-    /// The capitalised word after "a" or "an" and before a lower-case word in a passage's first sentence: "an
-    /// American film director", "a Norrish novelist".
+    /// The capitalised word after "a" or "an" (and maybe a year) and before a lower-case word in a passage's first
+    /// sentence: "an American film director", "a Norrish novelist", "a 1994 American biographical film".
     func openingNationality(of passage: Int) -> String? {
         let text = index.graph.passages[passage].text
         let end = SentenceSplitter().split(text).first?.upperBound ?? text.utf8.count
@@ -97,7 +97,10 @@ extension ExtractiveAnswerer {
         let original = Array(text.utf8)
         for position in tokens.indices.dropLast() where tokens[position].isCapitalized {
             let start = tokens[position].start, after = tokens[position + 1]
-            let before = String(decoding: original[max(0, start - 4)..<start], as: UTF8.self).lowercased()
+            // "a 1994 American film": a year may stand between the article and the nationality.
+            var opening = start
+            if position > 0, tokens[position - 1].isNumber, tokens[position - 1].end + 1 == start { opening = tokens[position - 1].start }
+            let before = String(decoding: original[max(0, opening - 4)..<opening], as: UTF8.self).lowercased()
             guard before.hasSuffix(" a ") || before.hasSuffix(" an "), !after.isCapitalized,
                 [.other, .verb].contains(WordClass.of(after.text))  // "film" may be a verb
             else { continue }
