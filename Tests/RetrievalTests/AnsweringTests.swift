@@ -130,6 +130,7 @@ import Testing
         func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 4).answer?.text }
         #expect(try ask("Were Edda Lorne and Orla Menz of the same nationality?") == "yes")
         #expect(try ask("Were Mara Venn and The Grey Harbour of the same nationality?") == "yes")
+        #expect(try ask("Are Mara Venn and The Grey Harbour from the same country?") == "yes")
         #expect(try ask("Were Edda Lorne and Mara Venn of the same nationality?") == "no")
     }
 

@@ -71,11 +71,11 @@ extension ExtractiveAnswerer {
         return Answer(text: answer, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: .yesNo)
     }
 
-    /// "Were Scott Derrickson and Ed Wood of the same nationality?": whether the two question entities' articles
-    /// open with the same nationality ("… is an American director"); nil when the question asks something else
-    /// or an article gives none.
+    /// "Were Scott Derrickson and Ed Wood of the same nationality?", "Are both films from the same country?":
+    /// whether the two question entities' articles open with the same nationality ("… is an American
+    /// director"); nil when the question asks something else or an article gives none.
     func sameNationality(_ analysis: AnswerExpectation, passages: [RankedPassage], seeds: Seeds) -> Bool? {
-        guard analysis.words.contains("same"), analysis.words.contains(where: { ["nationality", "nationalities", "citizenship"].contains($0) }),
+        guard analysis.words.contains("same"), analysis.words.contains(where: { ["nationality", "nationalities", "citizenship", "country"].contains($0) }),
             seeds.entities.count >= 2
         else { return nil }
         var nationalities: [String] = []
