@@ -68,6 +68,42 @@ import Testing
         }
     }
 
+    @Test func hostilePassagesGiveCandidatesWithoutCrashing() throws {
+        // Openings, dashes, parentheses, dates, number words and lists where the readers look for them, cut off
+        // at every place, in scripts and sizes they do not expect.
+        let pieces = [
+            "Zoë Ångström (", "born 3 March 1901", " – ", "9 May 1977", ")", " was a ", "Norrish", " novelist", ",",
+            " from 1986 to 2013", " and ", "Orla Menz", ", ", "Mara Venn", " secured ", "three", " centuries", " 1,462",
+            " hypermarkets", " (", "((", "))", "—", "-", "北京", "🦊", "\u{301}", " a 1994 ", "American", " film", ".",
+        ]
+        var documents: [CorpusDocument] = []
+        for i in 0..<120 {
+            let count = 1 + (i * 7) % 19
+            let text = (0..<count).map { j in pieces[(i * 11 + j * 5 + i * j) % pieces.count] }.joined()
+            documents.append(CorpusDocument(id: "d\(i)", title: "Doc \(i % 40)", text: text))
+        }
+        documents.append(CorpusDocument(id: "long", title: "Long", text: String(repeating: "(born 1901 – ", count: 3_000)))
+        var graph = KnowledgeGraph()
+        graph.add(documents)
+        let index = RetrievalIndex(graph: graph)
+        let reader = AnswerCandidates(index: index)
+        for passage in 0..<index.passageCount {
+            let bytes = index.graph.passages[passage].text.utf8.count
+            let candidates = reader.candidates(in: passage) + reader.cueSpans(after: "secur", in: passage)
+            for candidate in candidates + reader.lists(in: passage, of: candidates) {
+                #expect(candidate.start >= 0 && candidate.start <= candidate.end && candidate.end <= bytes)
+            }
+        }
+        let answering = QuestionAnswering(index: index)
+        for question in [
+            "When was Zoë Ångström born?", "Who died first, Orla Menz or Mara Venn?", "What other writers worked with Orla Menz?",
+            "Were Orla Menz and Mara Venn of the same nationality?", "During what timeframe did Zoë Ångström work?",
+            "How many centuries did it take?", "The battle secured what for Kaska?", "Which Norrish novelist was born in 1901?",
+        ] {
+            _ = try answering.ask(question, method: .hybrid, limit: 5)
+        }
+    }
+
     @Test func offsetsAreUnicodeScalarOffsetsOnAccentedAndCJKText() throws {
         let documents = [
             CorpusDocument(id: "z", title: "Zoë Ångström", text: "Zoë Ångström (1901–1980) was a chemist, born in Köln. 她研究玻璃。"),
