@@ -214,7 +214,8 @@ extension RetrievalIndex {
         let bytes = Array(text.utf8)
         let overlap = sentences.map { range -> Double in
             let terms = Set(analyzer.terms(String(decoding: bytes[range], as: UTF8.self)))
-            return terms.intersection(questionTerms).reduce(0) { $0 + bm25.idf(of: $1) }
+            // Summed in term order: a set's order differs from process to process, and so would the last bits.
+            return terms.intersection(questionTerms).sorted().reduce(0) { $0 + bm25.idf(of: $1) }
         }
         let best = overlap.max() ?? 0
         var context: [Int32: Double] = [:]

@@ -24,3 +24,29 @@ import Testing
         #expect(throws: ValidationError.self) { _ = try AskCommand.readQuestions(file.path) }
     }
 }
+
+/// Answers do not depend on the process: two runs write the same bytes (sets and dictionaries are ordered
+/// differently in every process, so every sum over one must be taken in a fixed order).
+@Suite(.enabled(if: QuiverBinary.url != nil, "skipped: the quiver binary is not built beside the tests"))
+struct AnswerDeterminismTests {
+    @Test func twoProcessesWriteTheSameAnswersAndScores() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let halvard = root.appendingPathComponent("corpora/halvard")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiver-determinism-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for run in 0..<3 {
+            let out = folder.appendingPathComponent("run\(run).jsonl")
+            let (status, output) = try QuiverBinary.run([
+                "eval", "retrieval", "--corpus", halvard.appendingPathComponent("articles").path,
+                "--questions", halvard.appendingPathComponent("questions.jsonl").path, "--answer", "--out", out.path,
+            ])
+            #expect(status == 0, "\(output)")
+            outputs.append(try Data(contentsOf: out))
+        }
+        #expect(!outputs[0].isEmpty)
+        #expect(outputs[1] == outputs[0])
+        #expect(outputs[2] == outputs[0])
+    }
+}

@@ -13,7 +13,7 @@ import TextAnalysis
 /// ```
 struct ClassDescription {
     /// The phrase's analysed terms and their idf.
-    let weights: [String: Double]
+    let weights: [(term: String, weight: Double)]
     /// Their total.
     let total: Double
     let index: RetrievalIndex
@@ -24,15 +24,17 @@ struct ClassDescription {
 
     /// A matcher for a question's class phrase ("" matches nothing).
     init(index: RetrievalIndex, phrase: String, radius: Int = 60) {
-        var weights: [String: Double] = [:]
+        var weighted: [String: Double] = [:]
         let terms = Set(index.analyzer.terms(phrase))
         // A bare class noun ("what county") is no description: "McLean … in Fairfax County" holds "county" and
         // is no county. Whether a candidate is of the class is `ExtractiveAnswerer.hasClass`'s question.
         if terms.count >= 2 {
-            for term in terms { weights[term] = max(index.bm25.idf(of: term), 0.1) }
+            for term in terms { weighted[term] = max(index.bm25.idf(of: term), 0.1) }
         }
+        // In term order, so that every sum is the same in every process (a dictionary's order is not).
+        let weights = weighted.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }
         self.weights = weights
-        self.total = weights.values.reduce(0, +)
+        self.total = weights.reduce(0) { $0 + $1.weight }
         self.index = index
         self.radius = radius
     }
@@ -51,7 +53,7 @@ struct ClassDescription {
     }
 
     private func held(in terms: Set<String>) -> Double {
-        weights.reduce(0) { $0 + (terms.contains($1.key) ? $1.value : 0) } / total
+        weights.reduce(0) { $0 + (terms.contains($1.term) ? $1.weight : 0) } / total
     }
 
     private mutating func articleFirstSentence(_ entity: Int32, passage: Int) -> Set<String> {

@@ -109,116 +109,104 @@ public struct ExtractiveAnswerer: Sendable {
     private func rankedCandidates(_ analysis: AnswerExpectation, question: String, passages: [RankedPassage],
                                   seeds: Seeds) -> [Answer]
     {
-        let questionTerms = Set(index.analyzer.terms(analysis.mainClause))
-        let questionEntities = Set(seeds.entities.map(\.entity))
-        // Words of the question outside its names: "Norrholm" may answer a question about the Norrholm Causeway.
-        let nameWords = Set(seeds.entities.flatMap { index.graph.entities[Int($0.entity)].key.split(separator: " ").map(String.init) })
-        let questionWords = Set(analysis.words).subtracting(nameWords)
+        var reading = QuestionReading(analysis, seeds: seeds, answerer: self)
+        var tally = CandidateTally(repetitionWeight: parameters.repetitionWeight)
         let top = max(passages.first?.score ?? 1, 1e-9)
-        let reader = AnswerCandidates(index: index)
-        var best: [String: (score: Double, occurrence: Double, candidate: AnswerCandidate)] = [:]
-        let names = seeds.entities.map { index.graph.entities[Int($0.entity)].name }
-        var walk = RelationWalk(index: index, depth: parameters.walkDepth, beam: parameters.walkBeam)
-            .walk(from: seeds.entities.map(\.entity), cues: RelationCues(question: analysis.mainClause, excluding: names))
-        if let noun = analysis.classNoun { walk = widen(walk, toClass: noun) }
-        let longest = Double(walk.values.map(\.score).max() ?? 0)
-        // An end of a shorter walk read only part of what the longest walk read: it loses what it lacks.
-        // A walk that ends where the question asks for a place, at something not known to be one, is weaker.
-        func walked(_ entity: Int32) -> Double {
-            guard entity >= 0, let end = walk[entity] else { return 0 }
-            let fits = analysis.expected.category.map { index.graph.entities[Int(entity)].category == $0 } ?? true
-            return parameters.walkWeight * (3 * Double(end.score) - 2 * longest) * (fits ? 1 : parameters.walkMisfitShare)
-        }
-        var description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
-        let cueWords = index.analyzer.terms(analysis.cue)
-        // "What was the population of …?": a number written right after "population" is one.
-        let measured = analysis.expected == .number && analysis.cue.isEmpty ? index.analyzer.terms(analysis.classNoun ?? "") : []
-        let asksBirth = analysis.words.contains { Self.birthWords.contains($0) }
-        let asksDeath = analysis.words.contains { Self.deathWords.contains($0) }
-        var seen = Set<Int32>()
-        let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: questionTerms) }
+        let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: reading.questionTerms) }
         for (position, hit) in passages.enumerated() {
-            let passage = Int(hit.passage)
             let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
-            let context = contexts[position]
-            let linked = parameters.chainWeight > 0 ? linkedTerms(to: passage, passages: passages, contexts: contexts) : []
-            let bridges = Set(hit.paths.flatMap { $0.compactMap { step -> Int32? in
-                if case .entity(let entity) = step { return entity }
-                return nil
-            } })
-            let reachedByBridge = !bridges.isEmpty
-            let related = relatedEntities(in: passage, questionTerms: questionTerms, known: questionEntities.union(bridges))
-            // An answer that is no name ("sovereignty") is read right after the cue.
-            let spans = analysis.expected == .other ? cueWords.last.map { reader.cueSpans(after: $0, in: passage) } ?? [] : []
-            var candidates = reader.candidates(in: passage)
-            if analysis.asksForSeveral {
-                candidates += reader.lists(in: passage, of: candidates.filter { !questionEntities.contains($0.entity) })
-            }
-            for read in candidates + spans {
-                let candidate = Self.narrowed(read, to: analysis)
-                guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
-                else { continue }
-                var score = typeScore(candidate, analysis)
-                let own = context.coverage(at: candidate.start, excluding: candidate.text)
-                let chained = linked.isEmpty ? 0 : context.coverage(at: candidate.start, excluding: candidate.text, linked: linked)
-                score += parameters.proximityWeight * max(own, parameters.chainWeight * chained)
-                score += parameters.descriptionWeight * description.share(of: candidate, in: context)
-                score += parameters.cueWeight * context.cueShare(cueWords, before: candidate.start, radius: parameters.cueRadius)
-                if candidate.category == .number, !measured.isEmpty {
-                    score += parameters.cueWeight * context.cueShare(measured, before: candidate.start, radius: parameters.cueRadius)
-                }
-                if let event = candidate.lifeEvent, asksBirth != asksDeath {
-                    score += (event == .birth) == asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
-                }
-                if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
-                seen.insert(candidate.entity)
-                if reachedByBridge { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
-                let value = score * rank
-                let key = AnswerMetrics.normalize(candidate.text)
-                guard !key.isEmpty else { continue }
-                if let existing = best[key] {
-                    let top = max(existing.occurrence, value)
-                    let total = existing.score - existing.occurrence + top + parameters.repetitionWeight * min(existing.occurrence, value)
-                    best[key] = (total, top, value > existing.occurrence ? candidate : existing.candidate)
-                } else {
-                    best[key] = (value, value, candidate)
-                }
-            }
+            let linked = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : []
+            read(hit, context: contexts[position], linked: linked, rank: rank, reading: &reading, into: &tally)
         }
-        // A walk's evidence does not depend on the rank of the passage that names its end, so it is added
-        // once per candidate; the ends of the longest walks answer even when no retrieved passage names them.
-        for (key, entry) in best {
-            best[key]?.score = entry.score + walked(entry.candidate.entity)
-        }
-        for (entity, end) in walk where Double(end.score) == longest && !seen.contains(entity) {
-            guard let last = end.relations.last else { continue }
-            let relation = index.graph.relations[Int(last)]
-            let entityRecord = index.graph.entities[Int(entity)]
-            let candidate = AnswerCandidate(entity: entity, passage: relation.passage, start: 0, end: 0,
-                                            text: AnswerCandidates.displayName(entityRecord.name), category: entityRecord.category)
-            guard admissible(candidate, analysis: analysis, questionWords: questionWords, questionEntities: questionEntities)
-            else { continue }
-            let value = typeScore(candidate, analysis) * parameters.walkOnlyWeight + walked(entity)
-            let key = AnswerMetrics.normalize(candidate.text)
-            if value > (best[key]?.score ?? -Double.infinity) { best[key] = (value, value, candidate) }
-        }
+        addWalkEvidence(reading, to: &tally)
         // A chain of two or more typed relations that reads the question's words is stronger evidence than
         // anything a passage says near them: the ends of the longest such walks come first.
-        // (A question for a kind — "what nationality" — is answered by a modifier, not by where a walk ends.)
+        // (A question for a kind — "what nationality" — is answered by a modifier, not by where a walk ends;
+        // a walk that ends at a person where the question asks for a place found the wrong thing.)
         let asksForKind = analysis.classNoun.map(Self.kindNouns.contains) ?? false
-        // A walk that ends at a person where the question asks for a place found the wrong thing.
         let expected = analysis.expected.category
         func strong(_ candidate: AnswerCandidate) -> Bool {
-            !asksForKind && longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
-                && walk[candidate.entity].map { Double($0.score) == longest } == true
+            !asksForKind && reading.longest >= Double(parameters.decisiveWalk) && candidate.entity >= 0
+                && reading.walk[candidate.entity].map { Double($0.score) == reading.longest } == true
                 && (expected == nil || candidate.category == .other || candidate.category == expected)
         }
-        return best.sorted {
+        return tally.best.sorted {
             (strong($0.value.candidate) ? 1 : 0, $0.value.score, $1.key) > (strong($1.value.candidate) ? 1 : 0, $1.value.score, $0.key)
         }.map { _, entry in
             let candidate = entry.candidate
             return Answer(text: candidate.text, score: entry.score, passage: candidate.passage, entity: candidate.entity,
                           start: candidate.start, end: candidate.end, expected: analysis.expected)
+        }
+    }
+
+    /// Scores every candidate of one read passage into the tally.
+    private func read(_ hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
+                      reading: inout QuestionReading, into tally: inout CandidateTally)
+    {
+        let passage = Int(hit.passage)
+        let analysis = reading.analysis
+        let bridges = Set(hit.paths.flatMap { $0.compactMap { step -> Int32? in
+            if case .entity(let entity) = step { return entity }
+            return nil
+        } })
+        let related = relatedEntities(in: passage, questionTerms: reading.questionTerms, known: reading.questionEntities.union(bridges))
+        let reader = AnswerCandidates(index: index)
+        var candidates = reader.candidates(in: passage)
+        if analysis.asksForSeveral {
+            candidates += reader.lists(in: passage, of: candidates.filter { !reading.questionEntities.contains($0.entity) })
+        }
+        // An answer that is no name ("sovereignty") is read right after the cue.
+        if analysis.expected == .other, let last = reading.cueWords.last { candidates += reader.cueSpans(after: last, in: passage) }
+        for read in candidates {
+            let candidate = Self.narrowed(read, to: analysis)
+            guard admissible(candidate, analysis: analysis, questionWords: reading.questionWords, questionEntities: reading.questionEntities)
+            else { continue }
+            var score = occurrenceScore(candidate, reading: &reading, context: context, linked: linked)
+            if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
+            if !bridges.isEmpty { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
+            reading.seen.insert(candidate.entity)
+            tally.add(candidate, value: score * rank)
+        }
+    }
+
+    /// What one occurrence of a candidate scores from the question and its sentence: type and class, proximity
+    /// (with the chain), description, cue, measured noun and life dates.
+    private func occurrenceScore(_ candidate: AnswerCandidate, reading: inout QuestionReading, context: SentenceContext,
+                                 linked: Set<String>) -> Double
+    {
+        var score = typeScore(candidate, reading.analysis)
+        let own = context.coverage(at: candidate.start, excluding: candidate.text)
+        let chained = linked.isEmpty ? 0 : context.coverage(at: candidate.start, excluding: candidate.text, linked: linked)
+        score += parameters.proximityWeight * max(own, parameters.chainWeight * chained)
+        score += parameters.descriptionWeight * reading.description.share(of: candidate, in: context)
+        score += parameters.cueWeight * context.cueShare(reading.cueWords, before: candidate.start, radius: parameters.cueRadius)
+        if candidate.category == .number, !reading.measured.isEmpty {
+            score += parameters.cueWeight * context.cueShare(reading.measured, before: candidate.start, radius: parameters.cueRadius)
+        }
+        if let event = candidate.lifeEvent, reading.asksBirth != reading.asksDeath {
+            score += (event == .birth) == reading.asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
+        }
+        return score
+    }
+
+    /// A walk's evidence does not depend on the rank of the passage that names its end, so it is added once per
+    /// candidate; the ends of the longest walks answer even when no read passage names them.
+    private func addWalkEvidence(_ reading: QuestionReading, to tally: inout CandidateTally) {
+        for (key, entry) in tally.best {
+            tally.best[key]?.score = entry.score + reading.walked(entry.candidate.entity)
+        }
+        for (entity, end) in reading.walk where Double(end.score) == reading.longest && !reading.seen.contains(entity) {
+            guard let last = end.relations.last else { continue }
+            let relation = index.graph.relations[Int(last)]
+            let entityRecord = index.graph.entities[Int(entity)]
+            let candidate = AnswerCandidate(entity: entity, passage: relation.passage, start: 0, end: 0,
+                                            text: AnswerCandidates.displayName(entityRecord.name), category: entityRecord.category)
+            guard admissible(candidate, analysis: reading.analysis, questionWords: reading.questionWords,
+                             questionEntities: reading.questionEntities)
+            else { continue }
+            let value = typeScore(candidate, reading.analysis) * parameters.walkOnlyWeight + reading.walked(entity)
+            let key = AnswerMetrics.normalize(candidate.text)
+            if value > (tally.best[key]?.score ?? -Double.infinity) { tally.best[key] = (value, value, candidate) }
         }
     }
 
@@ -299,7 +287,7 @@ public struct ExtractiveAnswerer: Sendable {
                 return mention.entity == subject && mention.end > mention.start ? Int(mention.start) : nil
             }
             guard let terms = contexts[position].bestSentence(mentioning: offsets) else { continue }
-            let share = contexts[position].weights.reduce(0) { $0 + (terms.contains($1.key) ? $1.value : 0) }
+            let share = contexts[position].weights.reduce(0) { $0 + (terms.contains($1.term) ? $1.weight : 0) }
             if share > (best?.share ?? -1) { best = (share, terms) }
         }
         return best?.terms ?? []

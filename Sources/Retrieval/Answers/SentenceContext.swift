@@ -13,7 +13,7 @@ struct SentenceContext {
     /// Each sentence's analysed terms.
     let terms: [Set<String>]
     /// The question's terms with their idf.
-    let weights: [String: Double]
+    let weights: [(term: String, weight: Double)]
     /// The total idf of the question's terms.
     let total: Double
     let analyzer: Analyzer
@@ -28,10 +28,12 @@ struct SentenceContext {
         self.analyzer = index.analyzer
         self.bytes = bytes
         self.terms = sentences.map { Set(index.analyzer.terms(String(decoding: bytes[$0], as: UTF8.self))) }
-        var weights: [String: Double] = [:]
-        for term in questionTerms { weights[term] = max(index.bm25.idf(of: term), 0.1) }
+        var weighted: [String: Double] = [:]
+        for term in questionTerms { weighted[term] = max(index.bm25.idf(of: term), 0.1) }
+        // In term order, so that every sum is the same in every process (a dictionary's order is not).
+        let weights = weighted.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }
         self.weights = weights
-        self.total = max(weights.values.reduce(0, +), 1e-9)
+        self.total = max(weights.reduce(0) { $0 + $1.weight }, 1e-9)
     }
 
     /// The analysed terms of the words within `radius` bytes before a span and `after` bytes after it (`radius`
@@ -89,7 +91,7 @@ struct SentenceContext {
         var best: (share: Double, terms: Set<String>)?
         for offset in offsets {
             guard let sentence = sentences.firstIndex(where: { $0.upperBound > offset }) else { continue }
-            let share = weights.reduce(0) { $0 + (terms[sentence].contains($1.key) ? $1.value : 0) } / total
+            let share = weights.reduce(0) { $0 + (terms[sentence].contains($1.term) ? $1.weight : 0) } / total
             if share > (best?.share ?? -1) { best = (share, terms[sentence]) }
         }
         return best?.terms

@@ -1,0 +1,87 @@
+import KnowledgeGraph
+import TextAnalysis
+
+/// What the extractive answerer reads from a question once, before it reads the passages: its terms and words,
+/// the entities it names, its cue and measured noun, whether it asks about a birth or a death, the class phrase
+/// matcher, and the relation walk from its entities.
+struct QuestionReading {
+    let analysis: AnswerExpectation
+    /// The analysed terms of the question's main clause.
+    let questionTerms: Set<String>
+    /// The entities the question names.
+    let questionEntities: Set<Int32>
+    /// The question's words outside its names: "Norrholm" may answer a question about the Norrholm Causeway.
+    let questionWords: Set<String>
+    /// The analysed terms of the cue.
+    let cueWords: [String]
+    /// "What was the population of …?": for a number question without a cue, its measured noun.
+    let measured: [String]
+    let asksBirth: Bool
+    let asksDeath: Bool
+    var description: ClassDescription
+    /// The ends of the relation walks from the question's entities.
+    let walk: [Int32: RelationWalk.End]
+    /// The score of the longest walk.
+    let longest: Double
+    /// The entities read as candidates so far.
+    var seen = Set<Int32>()
+    private let walkWeight: Double
+    private let walkMisfitShare: Double
+    private let categories: (Int32) -> EntityCategory
+
+    init(_ analysis: AnswerExpectation, seeds: Seeds, answerer: ExtractiveAnswerer) {
+        let index = answerer.index, parameters = answerer.parameters
+        self.analysis = analysis
+        questionTerms = Set(index.analyzer.terms(analysis.mainClause))
+        questionEntities = Set(seeds.entities.map(\.entity))
+        let nameWords = Set(seeds.entities.flatMap { index.graph.entities[Int($0.entity)].key.split(separator: " ").map(String.init) })
+        questionWords = Set(analysis.words).subtracting(nameWords)
+        cueWords = index.analyzer.terms(analysis.cue)
+        measured = analysis.expected == .number && analysis.cue.isEmpty ? index.analyzer.terms(analysis.classNoun ?? "") : []
+        asksBirth = analysis.words.contains { ExtractiveAnswerer.birthWords.contains($0) }
+        asksDeath = analysis.words.contains { ExtractiveAnswerer.deathWords.contains($0) }
+        description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
+        let names = seeds.entities.map { index.graph.entities[Int($0.entity)].name }
+        var walk = RelationWalk(index: index, depth: parameters.walkDepth, beam: parameters.walkBeam)
+            .walk(from: seeds.entities.map(\.entity), cues: RelationCues(question: analysis.mainClause, excluding: names))
+        if let noun = analysis.classNoun { walk = answerer.widen(walk, toClass: noun) }
+        self.walk = walk
+        longest = Double(walk.values.map(\.score).max() ?? 0)
+        walkWeight = parameters.walkWeight
+        walkMisfitShare = parameters.walkMisfitShare
+        let graph = index.graph
+        categories = { graph.entities[Int($0)].category }
+    }
+
+    /// The walk's gain for an entity. An end of a shorter walk read only part of what the longest walk read: it
+    /// loses what it lacks. An end that is not of the expected category keeps `walkMisfitShare` of it.
+    func walked(_ entity: Int32) -> Double {
+        guard entity >= 0, let end = walk[entity] else { return 0 }
+        let fits = analysis.expected.category.map { categories(entity) == $0 } ?? true
+        return walkWeight * (3 * Double(end.score) - 2 * longest) * (fits ? 1 : walkMisfitShare)
+    }
+}
+
+/// The candidates scored so far, by normalised text: a candidate's score is its best occurrence plus
+/// `repetitionWeight` times the others.
+struct CandidateTally {
+    let repetitionWeight: Double
+    var best: [String: (score: Double, occurrence: Double, candidate: AnswerCandidate)] = [:]
+
+    init(repetitionWeight: Double) {
+        self.repetitionWeight = repetitionWeight
+    }
+
+    /// Adds one occurrence.
+    mutating func add(_ candidate: AnswerCandidate, value: Double) {
+        let key = AnswerMetrics.normalize(candidate.text)
+        guard !key.isEmpty else { return }
+        if let existing = best[key] {
+            let top = max(existing.occurrence, value)
+            let total = existing.score - existing.occurrence + top + repetitionWeight * min(existing.occurrence, value)
+            best[key] = (total, top, value > existing.occurrence ? candidate : existing.candidate)
+        } else {
+            best[key] = (value, value, candidate)
+        }
+    }
+}
