@@ -74,7 +74,8 @@ public struct RelationStatistics: Sendable {
         }
         let best = scores.values.max() ?? 0
         let weights = scores.mapValues { exp($0 - best) }
-        let sum = weights.values.reduce(0, +)
+        // In signature order: a dictionary's order differs from process to process, and so would the last bits.
+        let sum = weights.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         return weights.mapValues { $0 / sum }
     }
 
