@@ -13,24 +13,12 @@ struct CardinalityEstimateTests {
     /// The q-error every simple operator must stay under.
     static let bound = 4.0
 
-    /// A deterministic generator (SplitMix64), so every run sees the same graphs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let names = ["ada", "bob", "cyd", "dan", "eve", "fay", "gus", "hal", "ivy", "jo"]
 
     /// `nodes` nodes, a quarter `:B` and the rest `:A`, each with a unique `id`, an `age` in
     /// 0..<100 and a `name` from ten; `:KNOWS` between random nodes, `:LIKES` from `:A` to `:B`.
     static func random(seed: UInt64, nodes: Int, knows: Int, likes: Int) throws -> GraphStore {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let graph = GraphStore()
         var a: [Int] = [], b: [Int] = []
         for i in 0..<nodes {
@@ -68,7 +56,7 @@ struct CardinalityEstimateTests {
 
     /// Ten `:Small` nodes and 5,000 `:Big`; `:HAS` only from Small to Big.
     static func skewed(seed: UInt64) throws -> GraphStore {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let graph = GraphStore()
         let small = (0..<10).map { graph.addNode(labels: ["Small"], properties: ["id": .int(Int64($0)), "k": .int(Int64($0 % 3))]) }
         let big = (0..<5_000).map { graph.addNode(labels: ["Big"], properties: ["id": .int(Int64($0)), "age": .int(Int64($0 % 100))]) }

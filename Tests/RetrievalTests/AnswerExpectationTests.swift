@@ -27,10 +27,10 @@ import Testing
         #expect((expectation.classNoun ?? "-") == noun)
     }
 
-    static func answer(_ question: String, _ documents: [CorpusDocument]) throws -> String? {
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        return try QuestionAnswering(index: RetrievalIndex(graph: graph)).ask(question, method: .hybrid, limit: 3).answer?.text
+    static func answer(_ question: String, _ documents: [CorpusDocument],
+                       parameters: AnswerParameters = AnswerParameters()) throws -> String? {
+        try QuestionAnswering(index: makeIndex(documents), answerParameters: parameters)
+            .ask(question, method: .hybrid, limit: 3).answer?.text
     }
 
     @Test func aModifierIsNoAnswerUnlessTheQuestionAsksForAKind() throws {
@@ -79,13 +79,6 @@ import Testing
         #expect(expectation.classNoun == "tournaments")
     }
 
-    static func answer(_ question: String, _ documents: [CorpusDocument], parameters: AnswerParameters) throws -> String? {
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        return try QuestionAnswering(index: RetrievalIndex(graph: graph), answerParameters: parameters)
-            .ask(question, method: .hybrid, limit: 3).answer?.text
-    }
-
     @Test func theCandidateWhoseArticleDescribesTheClassPhraseAnswers() throws {
         let documents = [
             CorpusDocument(id: "v", title: "Vell Islands", text: "The Vell Islands were served by the Tessel Wind and the Marlow Spray from 1950 to 1961."),
@@ -95,9 +88,7 @@ import Testing
         let question = "Which Norrish twin-engined coastal ferry served the Vell Islands?"
         #expect(try Self.answer(question, documents) == "Marlow Spray")
         // The description decides: both ferries' articles are read, only one holds the whole class phrase.
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let index = RetrievalIndex(graph: graph)
+        let index = makeIndex(documents)
         var description = ClassDescription(index: index, phrase: AnswerExpectation(question).classPhrase)
         let context = SentenceContext(index: index, passage: 0, questionTerms: [])
         let shares = Dictionary(AnswerCandidates(index: index).candidates(in: 0)
@@ -114,9 +105,7 @@ import Testing
         let question = "The Kessel Rovers compete in a league that was formerly known as what?"
         #expect(try Self.answer(question, documents) == "Vell Football Alliance")
         // The cue's words stand right before the answer, and not before the other names of its sentence.
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let index = RetrievalIndex(graph: graph)
+        let index = makeIndex(documents)
         let cue = Set(index.analyzer.terms(AnswerExpectation(question).cue))
         let context = SentenceContext(index: index, passage: 1, questionTerms: [])
         let text = index.graph.passages[1].text
@@ -135,7 +124,7 @@ import Testing
         ]
         #expect(try Self.answer("When was the author of The Grey Harbour born?", documents) == "3 March 1901")
         #expect(try Self.answer("When did the author of The Grey Harbour die?", documents) == "9 May 1977")
-        var candidates = AnswerCandidates(index: RetrievalIndex(graph: { var graph = KnowledgeGraph(); graph.add(documents); return graph }()))
+        var candidates = AnswerCandidates(index: makeIndex(documents))
             .candidates(in: 1).filter { $0.lifeEvent != nil }
         candidates.sort { $0.start < $1.start }
         #expect(candidates.map(\.lifeEvent) == [.birth, .death])
@@ -160,9 +149,7 @@ import Testing
         ]
         #expect(try Self.answer("The longest-serving manager of Orlin Rovers managed the club during what timeframe?", documents) == "from 1986 to 2013")
         #expect(try Self.answer("When was the longest-serving manager of Orlin Rovers born?", documents) == "3 March 1941")
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let periods = AnswerCandidates(index: RetrievalIndex(graph: graph)).candidates(in: 1).filter(\.isPeriod).map(\.text)
+        let periods = AnswerCandidates(index: makeIndex(documents)).candidates(in: 1).filter(\.isPeriod).map(\.text)
         #expect(periods == ["from 1986 to 2013"])  // the life dates make no period
     }
 
@@ -170,9 +157,7 @@ import Testing
         let documents = [
             CorpusDocument(id: "b", title: "Battle of Orlin", text: "The Battle of Orlin was fought in 1896. It was a decisive defeat for Kaska and secured Norrish sovereignty."),
         ]
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let index = RetrievalIndex(graph: graph)
+        let index = makeIndex(documents)
         let cue = index.analyzer.terms(AnswerExpectation("The battle in which Edda Lorne lost her life secured what for Norrland?").cue)
         let spans = AnswerCandidates(index: index).cueSpans(after: try #require(cue.last), in: 0).map(\.text)
         #expect(spans == ["Norrish sovereignty"])
@@ -186,10 +171,8 @@ import Testing
         let documents = [
             CorpusDocument(id: "m", title: "Marlow", text: "Marlow is a town in Brannock County, in the Kingdom of Norrland. Edda Lorne was born in Marlow."),
         ]
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let answerer = ExtractiveAnswerer(index: RetrievalIndex(graph: graph))
-        let county = try #require(graph.entities.firstIndex { $0.name == "Brannock County" })
+        let answerer = ExtractiveAnswerer(index: makeIndex(documents))
+        let county = try #require(answerer.index.graph.entities.firstIndex { $0.name == "Brannock County" })
         #expect(answerer.isOtherKindOfPlace(Int32(county), than: "city"))
         #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "county"))
         #expect(!answerer.isOtherKindOfPlace(Int32(county), than: "place"))
@@ -202,14 +185,12 @@ import Testing
         ]
         let question = "In what year was the first novel of the actress who starred in The Grey Harbour published?"
         #expect(try Self.answer(question, documents) == "1962")
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let index = RetrievalIndex(graph: graph)
+        let index = makeIndex(documents)
         let terms = Set(index.analyzer.terms(question))
         let film = SentenceContext(index: index, passage: 0, questionTerms: terms)
         let actress = SentenceContext(index: index, passage: 1, questionTerms: terms)
         let mention = try #require(index.passageMentions[Int(index.mentionStarts[0])..<Int(index.mentionStarts[1])]
-            .first { graph.entities[Int($0.entity)].name == "Edda Lorne" })
+            .first { index.graph.entities[Int($0.entity)].name == "Edda Lorne" })
         let linked = try #require(film.bestSentence(mentioning: [Int(mention.start)]))
         let offset = documents[1].text.utf8.count - 5  // inside "1962"
         let alone = actress.coverage(at: offset, excluding: "1962")
@@ -226,9 +207,7 @@ import Testing
         for number in 1...6 {
             documents.append(CorpusDocument(id: "o\(number)", title: "Orlin Station \(number)", text: "Orlin Station \(number) is a railway station in Kaska."))
         }
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let answerer = ExtractiveAnswerer(index: RetrievalIndex(graph: graph))
+        let answerer = ExtractiveAnswerer(index: makeIndex(documents))
         // Edda Lorne's article ranked last: read because the best passage names her; the stations are not.
         let order: [Int32] = [0, 2, 3, 4, 5, 6, 7, 1]
         let ranking = order.enumerated().map { RankedPassage(passage: $1, score: 1 / Double($0 + 1)) }
@@ -266,9 +245,7 @@ import Testing
         let documents = [
             CorpusDocument(id: "c", title: "Orlin Castle", text: "Orlin Castle is one of the oldest castles in Kaska. It was built over three centuries, 137 miles from Marlow."),
         ]
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let numbers = AnswerCandidates(index: RetrievalIndex(graph: graph)).candidates(in: 0).filter { $0.category == .number }.map(\.text)
+        let numbers = AnswerCandidates(index: makeIndex(documents)).candidates(in: 0).filter { $0.category == .number }.map(\.text)
         #expect(numbers.contains("three centuries"))
         #expect(!numbers.contains { $0.hasPrefix("one") })  // "one of": no noun counted
         #expect(try Self.answer("Over how many centuries was Orlin Castle built?", documents) == "three centuries")

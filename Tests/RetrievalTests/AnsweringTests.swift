@@ -16,6 +16,12 @@ import Testing
         return graph
     }
 
+    /// Answers questions about a few invented documents.
+    static func asker(_ documents: [CorpusDocument], limit: Int = 3) -> (String) throws -> String? {
+        let answering = QuestionAnswering(index: makeIndex(documents))
+        return { try answering.ask($0, method: .hybrid, limit: limit).answer?.text }
+    }
+
     @Test func offlineAnswersMatchNineInTenOfTheShippedQuestions() throws {
         let answering = QuestionAnswering(index: RetrievalIndex(graph: try Self.halvard()))
         let questions = try Question.readJSONL(Self.root.appendingPathComponent("questions.jsonl"))
@@ -83,9 +89,7 @@ import Testing
             documents.append(CorpusDocument(id: "d\(i)", title: "Doc \(i % 40)", text: text))
         }
         documents.append(CorpusDocument(id: "long", title: "Long", text: String(repeating: "(born 1901 – ", count: 3_000)))
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let index = RetrievalIndex(graph: graph)
+        let index = makeIndex(documents)
         let reader = AnswerCandidates(index: index)
         for passage in 0..<index.passageCount {
             let bytes = index.graph.passages[passage].text.utf8.count
@@ -142,10 +146,7 @@ import Testing
             CorpusDocument(id: "o", title: "Orla Menz", text: "Orla Menz (12 June 1910 – 4 April 1960) was a Norrish painter."),
             CorpusDocument(id: "m", title: "Mara Venn", text: "Mara Venn was a Norrish singer who first recorded in 1930."),
         ]
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
-        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 3).answer?.text }
+        let ask = Self.asker(documents)
         #expect(try ask("Who died first, Edda Lorne or Orla Menz?") == "Orla Menz")
         #expect(try ask("Who was born first, Edda Lorne or Orla Menz?") == "Edda Lorne")
         #expect(try ask("Who died later, Edda Lorne or Orla Menz?") == "Edda Lorne")
@@ -160,10 +161,7 @@ import Testing
             CorpusDocument(id: "m", title: "Mara Venn", text: "Mara Venn was a Kaskan singer and actress."),
             CorpusDocument(id: "h", title: "The Grey Harbour", text: "The Grey Harbour is a 1950 Kaskan drama film by Tove Brannock."),
         ]
-        var graph = KnowledgeGraph()
-        graph.add(documents)
-        let answering = QuestionAnswering(index: RetrievalIndex(graph: graph))
-        func ask(_ question: String) throws -> String? { try answering.ask(question, method: .hybrid, limit: 4).answer?.text }
+        let ask = Self.asker(documents, limit: 4)
         #expect(try ask("Were Edda Lorne and Orla Menz of the same nationality?") == "yes")
         #expect(try ask("Were Mara Venn and The Grey Harbour of the same nationality?") == "yes")
         #expect(try ask("Are Mara Venn and The Grey Harbour from the same country?") == "yes")
