@@ -106,12 +106,12 @@ import Testing
         #expect(try Self.answer(question, documents) == "Vell Football Alliance")
         // The cue's words stand right before the answer, and not before the other names of its sentence.
         let index = makeIndex(documents)
-        let cue = Set(index.analyzer.terms(AnswerExpectation(question).cue))
+        let cue = index.analyzer.terms(AnswerExpectation(question).cue)
         let context = SentenceContext(index: index, passage: 1, questionTerms: [])
         let text = index.graph.passages[1].text
         func share(before name: String) -> Double {
             let start = text.utf8.distance(from: text.utf8.startIndex, to: text.range(of: name)!.lowerBound.samePosition(in: text.utf8)!)
-            return context.share(of: cue, before: start, radius: AnswerParameters().cueRadius)
+            return context.cueShare(cue, before: start, radius: AnswerParameters().cueRadius)
         }
         #expect(share(before: "the Vell Football Alliance") == 1)
         #expect(share(before: "Lund Committee") == 0)

@@ -78,7 +78,8 @@ public struct AnswerEvaluation: Sendable {
         for question in questions {
             let seeds = linker.seeds(for: question.question)
             let ranking = answering.retriever.retrieve(question.question, seeds: seeds, method: method, limit: answering.answerer.parameters.rankingDepth)
-            let predicted = answering.answerer.answer(question.question, ranking: ranking, seeds: seeds)?.text ?? ""
+            let ranked = answering.answerer.rankedAnswers(question.question, ranking: ranking, seeds: seeds)
+            let predicted = ranked.first?.text ?? ""
             let score = AnswerMetrics.f1(predicted, answers: question.answers)
             em += AnswerMetrics.exactMatch(predicted, answers: question.answers)
             f1 += score
@@ -86,8 +87,7 @@ public struct AnswerEvaluation: Sendable {
             let guessScore = AnswerMetrics.f1(guess, answers: question.answers)
             baselineEM += AnswerMetrics.exactMatch(guess, answers: question.answers)
             baselineF1 += guessScore
-            let others = answering.answerer.rankedAnswers(question.question, ranking: ranking, seeds: seeds)
-                .filter { $0.text != predicted }.prefix(5).map { AnsweredQuestion.Alternative(text: $0.text, score: $0.score) }
+            let others = ranked.dropFirst().prefix(5).map { AnsweredQuestion.Alternative(text: $0.text, score: $0.score) }
             answered.append(AnsweredQuestion(id: question.id, answer: predicted, f1: score, baselineAnswer: guess,
                                              baselineF1: guessScore, alternatives: Array(others)))
         }

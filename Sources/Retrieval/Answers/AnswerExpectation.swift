@@ -60,7 +60,8 @@ public struct AnswerExpectation: Sendable, Hashable {
     public var words: [String]
     /// The words right before a wh-word that does not open the question ("formerly known as" in "… a
     /// conference that was formerly known as what?"): a passage tends to write them right before the answer.
-    /// Empty when the question opens with its wh-word.
+    /// For a question that opens with its wh-word, the past form that ends it ("Where is … headquartered?");
+    /// for a number question without either, what it measures ("what was the population of …": "population").
     public var cue: String
     /// The question's first clause: "Which body paid for X, and where does it sit?" asks first for the
     /// body, and its first answer is the one given.
@@ -90,7 +91,8 @@ public struct AnswerExpectation: Sendable, Hashable {
         } else {
             self.classPhrase = ""
         }
-        self.cue = Self.cue(tokens, in: main)
+        let cue = Self.cue(tokens, in: main)
+        self.cue = cue.isEmpty && expected == .number ? noun ?? "" : cue
     }
 
     /// The up to three words before the asking wh-word, inside its clause: "formed by who", "formerly known as
@@ -224,11 +226,18 @@ public struct AnswerExpectation: Sendable, Hashable {
     /// Whether the question asks for several names: its class noun is a plural of a kind of person, place,
     /// organisation or work ("what other writers", "which countries").
     public var asksForSeveral: Bool {
-        guard let noun = classNoun, expected != .number, expected != .date, noun.hasSuffix("s"), !noun.hasSuffix("ss")
-        else { return false }
-        // "writers" → "writer", "countries" → "country"; "series" is one.
-        let singular = noun.hasSuffix("ies") ? String(noun.dropLast(3)) + "y" : String(noun.dropLast())
-        return EntityCategory.of(classNoun: singular, usingSuffixes: false) != nil
+        guard let noun = classNoun, expected != .number, expected != .date else { return false }
+        // "writers" → "writer", "countries" → "country"; "series" is one ("sery" is no class).
+        let singular = Self.singular(noun)
+        return singular != noun && EntityCategory.of(classNoun: singular, usingSuffixes: false) != nil
+    }
+
+    /// A noun's singular, by its ending: "countries" → "country", "writers" → "writer"; "class" and short
+    /// words stay.
+    static func singular(_ noun: String) -> String {
+        if noun.hasSuffix("ies"), noun.count > 4 { return String(noun.dropLast(3)) + "y" }
+        if noun.hasSuffix("s"), !noun.hasSuffix("ss"), noun.count > 3 { return String(noun.dropLast()) }
+        return noun
     }
 
     /// Whether the question asks for a period: two dates ("from 1986 to 2013").

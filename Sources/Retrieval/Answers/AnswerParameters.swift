@@ -33,7 +33,7 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     /// (died), and loss of the other one.
     public var lifeWeight = 1.0
     /// How many bytes on each side of a mention describe it (see `ClassDescription`).
-    public var windowRadius = 60
+    public var descriptionRadius = 60
     /// Weight of a candidate's proximity when the sentence of another read passage that names its passage's
     /// subject counts as part of its sentence (a two-hop chain), relative to its own sentence's; 0 reads each
     /// sentence alone.

@@ -29,7 +29,7 @@ extension ExtractiveAnswerer {
 
     /// The kind of place a noun names (its group of `placeKinds`, or itself), nil for no place noun or a vague one.
     static func placeKind(_ noun: String) -> String? {
-        let singular = noun.hasSuffix("s") && noun.count > 3 && !noun.hasSuffix("ss") ? String(noun.dropLast()) : noun
+        let singular = AnswerExpectation.singular(noun)
         guard EntityCategory.placeNouns.contains(singular), !vaguePlaceNouns.contains(singular) else { return nil }
         return placeKinds.first { $0.contains(singular) }?.first ?? singular
     }

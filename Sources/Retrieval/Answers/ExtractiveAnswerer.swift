@@ -71,19 +71,18 @@ public struct ExtractiveAnswerer: Sendable {
 
     /// The best answer to a question from its ranked passages, or nil when nothing fits.
     public func answer(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> Answer? {
-        let analysis = AnswerExpectation(question)
-        let passages = readPassages(ranking)
-        guard !passages.isEmpty else { return nil }
-        if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return choice }
-        if analysis.expected == .yesNo { return yesNo(analysis, question: question, passages: passages, seeds: seeds) }
-        return rankedCandidates(analysis, question: question, passages: passages, seeds: seeds).first
+        rankedAnswers(question, ranking: ranking, seeds: seeds).first
     }
 
-    /// Every span answer, best first (what `answer` picks the first of, for questions that are no yes/no
-    /// question or comparison).
+    /// The answer first, then the other span answers best first; for a yes/no question or a comparison only
+    /// the answer.
     public func rankedAnswers(_ question: String, ranking: [RankedPassage], seeds: Seeds) -> [Answer] {
-        rankedCandidates(AnswerExpectation(question), question: question,
-                         passages: readPassages(ranking), seeds: seeds)
+        let analysis = AnswerExpectation(question)
+        let passages = readPassages(ranking)
+        guard !passages.isEmpty else { return [] }
+        if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return [choice] }
+        if analysis.expected == .yesNo { return [yesNo(analysis, question: question, passages: passages, seeds: seeds)] }
+        return rankedCandidates(analysis, question: question, passages: passages, seeds: seeds)
     }
 
     /// The passages read: the best `answerPassageCount`, and among the next ones the articles of entities that
@@ -116,7 +115,7 @@ public struct ExtractiveAnswerer: Sendable {
         for (position, hit) in passages.enumerated() {
             let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
             let linked = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : []
-            read(hit, context: contexts[position], linked: linked, rank: rank, reading: &reading, into: &tally)
+            scoreCandidates(of: hit, context: contexts[position], linked: linked, rank: rank, reading: &reading, into: &tally)
         }
         addWalkEvidence(reading, to: &tally)
         // A chain of two or more typed relations that reads the question's words is stronger evidence than
@@ -140,7 +139,7 @@ public struct ExtractiveAnswerer: Sendable {
     }
 
     /// Scores every candidate of one read passage into the tally.
-    private func read(_ hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
+    private func scoreCandidates(of hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
                       reading: inout QuestionReading, into tally: inout CandidateTally)
     {
         let passage = Int(hit.passage)
@@ -164,13 +163,12 @@ public struct ExtractiveAnswerer: Sendable {
             var score = occurrenceScore(candidate, reading: &reading, context: context, linked: linked)
             if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
             if !bridges.isEmpty { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
-            reading.seen.insert(candidate.entity)
             tally.add(candidate, value: score * rank)
         }
     }
 
     /// What one occurrence of a candidate scores from the question and its sentence: type and class, proximity
-    /// (with the chain), description, cue, measured noun and life dates.
+    /// (with the chain), description, cue and life dates.
     private func occurrenceScore(_ candidate: AnswerCandidate, reading: inout QuestionReading, context: SentenceContext,
                                  linked: Set<String>) -> Double
     {
@@ -180,9 +178,6 @@ public struct ExtractiveAnswerer: Sendable {
         score += parameters.proximityWeight * max(own, parameters.chainWeight * chained)
         score += parameters.descriptionWeight * reading.description.share(of: candidate, in: context)
         score += parameters.cueWeight * context.cueShare(reading.cueWords, before: candidate.start, radius: parameters.cueRadius)
-        if candidate.category == .number, !reading.measured.isEmpty {
-            score += parameters.cueWeight * context.cueShare(reading.measured, before: candidate.start, radius: parameters.cueRadius)
-        }
         if let event = candidate.lifeEvent, reading.asksBirth != reading.asksDeath {
             score += (event == .birth) == reading.asksBirth ? parameters.lifeWeight : -parameters.lifeWeight
         }
@@ -195,7 +190,7 @@ public struct ExtractiveAnswerer: Sendable {
         for (key, entry) in tally.best {
             tally.best[key]?.score = entry.score + reading.walked(entry.candidate.entity)
         }
-        for (entity, end) in reading.walk where Double(end.score) == reading.longest && !reading.seen.contains(entity) {
+        for (entity, end) in reading.walk where Double(end.score) == reading.longest && !tally.seen.contains(entity) {
             guard let last = end.relations.last else { continue }
             let relation = index.graph.relations[Int(last)]
             let entityRecord = index.graph.entities[Int(entity)]
@@ -248,12 +243,7 @@ public struct ExtractiveAnswerer: Sendable {
 
     /// Whether two nouns are one, singular or plural ("country", "countries").
     static func sameNoun(_ first: String, _ second: String) -> Bool {
-        func stem(_ word: String) -> String {
-            if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
-            if word.hasSuffix("s"), !word.hasSuffix("ss"), word.count > 3 { return String(word.dropLast()) }
-            return word
-        }
-        return stem(first) == stem(second)
+        AnswerExpectation.singular(first) == AnswerExpectation.singular(second)
     }
 
     /// Whether a text is a bare year ("1920"): a count question is not answered by one.

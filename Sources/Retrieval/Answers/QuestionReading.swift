@@ -2,7 +2,7 @@ import KnowledgeGraph
 import TextAnalysis
 
 /// What the extractive answerer reads from a question once, before it reads the passages: its terms and words,
-/// the entities it names, its cue and measured noun, whether it asks about a birth or a death, the class phrase
+/// the entities it names, its cue, whether it asks about a birth or a death, the class phrase
 /// matcher, and the relation walk from its entities.
 struct QuestionReading {
     let analysis: AnswerExpectation
@@ -14,8 +14,6 @@ struct QuestionReading {
     let questionWords: Set<String>
     /// The analysed terms of the cue.
     let cueWords: [String]
-    /// "What was the population of …?": for a number question without a cue, its measured noun.
-    let measured: [String]
     let asksBirth: Bool
     let asksDeath: Bool
     var description: ClassDescription
@@ -23,11 +21,8 @@ struct QuestionReading {
     let walk: [Int32: RelationWalk.End]
     /// The score of the longest walk.
     let longest: Double
-    /// The entities read as candidates so far.
-    var seen = Set<Int32>()
-    private let walkWeight: Double
-    private let walkMisfitShare: Double
-    private let categories: (Int32) -> EntityCategory
+    private let index: RetrievalIndex
+    private let parameters: AnswerParameters
 
     init(_ analysis: AnswerExpectation, seeds: Seeds, answerer: ExtractiveAnswerer) {
         let index = answerer.index, parameters = answerer.parameters
@@ -37,28 +32,25 @@ struct QuestionReading {
         let nameWords = Set(seeds.entities.flatMap { index.graph.entities[Int($0.entity)].key.split(separator: " ").map(String.init) })
         questionWords = Set(analysis.words).subtracting(nameWords)
         cueWords = index.analyzer.terms(analysis.cue)
-        measured = analysis.expected == .number && analysis.cue.isEmpty ? index.analyzer.terms(analysis.classNoun ?? "") : []
         asksBirth = analysis.words.contains { ExtractiveAnswerer.birthWords.contains($0) }
         asksDeath = analysis.words.contains { ExtractiveAnswerer.deathWords.contains($0) }
-        description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.windowRadius)
+        description = ClassDescription(index: index, phrase: analysis.classPhrase, radius: parameters.descriptionRadius)
         let names = seeds.entities.map { index.graph.entities[Int($0.entity)].name }
         var walk = RelationWalk(index: index, depth: parameters.walkDepth, beam: parameters.walkBeam)
             .walk(from: seeds.entities.map(\.entity), cues: RelationCues(question: analysis.mainClause, excluding: names))
         if let noun = analysis.classNoun { walk = answerer.widen(walk, toClass: noun) }
         self.walk = walk
         longest = Double(walk.values.map(\.score).max() ?? 0)
-        walkWeight = parameters.walkWeight
-        walkMisfitShare = parameters.walkMisfitShare
-        let graph = index.graph
-        categories = { graph.entities[Int($0)].category }
+        self.index = index
+        self.parameters = parameters
     }
 
     /// The walk's gain for an entity. An end of a shorter walk read only part of what the longest walk read: it
     /// loses what it lacks. An end that is not of the expected category keeps `walkMisfitShare` of it.
     func walked(_ entity: Int32) -> Double {
         guard entity >= 0, let end = walk[entity] else { return 0 }
-        let fits = analysis.expected.category.map { categories(entity) == $0 } ?? true
-        return walkWeight * (3 * Double(end.score) - 2 * longest) * (fits ? 1 : walkMisfitShare)
+        let fits = analysis.expected.category.map { index.graph.entities[Int(entity)].category == $0 } ?? true
+        return parameters.walkWeight * (3 * Double(end.score) - 2 * longest) * (fits ? 1 : parameters.walkMisfitShare)
     }
 }
 
@@ -67,6 +59,8 @@ struct QuestionReading {
 struct CandidateTally {
     let repetitionWeight: Double
     var best: [String: (score: Double, occurrence: Double, candidate: AnswerCandidate)] = [:]
+    /// The entities read as candidates so far.
+    var seen = Set<Int32>()
 
     init(repetitionWeight: Double) {
         self.repetitionWeight = repetitionWeight
@@ -74,6 +68,7 @@ struct CandidateTally {
 
     /// Adds one occurrence.
     mutating func add(_ candidate: AnswerCandidate, value: Double) {
+        seen.insert(candidate.entity)
         let key = AnswerMetrics.normalize(candidate.text)
         guard !key.isEmpty else { return }
         if let existing = best[key] {

@@ -1,7 +1,8 @@
 import TextAnalysis
 
-/// How much of a question each sentence of a passage holds: the idf-weighted share of the question's
-/// analysed terms found in the sentence, for answer proximity.
+/// How much of a question a passage holds around a span: the idf-weighted share of the question's analysed terms
+/// in the span's sentence (for proximity, alone or with a linked sentence of another passage), and the terms
+/// right before or around it (for the cue and the class phrase's description).
 ///
 /// ```swift
 /// let context = SentenceContext(index: index, passage: 3, questionTerms: Set(index.analyzer.terms(question)))
@@ -49,13 +50,6 @@ struct SentenceContext {
         let before = String(decoding: bytes[left..<start], as: UTF8.self)
         let after = String(decoding: bytes[end..<right], as: UTF8.self)
         return Set(analyzer.terms(before)).union(analyzer.terms(after))
-    }
-
-    /// The share of `terms` found in the `radius` bytes before a span, inside its sentence.
-    func share(of terms: Set<String>, before start: Int, radius: Int) -> Double {
-        guard !terms.isEmpty, start > 0 else { return 0 }
-        let window = windowTerms(start: start, end: start, radius: radius, after: 0)
-        return Double(terms.filter { window.contains($0) }.count) / Double(terms.count)
     }
 
     /// How much of a cue ("lost his life secured") the `radius` bytes before a span hold: its last term
