@@ -110,10 +110,7 @@ public struct AnswerCandidates: Sendable {
     /// category joined by ", ", " and " or ", and " ("written by Goulding, Max Martin, Savan Kotecha and Ilya
     /// Salmanzadeh" without the question's Goulding).
     public func lists(in passage: Int, of candidates: [AnswerCandidate]) -> [AnswerCandidate] {
-        Self.lists(of: candidates, bytes: Array(index.graph.passages[passage].text.utf8))
-    }
-
-    static func lists(of candidates: [AnswerCandidate], bytes: [UInt8]) -> [AnswerCandidate] {
+        let bytes = Array(index.graph.passages[passage].text.utf8)
         let names = candidates.filter { $0.entity >= 0 && $0.end > $0.start && $0.category != .date && $0.category != .number }
             .sorted { $0.start < $1.start }
         var result: [AnswerCandidate] = []
