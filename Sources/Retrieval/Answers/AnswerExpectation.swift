@@ -281,20 +281,44 @@ public struct AnswerExpectation: Sendable, Hashable {
         }
     }
 
-    /// "Who is older, Annie Morton or Terry Richardson?": the two names around the last " or ".
+    /// "Who is older, Annie Morton or Terry Richardson?": the two names around the last " or ". The left one is
+    /// what follows the last comma (or colon) before it, as many comma-separated parts as the right one has
+    /// ("Hampden County, Massachusetts or Carroll County, New Hampshire"), else the capitalised run that ends
+    /// the left part ("who is younger Keith Bostic or …", "John Roach & Sons"). Both must name something:
+    /// "… during Oranjegekte or to celebrate Koningsdag" offers no choice.
     static func alternatives(in question: String) -> [String] {
         var text = question.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = text.last, "?.!".contains(last) { text.removeLast() }
         guard let or = text.range(of: " or ", options: .backwards) else { return [] }
         let right = String(text[or.upperBound...]).trimmingCharacters(in: .whitespaces)
-        var left = String(text[..<or.lowerBound])
-        if let comma = left.lastIndex(of: ",") { left = String(left[left.index(after: comma)...]) }
-        let leftWords = left.split(separator: " ")
-        // Keep the capitalised run that ends the left part ("Annie Morton").
-        let kept = leftWords.reversed().prefix { $0.first?.isUppercase == true || $0.first?.isNumber == true }
-        let first = kept.reversed().joined(separator: " ")
-        guard !first.isEmpty, !right.isEmpty, right.split(separator: " ").count <= 8 else { return [] }
-        return [first, right]
+        let before = String(text[..<or.lowerBound])
+        let parts = before.split(omittingEmptySubsequences: false) { $0 == "," || $0 == ":" }
+        let rightParts = right.split(separator: ",").count
+        var left: String
+        if parts.count > rightParts {
+            left = parts.suffix(rightParts).joined(separator: ",").trimmingCharacters(in: .whitespaces)
+            for article in ["the ", "a ", "an "] where left.lowercased().hasPrefix(article) { left.removeFirst(article.count) }
+        } else {
+            // The capitalised run that ends the left part, with the small words names hold ("Bank of America").
+            let words = before.split(separator: " ")
+            var kept = words.reversed().prefix { $0.first?.isUppercase == true || $0.first?.isNumber == true || nameJoiners.contains(String($0)) }
+            while let last = kept.last, nameJoiners.contains(String(last)) { kept.removeLast() }
+            left = kept.reversed().joined(separator: " ")
+        }
+        guard left.split(separator: " ").count <= 8, right.split(separator: " ").count <= 8,
+            names(left), names(right)
+        else { return [] }
+        return [left, right]
+    }
+
+    /// Words that join the capitalised words of one name.
+    static let nameJoiners: Set<String> = ["&", "of", "and", "de", "the", "for"]
+
+    /// Whether a phrase starts (after an article or an opening quote) with a capital letter or a digit.
+    private static func names(_ phrase: String) -> Bool {
+        let word = phrase.split(separator: " ").first { !["the", "a", "an"].contains($0.lowercased()) }
+        guard let initial = word?.first(where: { !"\"'“‘(".contains($0) }) else { return false }
+        return initial.isUppercase || initial.isNumber
     }
 }
 

@@ -26,7 +26,7 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     public var descriptionWeight = 2.0
     /// Gain of a candidate written right after the question's cue words (`AnswerExpectation.cue`), times the
     /// share of the cue's terms found in the `cueRadius` bytes before it.
-    public var cueWeight = 1.0
+    public var cueWeight = 2.0
     /// How many bytes before a candidate are read for the cue.
     public var cueRadius = 30
     /// Gain of a birth (death) date of an article's subject when the question asks when someone was born

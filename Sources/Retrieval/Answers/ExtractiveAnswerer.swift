@@ -29,10 +29,12 @@ import TextAnalysis
 ///   question's entities that reads its words ends at candidates of the expected category (`RelationWalk`);
 /// - the passage's rank: its retrieval score relative to the best, to the power `rankExponent`.
 ///
-/// A candidate's score is its best occurrence plus `repetitionWeight` times the others; entities the
-/// question names and spans whose words the question already contains are never answers. Yes/no
-/// questions are answered "yes" when every passage about a question entity holds most of the question's
-/// other words; "Who is older, A or B?" by comparing the dates each alternative's passage gives.
+/// A candidate's score is its best occurrence plus `repetitionWeight` times the others (for a chain link, the
+/// subject of a read passage another one names, only its best occurrence in each other passage: see
+/// `CandidateTally`); entities the question names and spans whose words the question already contains are
+/// never answers. Yes/no questions are answered "yes" when every passage about a question entity holds most
+/// of the question's other words; "Who is older, A or B?" with one of the alternatives, by their dates,
+/// counts or articles (`choose`).
 ///
 /// ```swift
 /// let answerer = ExtractiveAnswerer(index: index)
@@ -80,7 +82,7 @@ public struct ExtractiveAnswerer: Sendable {
         let analysis = AnswerExpectation(question)
         let passages = readPassages(ranking)
         guard !passages.isEmpty else { return [] }
-        if analysis.alternatives.count == 2, let choice = compare(analysis, passages: passages) { return [choice] }
+        if analysis.alternatives.count == 2, let choice = choose(analysis, passages: passages) { return [choice] }
         if analysis.expected == .yesNo { return [yesNo(analysis, question: question, passages: passages, seeds: seeds)] }
         return rankedCandidates(analysis, question: question, passages: passages, seeds: seeds)
     }
@@ -109,7 +111,7 @@ public struct ExtractiveAnswerer: Sendable {
                                   seeds: Seeds) -> [Answer]
     {
         var reading = QuestionReading(analysis, seeds: seeds, answerer: self)
-        var tally = CandidateTally(repetitionWeight: parameters.repetitionWeight)
+        var tally = CandidateTally(repetitionWeight: parameters.repetitionWeight, linkedSubjects: linkedSubjects(of: passages))
         let top = max(passages.first?.score ?? 1, 1e-9)
         let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: reading.questionTerms) }
         for (position, hit) in passages.enumerated() {
@@ -203,6 +205,24 @@ public struct ExtractiveAnswerer: Sendable {
             let key = AnswerMetrics.normalize(candidate.text)
             if value > (tally.best[key]?.score ?? -Double.infinity) { tally.best[key] = (value, value, candidate) }
         }
+    }
+
+    /// The subjects of read passages that another read passage names: the links of a two-hop chain, more often
+    /// the question's bridge than its answer.
+    func linkedSubjects(of passages: [RankedPassage]) -> Set<Int32> {
+        var named: [Int32: Set<Int32>] = [:]  // entity → passages that mention it
+        for hit in passages {
+            let passage = Int(hit.passage)
+            for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
+                named[index.passageMentions[slot].entity, default: []].insert(hit.passage)
+            }
+        }
+        var subjects = Set<Int32>()
+        for hit in passages {
+            let subject = index.graph.titleEntity[Int(hit.passage)]
+            if subject >= 0, named[subject]?.contains(where: { $0 != hit.passage }) == true { subjects.insert(subject) }
+        }
+        return subjects
     }
 
     /// Words that ask when someone was born, and those that ask when someone died.
