@@ -31,6 +31,20 @@ import Testing
         #expect(ExtractiveAnswerer.count(of: noun, in: text) == count)
     }
 
+    @Test func hostileTextsGiveACountOrNothing() {
+        let texts = [
+            "1,000,000,0001 members", "2. members", ",,, members ,,,", "members 1,", "٣ members", "1.5.6 members",
+            String(repeating: "9", count: 400) + " members", "1,234,567.89 million members", "members of 1999",
+            String(repeating: "1,", count: 2_000) + " members", "", "members", "2100 members", "0.0000001 members",
+        ]
+        for text in texts {
+            let count = ExtractiveAnswerer.count(of: "member", in: text)
+            #expect(count.map { !$0.isNaN && $0 >= 0 } ?? true, "\(text.prefix(40))")
+        }
+        #expect(ExtractiveAnswerer.count(of: "member", in: "members of 1999") == nil)
+        #expect(ExtractiveAnswerer.count(of: "member", in: "2. members") == 2)
+    }
+
     static let bands = [
         CorpusDocument(id: "t", title: "Tallow Kings", text: "Tallow Kings is a Norrish rock band of five members from Brannock. It was founded in 1950."),
         CorpusDocument(id: "s", title: "Salt Lantern", text: "Salt Lantern is a Kaskan rock band with 3 members. As of 2010 it had sold 300 records. It was founded in 1940."),
