@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 import Testing
 @testable import Retrieval
@@ -197,6 +198,31 @@ import Testing
         let chained = actress.coverage(at: offset, excluding: "1962", linked: linked)
         #expect(alone < 0.7)
         #expect(chained > alone + 0.2)
+    }
+
+    @Test func whatTheSecondHopOfAChainAddsIsWeightedAsThePassageThatLeadsToIt() throws {
+        let documents = [
+            CorpusDocument(id: "k", title: "Kessel Rovers", text: "The Kessel Rovers are a football club in Brannock, founded by the shipwright Orla Menz."),
+            CorpusDocument(id: "o", title: "Orla Menz", text: "Orla Menz was a Norrish shipwright. Menz was born in Caldmere, north of Brannock."),
+            CorpusDocument(id: "b", title: "Brannock", text: "Brannock is a harbour city in Norrland, home of a football club."),
+        ]
+        let question = "In which city was the founder of the football club Kessel Rovers born?"
+        let index = makeIndex(documents)
+        let retriever = Retriever(index: index)
+        let seeds = SeedLinker(index: index, parameters: retriever.parameters).seeds(for: question)
+        let ranking = retriever.retrieve(question, seeds: seeds, method: .hybrid, limit: 10)
+        #expect(index.graph.passages[Int(ranking[0].passage)].title == "Kessel Rovers")
+        func score(_ answer: String, chainRankShare: Double) throws -> Double {
+            var parameters = AnswerParameters()
+            parameters.chainRankShare = chainRankShare
+            let answers = ExtractiveAnswerer(index: index, parameters: parameters).rankedAnswers(question, ranking: ranking, seeds: seeds)
+            return try #require(answers.first { $0.text == answer }).score
+        }
+        let orla = try #require(ranking.first { index.graph.passages[Int($0.passage)].title == "Orla Menz" })
+        #expect(pow(orla.score / ranking[0].score, AnswerParameters().rankExponent) < 0.6)
+        // Caldmere, which only Orla Menz's article names, gains; Brannock, which the leading passage names, does not.
+        #expect(try score("Caldmere", chainRankShare: 1) > 1.2 * score("Caldmere", chainRankShare: 0))
+        #expect(try score("Brannock", chainRankShare: 1) == score("Brannock", chainRankShare: 0))
     }
 
     @Test func theArticlesOfWhatTheBestPassagesNameAreReadBeyondTheFirstFive() throws {

@@ -57,6 +57,10 @@ public struct AnswerParameters: Sendable, Hashable, Codable {
     public var hopBonus = 0.5
     /// Exponent of a passage's retrieval score relative to the best, as a weight of its candidates.
     public var rankExponent = 0.75
+    /// Share of the rank of a passage whose sentence leads to another (names its subject: a two-hop chain) that
+    /// the other passage's candidates get at least, unless the leading passage names them too: the second hop
+    /// is ranked low because the question names little of it.
+    public var chainRankShare = 0.8
     /// Weight of a candidate's further occurrences relative to its best one.
     public var repetitionWeight = 0.3
     /// Share of a yes/no question's other words that each entity's passage must hold for "yes".

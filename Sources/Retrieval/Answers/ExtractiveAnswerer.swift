@@ -27,7 +27,9 @@ import TextAnalysis
 ///   of the question ("born" → `BORN_IN`) gains `relationWeight`; a passage reached through a bridge
 ///   gains `hopBonus`, and the bridge itself (the intermediate entity) loses it; a relation walk from the
 ///   question's entities that reads its words ends at candidates of the expected category (`RelationWalk`);
-/// - the passage's rank: its retrieval score relative to the best, to the power `rankExponent`.
+/// - the passage's rank: its retrieval score relative to the best, to the power `rankExponent`; in a passage
+///   that another read passage leads to (the chain above), a candidate that passage does not name gets at
+///   least that passage's rank times `chainRankShare`.
 ///
 /// A candidate's score is its best occurrence plus `repetitionWeight` times the others (for a chain link, the
 /// subject of a read passage another one names, only its best occurrence in each other passage: see
@@ -115,9 +117,23 @@ public struct ExtractiveAnswerer: Sendable {
         let top = max(passages.first?.score ?? 1, 1e-9)
         let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: reading.questionTerms) }
         for (position, hit) in passages.enumerated() {
+            let link = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : nil
+            let linked = link?.terms ?? []
             let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
-            let linked = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : []
-            scoreCandidates(of: hit, context: contexts[position], linked: linked, rank: rank, reading: &reading, into: &tally)
+            // The second hop of a chain is ranked low because the question names little of it: what it adds is
+            // weighted as the passage that leads to it, times `chainRankShare`. What that passage already names
+            // (the bridge, its subject) keeps this passage's own rank.
+            var chain: (rank: Double, named: Set<Int32>)?
+            if let link {
+                let leading = Int(passages[link.position].passage)
+                var named: Set<Int32> = [index.graph.titleEntity[Int(hit.passage)], index.graph.titleEntity[leading]]
+                for slot in Int(index.mentionStarts[leading])..<Int(index.mentionStarts[leading + 1]) {
+                    named.insert(index.passageMentions[slot].entity)
+                }
+                let leadingRank = pow(max(passages[link.position].score, 0) / top, parameters.rankExponent)
+                chain = (max(rank, parameters.chainRankShare * leadingRank), named)
+            }
+            scoreCandidates(of: hit, context: contexts[position], linked: linked, rank: rank, chain: chain, reading: &reading, into: &tally)
         }
         addWalkEvidence(reading, to: &tally)
         // A chain of two or more typed relations that reads the question's words is stronger evidence than
@@ -142,7 +158,7 @@ public struct ExtractiveAnswerer: Sendable {
 
     /// Scores every candidate of one read passage into the tally.
     private func scoreCandidates(of hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
-                      reading: inout QuestionReading, into tally: inout CandidateTally)
+                      chain: (rank: Double, named: Set<Int32>)?, reading: inout QuestionReading, into tally: inout CandidateTally)
     {
         let passage = Int(hit.passage)
         let analysis = reading.analysis
@@ -165,7 +181,8 @@ public struct ExtractiveAnswerer: Sendable {
             var score = occurrenceScore(candidate, reading: &reading, context: context, linked: linked)
             if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
             if !bridges.isEmpty { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
-            tally.add(candidate, value: score * rank)
+            let weight = chain.flatMap { candidate.entity >= 0 && $0.named.contains(candidate.entity) ? nil : $0.rank } ?? rank
+            tally.add(candidate, value: score * weight)
         }
     }
 
@@ -287,9 +304,9 @@ public struct ExtractiveAnswerer: Sendable {
     /// The terms of the best sentence of another read passage that names this passage's subject (its title
     /// entity): "Kiss and Tell … starring Shirley Temple as Corliss Archer" leads to the passage on Shirley
     /// Temple, whose "served as Chief of Protocol" holds the rest of the question.
-    private func linkedTerms(to passage: Int, passages: [RankedPassage], contexts: [SentenceContext]) -> Set<String> {
+    private func linkedTerms(to passage: Int, passages: [RankedPassage], contexts: [SentenceContext]) -> (terms: Set<String>, position: Int)? {
         let subject = index.graph.titleEntity[passage]
-        var best: (share: Double, terms: Set<String>)?
+        var best: (share: Double, terms: Set<String>, position: Int)?
         for (position, other) in passages.enumerated() where Int(other.passage) != passage {
             let slots = Int(index.mentionStarts[Int(other.passage)])..<Int(index.mentionStarts[Int(other.passage) + 1])
             let offsets = slots.compactMap { slot -> Int? in
@@ -298,9 +315,9 @@ public struct ExtractiveAnswerer: Sendable {
             }
             guard let terms = contexts[position].bestSentence(mentioning: offsets) else { continue }
             let share = contexts[position].weights.reduce(0) { $0 + (terms.contains($1.term) ? $1.weight : 0) }
-            if share > (best?.share ?? -1) { best = (share, terms) }
+            if share > (best?.share ?? -1) { best = (share, terms, position) }
         }
-        return best?.terms ?? []
+        return best.map { ($0.terms, $0.position) }
     }
 
     /// The type part of a candidate's score.
