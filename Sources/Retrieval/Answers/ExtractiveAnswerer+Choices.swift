@@ -31,7 +31,7 @@ extension ExtractiveAnswerer {
         let earlier = dated[0].year < dated[1].year ? dated[0] : dated[1]
         let later = dated[0].year < dated[1].year ? dated[1] : dated[0]
         let chosen = wantsEarlier ? earlier : later
-        return Answer(text: chosen.text, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: analysis.expected)
+        return Answer(choice: chosen.text, expected: analysis.expected)
     }
 
     /// "Which magazine was started first, A or B?", "Which band is from Canada, A or B?": one of the two
@@ -50,7 +50,7 @@ extension ExtractiveAnswerer {
             let held = content.intersection(terms).reduce(0) { $0 + index.bm25.idf(of: $1) }
             if held > best?.held ?? -1 { best = (alternative, held) }
         }
-        return best.map { Answer(text: $0.text, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: analysis.expected) }
+        return best.map { Answer(choice: $0.text, expected: analysis.expected) }
     }
 
     /// Words that ask for the larger of two counts ("more members", "larger population"), and those that ask
@@ -75,7 +75,7 @@ extension ExtractiveAnswerer {
         }
         guard counted.count == 2, counted[0].count != counted[1].count else { return nil }
         let chosen = (counted[0].count > counted[1].count) == wantsLarger ? counted[0] : counted[1]
-        return Answer(text: chosen.text, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: analysis.expected)
+        return Answer(choice: chosen.text, expected: analysis.expected)
     }
 
     /// The first number a text gives for a noun: written right before it ("47 species", "five founding
@@ -180,7 +180,7 @@ extension ExtractiveAnswerer {
         if let same = sameNationality(analysis, passages: passages, seeds: seeds)
             ?? bothOfNationality(question, passages: passages, seeds: seeds)
         {
-            return Answer(text: same ? "yes" : "no", score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: .yesNo)
+            return Answer(choice: same ? "yes" : "no", expected: .yesNo)
         }
         var entityWords = Set<String>()
         for seed in seeds.entities { entityWords.formUnion(graph.entities[Int(seed.entity)].key.split(separator: " ").map(String.init)) }
@@ -192,7 +192,7 @@ extension ExtractiveAnswerer {
             let held = content.isEmpty ? 1 : Double(content.intersection(terms).count) / Double(content.count)
             if held < parameters.yesThreshold { answer = "no" }
         }
-        return Answer(text: answer, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: .yesNo)
+        return Answer(choice: answer, expected: .yesNo)
     }
 
     /// "Were Scott Derrickson and Ed Wood of the same nationality?", "Are both films from the same country?":
@@ -260,5 +260,12 @@ extension ExtractiveAnswerer {
             return String(decoding: original[start..<tokens[position].end], as: UTF8.self)
         }
         return nil
+    }
+}
+
+extension ExtractiveAnswerer.Answer {
+    /// An answer read from no one span: "yes", "no", or one of the alternatives a question offers.
+    init(choice text: String, expected: AnswerExpectation.AnswerType) {
+        self.init(text: text, score: 1, passage: -1, entity: -1, start: 0, end: 0, expected: expected)
     }
 }
