@@ -43,7 +43,9 @@ public struct SpreadingActivation: Sendable {
         var predecessor = [Int32](repeating: -1, count: nodeCount)
         var bestContribution = [Double](repeating: 0, count: nodeCount)
         var fired = [Bool](repeating: false, count: nodeCount)
-        let strongest = seeds.entities.first?.weight ?? 1
+        // A name of no indexed word ("B.B": words of one letter are not terms) is a seed of weight 0; with only
+        // such seeds the strongest is 0, and 0 / 0 would spread NaN.
+        let strongest = max(seeds.entities.first?.weight ?? 1, .leastNormalMagnitude)
         for seed in seeds.entities {
             activation[passageCount + Int(seed.entity)] = parameters.entitySeedWeight * seed.weight / strongest
         }

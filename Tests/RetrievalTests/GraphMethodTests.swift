@@ -39,6 +39,21 @@ func makeIndex(_ documents: [CorpusDocument] = bridgeCorpus) -> RetrievalIndex {
         }
     }
 
+    @Test(arguments: RetrievalMethod.allCases)
+    func aNameOfNoIndexedWordKeepsEveryScoreFinite(method: RetrievalMethod) throws {
+        // "B.B" is a name, but its words have one letter and are no terms: its seed weight is 0, and with no
+        // other seed, spreading activation divided by that 0 and ranked passages at NaN and infinity.
+        let documents = bridgeCorpus + [
+            CorpusDocument(id: "bb", title: "B.B", text: "B.B is a band of four members from Brannock."),
+            CorpusDocument(id: "sl", title: "Salt Lantern", text: "Salt Lantern is a band of five members. Its singer admires B.B."),
+        ]
+        let answering = QuestionAnswering(index: makeIndex(documents))
+        for question in ["Which has more members, A or B B?", "members B B", "A B B", "B.B"] {
+            let report = try answering.ask(question, method: method, limit: 5)
+            #expect(report.passages.allSatisfy { $0.score.isFinite }, "\(method) \(question)")
+        }
+    }
+
     @Test func namesOfCommonWordsSeedLessThanRareNames() throws {
         // "Comedy" and "Zyxwell" are each the title of one passage; "comedy" is also a word of every other one.
         let documents = [
