@@ -176,6 +176,15 @@ extension RetrievalIndex {
         graph.relations[Int(relationStarts[passage])..<Int(relationStarts[passage + 1])]
     }
 
+    /// The entity mentions of a passage's text, in order (see `passageMentions`).
+    ///
+    /// ```swift
+    /// for mention in index.mentions(in: 0) { print(index.graph.entities[Int(mention.entity)].name) }
+    /// ```
+    public func mentions(in passage: Int) -> ArraySlice<(entity: Int32, start: Int32, end: Int32)> {
+        passageMentions[Int(mentionStarts[passage])..<Int(mentionStarts[passage + 1])]
+    }
+
     /// The typed relations an entity takes part in, as subject or object.
     ///
     /// ```swift
@@ -219,8 +228,7 @@ extension RetrievalIndex {
         }
         let best = overlap.max() ?? 0
         var context: [Int32: Double] = [:]
-        for slot in Int(mentionStarts[passage])..<Int(mentionStarts[passage + 1]) {
-            let (entity, start, _) = passageMentions[slot]
+        for (entity, start, _) in mentions(in: passage) {
             let sentence = sentences.firstIndex { $0.upperBound > Int(start) } ?? max(0, sentences.count - 1)
             let value = best > 0 && sentences.indices.contains(sentence) ? overlap[sentence] / best : 0
             context[entity] = max(context[entity] ?? 0, value)

@@ -84,8 +84,7 @@ public struct AnswerCandidates: Sendable {
         let title = graph.titleEntity[passage]
         result.append(AnswerCandidate(entity: title, passage: Int32(passage), start: 0, end: 0,
                                       text: Self.displayName(graph.entities[Int(title)].name), category: graph.entities[Int(title)].category))
-        for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
-            let mention = index.passageMentions[slot]
+        for mention in index.mentions(in: passage) {
             let start = Int(mention.start), end = Int(mention.end)
             guard end > start, end <= bytes.count else { continue }
             let entity = graph.entities[Int(mention.entity)]

@@ -98,10 +98,7 @@ public struct ExtractiveAnswerer: Sendable {
         guard ranking.count > count, parameters.bridgeSourceCount > 0 else { return read }
         var mentioned = Set<Int32>()
         for hit in ranking.prefix(parameters.bridgeSourceCount) {
-            let passage = Int(hit.passage)
-            for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
-                mentioned.insert(index.passageMentions[slot].entity)
-            }
+            mentioned.formUnion(index.mentions(in: Int(hit.passage)).map(\.entity))
         }
         for hit in ranking.dropFirst(count) where mentioned.contains(index.graph.titleEntity[Int(hit.passage)]) {
             read.append(hit)
@@ -118,22 +115,14 @@ public struct ExtractiveAnswerer: Sendable {
         let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: reading.questionTerms) }
         for (position, hit) in passages.enumerated() {
             let link = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : nil
-            let linked = link?.terms ?? []
             let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
-            // The second hop of a chain is ranked low because the question names little of it: what it adds is
-            // weighted as the passage that leads to it, times `chainRankShare`. What that passage already names
-            // (the bridge, its subject) keeps this passage's own rank.
-            var chain: (rank: Double, named: Set<Int32>)?
-            if let link {
-                let leading = Int(passages[link.position].passage)
-                var named: Set<Int32> = [index.graph.titleEntity[Int(hit.passage)], index.graph.titleEntity[leading]]
-                for slot in Int(index.mentionStarts[leading])..<Int(index.mentionStarts[leading + 1]) {
-                    named.insert(index.passageMentions[slot].entity)
-                }
-                let leadingRank = pow(max(passages[link.position].score, 0) / top, parameters.rankExponent)
-                chain = (max(rank, parameters.chainRankShare * leadingRank), named)
+            let chain = link.map { link -> Chain in
+                let leading = passages[link.position]
+                return Chain(passage: Int(hit.passage), rank: rank, leading: Int(leading.passage),
+                             leadingRank: pow(max(leading.score, 0) / top, parameters.rankExponent), answerer: self)
             }
-            scoreCandidates(of: hit, context: contexts[position], linked: linked, rank: rank, chain: chain, reading: &reading, into: &tally)
+            scoreCandidates(of: hit, context: contexts[position], linked: link?.terms ?? [], rank: rank, chain: chain,
+                            reading: &reading, into: &tally)
         }
         addWalkEvidence(reading, to: &tally)
         // A chain of two or more typed relations that reads the question's words is stronger evidence than
@@ -158,7 +147,7 @@ public struct ExtractiveAnswerer: Sendable {
 
     /// Scores every candidate of one read passage into the tally.
     private func scoreCandidates(of hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
-                      chain: (rank: Double, named: Set<Int32>)?, reading: inout QuestionReading, into tally: inout CandidateTally)
+                      chain: Chain?, reading: inout QuestionReading, into tally: inout CandidateTally)
     {
         let passage = Int(hit.passage)
         let analysis = reading.analysis
@@ -181,8 +170,7 @@ public struct ExtractiveAnswerer: Sendable {
             var score = occurrenceScore(candidate, reading: &reading, context: context, linked: linked)
             if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
             if !bridges.isEmpty { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
-            let weight = chain.flatMap { candidate.entity >= 0 && $0.named.contains(candidate.entity) ? nil : $0.rank } ?? rank
-            tally.add(candidate, value: score * weight)
+            tally.add(candidate, value: score * (chain?.rank(of: candidate) ?? rank))
         }
     }
 
@@ -224,15 +212,35 @@ public struct ExtractiveAnswerer: Sendable {
         }
     }
 
+    /// A passage that another read passage leads to (names its subject: the second hop of a chain). It is ranked
+    /// low because the question names little of it: what it adds is weighted as the passage that leads to it,
+    /// times `chainRankShare`; what that passage already names (the bridge, its subject) keeps the passage's
+    /// own rank.
+    struct Chain {
+        let rank: Double
+        let chainedRank: Double
+        let named: Set<Int32>
+
+        init(passage: Int, rank: Double, leading: Int, leadingRank: Double, answerer: ExtractiveAnswerer) {
+            let index = answerer.index
+            self.rank = rank
+            chainedRank = max(rank, answerer.parameters.chainRankShare * leadingRank)
+            named = Set(index.mentions(in: leading).map(\.entity))
+                .union([index.graph.titleEntity[passage], index.graph.titleEntity[leading]])
+        }
+
+        /// The rank an occurrence of a candidate of the passage is weighted with.
+        func rank(of candidate: AnswerCandidate) -> Double {
+            candidate.entity >= 0 && named.contains(candidate.entity) ? rank : chainedRank
+        }
+    }
+
     /// The subjects of read passages that another read passage names: the links of a two-hop chain, more often
     /// the question's bridge than its answer.
     func linkedSubjects(of passages: [RankedPassage]) -> Set<Int32> {
         var named: [Int32: Set<Int32>] = [:]  // entity → passages that mention it
         for hit in passages {
-            let passage = Int(hit.passage)
-            for slot in Int(index.mentionStarts[passage])..<Int(index.mentionStarts[passage + 1]) {
-                named[index.passageMentions[slot].entity, default: []].insert(hit.passage)
-            }
+            for mention in index.mentions(in: Int(hit.passage)) { named[mention.entity, default: []].insert(hit.passage) }
         }
         var subjects = Set<Int32>()
         for hit in passages {
@@ -308,10 +316,8 @@ public struct ExtractiveAnswerer: Sendable {
         let subject = index.graph.titleEntity[passage]
         var best: (share: Double, terms: Set<String>, position: Int)?
         for (position, other) in passages.enumerated() where Int(other.passage) != passage {
-            let slots = Int(index.mentionStarts[Int(other.passage)])..<Int(index.mentionStarts[Int(other.passage) + 1])
-            let offsets = slots.compactMap { slot -> Int? in
-                let mention = index.passageMentions[slot]
-                return mention.entity == subject && mention.end > mention.start ? Int(mention.start) : nil
+            let offsets = index.mentions(in: Int(other.passage)).compactMap { mention -> Int? in
+                mention.entity == subject && mention.end > mention.start ? Int(mention.start) : nil
             }
             guard let terms = contexts[position].bestSentence(mentioning: offsets) else { continue }
             let share = contexts[position].weights.reduce(0) { $0 + (terms.contains($1.term) ? $1.weight : 0) }
