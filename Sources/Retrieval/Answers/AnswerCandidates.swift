@@ -64,15 +64,50 @@ public struct AnswerCandidates: Sendable {
         self.index = index
     }
 
-    /// Number words that count a plural noun after them ("three centuries").
-    static let numberWords: Set<String> = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-        "hundred", "hundreds", "thousands", "dozens", "several",
+    /// Number words with their values.
+    static let numberWordValues: [String: Double] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     ]
 
-    /// Scale words that belong to a number ("250 million").
-    static let scales: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "percent"]
+    /// Number words that count a plural noun after them ("three centuries"), valued or not ("several").
+    static let numberWords = Set(numberWordValues.keys).union(["hundreds", "thousands", "dozens", "several"])
+
+    /// Scale words that belong to a number ("250 million"), with what they multiply it by.
+    static let scaleValues: [String: Double] = [
+        "hundred": 100, "thousand": 1_000, "million": 1e6, "billion": 1e9, "trillion": 1e12, "percent": 1,
+    ]
+    static let scales = Set(scaleValues.keys)
+
+    /// The number written from token `first` on: digit groups joined by one comma or dot ("3,677", "6.8"),
+    /// and a scale word after them ("250 million"). `last` is its last token; `value` is nil where the digits
+    /// read as no one number ("1.5.6", "1,23").
+    static func writtenNumber(from first: Int, in tokens: [Token], bytes: [UInt8]) -> (last: Int, value: Double?) {
+        var last = first
+        var digits = tokens[first].text
+        while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
+            bytes[tokens[last].end] == UInt8(ascii: ",") || bytes[tokens[last].end] == UInt8(ascii: ".")
+        {
+            digits += String(UnicodeScalar(bytes[tokens[last].end])) + tokens[last + 1].text
+            last += 1
+        }
+        var value = Self.value(ofDigits: digits)
+        if last + 1 < tokens.count, let scale = scaleValues[tokens[last + 1].text] {
+            last += 1
+            value = value.map { $0 * scale }
+        }
+        return (last, value)
+    }
+
+    /// "12,345" → 12345 and "2.5" → 2.5: comma groups of three digits and at most one decimal point.
+    private static func value(ofDigits digits: String) -> Double? {
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.dropFirst().allSatisfy({ $0.count == 3 }), parts.count == 1 || !parts[1].contains(",") else { return nil }
+        return Double(groups.joined() + (parts.count == 2 ? "." + parts[1] : ""))
+    }
 
     /// Every candidate of a passage: its entity mentions (dates included), its numbers, and its title.
     public func candidates(in passage: Int) -> [AnswerCandidate] {
@@ -217,19 +252,9 @@ public struct AnswerCandidates: Sendable {
                 continue
             }
             var start = token.start
-            var last = index
-            // "3,677", "6.8", "1,462": digits joined by one comma or dot.
-            while last + 1 < tokens.count, tokens[last + 1].isNumber, tokens[last + 1].start == tokens[last].end + 1,
-                bytes[tokens[last].end] == 44 || bytes[tokens[last].end] == 46
-            {
-                last += 1
-            }
+            var last = Self.writtenNumber(from: index, in: tokens, bytes: bytes).last
             if start > 0, bytes[start - 1] == 36 { start -= 1 }  // "$1.18"
             var end = tokens[last].end
-            if last + 1 < tokens.count, Self.scales.contains(tokens[last + 1].text) {
-                last += 1
-                end = tokens[last].end
-            }
             // A unit or a counted noun right after: "6.8 inches", "3,677 seated".
             if last + 1 < tokens.count, tokens[last + 1].start == end + 1, !tokens[last + 1].isCapitalized,
                 WordClass.of(tokens[last + 1].text) == .other || VerbForms.isPastForm(tokens[last + 1].text)

@@ -297,7 +297,9 @@ public struct AnswerExpectation: Sendable, Hashable {
         var left: String
         if parts.count > rightParts {
             left = parts.suffix(rightParts).joined(separator: ",").trimmingCharacters(in: .whitespaces)
-            for article in ["the ", "a ", "an "] where left.lowercased().hasPrefix(article) { left.removeFirst(article.count) }
+            if let article = left.split(separator: " ").first, Self.articles.contains(article.lowercased()) {
+                left = left.dropFirst(article.count).trimmingCharacters(in: .whitespaces)
+            }
         } else {
             // The capitalised run that ends the left part, with the small words names hold ("Bank of America").
             let words = before.split(separator: " ")
@@ -311,12 +313,15 @@ public struct AnswerExpectation: Sendable, Hashable {
         return [left, right]
     }
 
+    /// "the", "a", "an": not part of a name that follows them.
+    static let articles: Set<String> = ["the", "a", "an"]
+
     /// Words that join the capitalised words of one name.
     static let nameJoiners: Set<String> = ["&", "of", "and", "de", "the", "for"]
 
     /// Whether a phrase starts (after an article or an opening quote) with a capital letter or a digit.
     private static func names(_ phrase: String) -> Bool {
-        let word = phrase.split(separator: " ").first { !["the", "a", "an"].contains($0.lowercased()) }
+        let word = phrase.split(separator: " ").first { !articles.contains($0.lowercased()) }
         guard let initial = word?.first(where: { !"\"'“‘(".contains($0) }) else { return false }
         return initial.isUppercase || initial.isNumber
     }

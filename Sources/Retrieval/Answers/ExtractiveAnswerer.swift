@@ -115,13 +115,13 @@ public struct ExtractiveAnswerer: Sendable {
         let contexts = passages.map { SentenceContext(index: index, passage: Int($0.passage), questionTerms: reading.questionTerms) }
         for (position, hit) in passages.enumerated() {
             let link = parameters.chainWeight > 0 ? linkedTerms(to: Int(hit.passage), passages: passages, contexts: contexts) : nil
-            let rank = pow(max(hit.score, 0) / top, parameters.rankExponent)
-            let chain = link.map { link -> Chain in
+            func rank(_ hit: RankedPassage) -> Double { pow(max(hit.score, 0) / top, parameters.rankExponent) }
+            var weight = PassageWeight(rank: rank(hit))
+            if let link {
                 let leading = passages[link.position]
-                return Chain(passage: Int(hit.passage), rank: rank, leading: Int(leading.passage),
-                             leadingRank: pow(max(leading.score, 0) / top, parameters.rankExponent), answerer: self)
+                weight.chain(to: Int(hit.passage), from: Int(leading.passage), leadingRank: rank(leading), answerer: self)
             }
-            scoreCandidates(of: hit, context: contexts[position], linked: link?.terms ?? [], rank: rank, chain: chain,
+            scoreCandidates(of: hit, context: contexts[position], linked: link?.terms ?? [], weight: weight,
                             reading: &reading, into: &tally)
         }
         addWalkEvidence(reading, to: &tally)
@@ -146,8 +146,8 @@ public struct ExtractiveAnswerer: Sendable {
     }
 
     /// Scores every candidate of one read passage into the tally.
-    private func scoreCandidates(of hit: RankedPassage, context: SentenceContext, linked: Set<String>, rank: Double,
-                      chain: Chain?, reading: inout QuestionReading, into tally: inout CandidateTally)
+    private func scoreCandidates(of hit: RankedPassage, context: SentenceContext, linked: Set<String>,
+                                 weight: PassageWeight, reading: inout QuestionReading, into tally: inout CandidateTally)
     {
         let passage = Int(hit.passage)
         let analysis = reading.analysis
@@ -170,7 +170,7 @@ public struct ExtractiveAnswerer: Sendable {
             var score = occurrenceScore(candidate, reading: &reading, context: context, linked: linked)
             if candidate.entity >= 0, related.contains(candidate.entity) { score += parameters.relationWeight }
             if !bridges.isEmpty { score += bridges.contains(candidate.entity) ? -parameters.hopBonus : parameters.hopBonus }
-            tally.add(candidate, value: score * (chain?.rank(of: candidate) ?? rank))
+            tally.add(candidate, value: score * weight.of(candidate))
         }
     }
 
@@ -212,25 +212,30 @@ public struct ExtractiveAnswerer: Sendable {
         }
     }
 
-    /// A passage that another read passage leads to (names its subject: the second hop of a chain). It is ranked
-    /// low because the question names little of it: what it adds is weighted as the passage that leads to it,
-    /// times `chainRankShare`; what that passage already names (the bridge, its subject) keeps the passage's
-    /// own rank.
-    struct Chain {
+    /// What a read passage's occurrences are weighted with: its rank (its retrieval score relative to the best,
+    /// to the power `rankExponent`). A passage that another read passage leads to (names its subject: the second
+    /// hop of a chain) is ranked low because the question names little of it: what it adds is weighted at least
+    /// as the leading passage times `chainRankShare`, while what that passage already names (the bridge, its
+    /// subject) keeps the passage's own rank.
+    struct PassageWeight {
         let rank: Double
-        let chainedRank: Double
-        let named: Set<Int32>
+        private(set) var chainedRank: Double
+        private(set) var named: Set<Int32> = []
 
-        init(passage: Int, rank: Double, leading: Int, leadingRank: Double, answerer: ExtractiveAnswerer) {
-            let index = answerer.index
+        init(rank: Double) {
             self.rank = rank
-            chainedRank = max(rank, answerer.parameters.chainRankShare * leadingRank)
-            named = Set(index.mentions(in: leading).map(\.entity))
-                .union([index.graph.titleEntity[passage], index.graph.titleEntity[leading]])
+            chainedRank = rank
         }
 
-        /// The rank an occurrence of a candidate of the passage is weighted with.
-        func rank(of candidate: AnswerCandidate) -> Double {
+        /// Makes `passage` the second hop of a chain from `leading`.
+        mutating func chain(to passage: Int, from leading: Int, leadingRank: Double, answerer: ExtractiveAnswerer) {
+            let index = answerer.index
+            chainedRank = max(rank, answerer.parameters.chainRankShare * leadingRank)
+            named = Set(index.mentions(in: leading).map(\.entity)).union([index.graph.titleEntity[passage], index.graph.titleEntity[leading]])
+        }
+
+        /// The weight of an occurrence of a candidate of the passage.
+        func of(_ candidate: AnswerCandidate) -> Double {
             candidate.entity >= 0 && named.contains(candidate.entity) ? rank : chainedRank
         }
     }
